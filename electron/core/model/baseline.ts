@@ -1,0 +1,53 @@
+import type { LayerSpec, ModelSpec } from '../../../shared/model-spec';
+import { MODEL_SPEC_FORMAT, MODEL_SPEC_VERSION } from '../../../shared/model-spec';
+
+export const MODEL_NAMES = ['baseline', 'baseline-keepdims'] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
+
+const BN = { axis: 3, epsilon: 1e-3, momentum: 0.99 } as const;
+const conv = { dilationRate: [1, 1], groups: 1, useBias: true, activation: 'linear' } as const;
+const depthwise = { dilationRate: [1, 1], depthMultiplier: 1, useBias: true, activation: 'linear' } as const;
+
+/**
+ * The reference guide's CNN (TFMOT "Pruning for on-device inference with XNNPACK"), with Keras' default layer names.
+ * `keepdims` selects the variant whose GlobalAveragePooling2D keeps the spatial dimensions, as XNNPACK wants.
+ */
+export function guideModel(keepdims: boolean): ModelSpec {
+  const layers: LayerSpec[] = [
+    { type: 'ZeroPadding2D', name: 'zero_padding2d', padding: [[1, 1], [1, 1]] },
+    { type: 'Conv2D', name: 'conv2d', filters: 8, kernelSize: [3, 3], strides: [2, 2], padding: 'valid', ...clone(conv) },
+    { type: 'BatchNormalization', name: 'batch_normalization', ...BN },
+    { type: 'ReLU', name: 're_lu', maxValue: null },
+    { type: 'DepthwiseConv2D', name: 'depthwise_conv2d', kernelSize: [3, 3], strides: [1, 1], padding: 'same', ...clone(depthwise) },
+    { type: 'BatchNormalization', name: 'batch_normalization_1', ...BN },
+    { type: 'ReLU', name: 're_lu_1', maxValue: null },
+    { type: 'Conv2D', name: 'conv2d_1', filters: 16, kernelSize: [1, 1], strides: [1, 1], padding: 'valid', ...clone(conv) },
+    { type: 'BatchNormalization', name: 'batch_normalization_2', ...BN },
+    { type: 'ReLU', name: 're_lu_2', maxValue: null },
+    { type: 'ZeroPadding2D', name: 'zero_padding2d_1', padding: [[1, 1], [1, 1]] },
+    { type: 'DepthwiseConv2D', name: 'depthwise_conv2d_1', kernelSize: [3, 3], strides: [2, 2], padding: 'valid', ...clone(depthwise) },
+    { type: 'BatchNormalization', name: 'batch_normalization_3', ...BN },
+    { type: 'ReLU', name: 're_lu_3', maxValue: null },
+    { type: 'Conv2D', name: 'conv2d_2', filters: 32, kernelSize: [1, 1], strides: [1, 1], padding: 'valid', ...clone(conv) },
+    { type: 'BatchNormalization', name: 'batch_normalization_4', ...BN },
+    { type: 'ReLU', name: 're_lu_4', maxValue: null },
+    { type: 'GlobalAveragePooling2D', name: 'global_average_pooling2d', keepdims },
+    { type: 'Flatten', name: 'flatten' },
+    { type: 'Dense', name: 'dense', units: 10, useBias: true, activation: 'linear' },
+  ];
+  return {
+    format: MODEL_SPEC_FORMAT,
+    version: MODEL_SPEC_VERSION,
+    name: keepdims ? 'baseline-keepdims' : 'baseline',
+    inputShape: [32, 32, 3],
+    layers,
+  };
+}
+
+export function modelByName(name: ModelName): ModelSpec {
+  return guideModel(name === 'baseline-keepdims');
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
