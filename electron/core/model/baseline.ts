@@ -1,12 +1,12 @@
-import type { LayerSpec, ModelSpec } from '../../../shared/model-spec';
+import type { LayerSpec, ModelSpec, Pair } from '../../../shared/model-spec';
 import { MODEL_SPEC_FORMAT, MODEL_SPEC_VERSION } from '../../../shared/model-spec';
 
 export const MODEL_NAMES = ['baseline', 'baseline-keepdims'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 const BN = { axis: 3, epsilon: 1e-3, momentum: 0.99 } as const;
-const conv = { dilationRate: [1, 1], groups: 1, useBias: true, activation: 'linear' } as const;
-const depthwise = { dilationRate: [1, 1], depthMultiplier: 1, useBias: true, activation: 'linear' } as const;
+const conv = { dilationRate: [1, 1] as Pair, groups: 1, useBias: true, activation: 'linear' as const };
+const depthwise = { dilationRate: [1, 1] as Pair, depthMultiplier: 1, useBias: true, activation: 'linear' as const };
 
 /**
  * The reference guide's CNN (TFMOT "Pruning for on-device inference with XNNPACK"), with Keras' default layer names.

@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import { MODEL_NAMES, type ModelName } from '../../core/model/baseline';
+import { runJob } from '../../core/jobs/run-job';
+import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
+import { parseBackendChoice } from '../../core/train/backend';
+import type { TrainConfig, TrainEvent, TrainSummary } from '../../core/train/train-run';
+import { UserError } from '../../core/util/errors';
+import { jsonLine, type CliCommand, type CliIO } from '../command';
+import { intOption, requiredString, stringOption } from '../options';
+import { ProgressBar } from '../progress-bar';
+
+const USAGE = `Usage: sparse-studio train [options] --out RUN_DIR
+
+Trains the reference CNN (dense) and writes the model and metrics into RUN_DIR.
+
+Options:
+  --data cifar10|sample|PATH   data set (default: sample, the bundled CIFAR-10 cut); PATH = cifar-10-binary.tar.gz,
+                               cifar-10-batches-bin/, or an image folder ROOT/{train,test}/<class>/*.jpg (or its .tar.gz)
+  --model baseline|baseline-keepdims   (default: baseline)
+  --epochs N                   (default: 10)
+  --batch-size N               (default: ${DEFAULT_BATCH_SIZE})
+  --limit N                    use only the first N training images (and proportionally fewer test images)
+  --seed S                     (default: 42)
+  --backend auto|fast-cpu|tfjs-cpu|tfjs-node   (default: auto = tfjs-node when it loads, else fast-cpu)
+  --cache-dir DIR              where downloads and decoded data are cached
+  --out RUN_DIR                run folder (required)
+  --json                       one JSON object per line on stdout (progress, then a summary)`;
+
+function parseModel(value: string | undefined): ModelName {
+  const model = (value ?? 'baseline') as ModelName;
+  if (!MODEL_NAMES.includes(model)) throw new UserError('BAD_OPTION', `--model must be one of ${MODEL_NAMES.join(', ')}, got '${value}'`);
+  return model;
+}
+
+function humanProgress(io: CliIO): (event: TrainEvent) => void {
+  const bar = new ProgressBar(io.stderr);
+  return (event) => {
+    switch (event.kind) {
+      case 'dataset':
+        if (io.interactive) bar.update(event.progress.done, event.progress.total, `${event.progress.phase} ${event.progress.file ?? ''}`);
+        break;
+      case 'start':
+        bar.done();
+        io.stderr.write(
+          `Backend: ${event.backend}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images. Parameters: ${event.parameters}.\n`,
+        );
+        break;
+      case 'batch':
+        if (io.interactive) {
+          bar.update(
+            event.stepInEpoch,
+            event.stepsPerEpoch,
+            `epoch ${event.epoch + 1} step ${event.stepInEpoch}/${event.stepsPerEpoch} loss ${event.loss.toFixed(4)} acc ${event.accuracy.toFixed(3)} ${event.imagesPerSecond.toFixed(0)} img/s`,
+            event.stepInEpoch === event.stepsPerEpoch,
+          );
+        }
+        break;
+      case 'epoch':
+        bar.done();
+        io.stderr.write(
+          `Epoch ${event.epoch + 1}/${event.epochs}: loss ${event.loss.toFixed(4)} acc ${event.accuracy.toFixed(4)} val_loss ${event.valLoss.toFixed(4)} val_acc ${event.valAccuracy.toFixed(4)} (${event.seconds.toFixed(1)} s)\n`,
+        );
+        break;
+      case 'test':
+        io.stderr.write(`Test: loss ${event.loss.toFixed(4)} accuracy ${event.accuracy.toFixed(4)}\n`);
+        break;
+    }
+  };
+}
+
+function printSummary(io: CliIO, summary: TrainSummary): void {
+  io.stdout.write(
+    [
+      `Run folder:     ${summary.out}`,
+      `Backend:        ${summary.backend}`,
+      `Model:          ${summary.model} (${summary.parameters.total} parameters, ${summary.parameters.trainable} trainable)`,
+      `Data:           ${summary.dataset.source} (${summary.dataset.train} / ${summary.dataset.validation} / ${summary.dataset.test})`,
+      `Steps:          ${summary.steps} in ${summary.seconds.toFixed(1)} s, ${summary.meanMsPerStep.toFixed(1)} ms per step`,
+      `Validation:     accuracy ${(summary.final.valAccuracy * 100).toFixed(2)} %`,
+      `Test:           accuracy ${(summary.test.accuracy * 100).toFixed(2)} %, loss ${summary.test.loss.toFixed(4)}`,
+      `Files:          ${summary.files.join(', ')}`,
+    ].join('\n') + '\n',
+  );
+}
+
+export const trainCommand: CliCommand = {
+  name: 'train',
+  summary: 'train the reference CNN (dense) into a run folder',
+  usage: USAGE,
+  options: {
+    data: { type: 'string' },
+    model: { type: 'string' },
+    epochs: { type: 'string' },
+    'batch-size': { type: 'string' },
+    limit: { type: 'string' },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    'cache-dir': { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, _positionals, io) {
+    const limit = stringOption(values, 'limit') === undefined ? undefined : intOption(values, 'limit', 0, 1);
+    const cacheDir = stringOption(values, 'cache-dir');
+    const config: TrainConfig = {
+      data: stringOption(values, 'data') ?? 'sample',
+      model: parseModel(stringOption(values, 'model')),
+      epochs: intOption(values, 'epochs', 10, 1),
+      batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
+      seed: intOption(values, 'seed', 42),
+      backend: parseBackendChoice(stringOption(values, 'backend')),
+      out: resolve(requiredString(values, 'out')),
+      ...(limit !== undefined ? { limit } : {}),
+      ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
+    };
+    const json = values.json === true;
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      const summary = await runJob('train', config, json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io), controller.signal);
+      if (json) jsonLine(io, { type: 'summary', ...summary });
+      else printSummary(io, summary);
+      return 0;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  },
+};

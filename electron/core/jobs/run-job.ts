@@ -1,0 +1,60 @@
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { UserError } from '../util/errors';
+import { CancelledError } from '../train/fit';
+import type { FromWorker, ToWorker } from './messages';
+import type { JobConfig, JobEvent, JobName, JobResult } from './registry';
+
+/** The worker script: the TypeScript source under tsx, the bundled file in the packaged app. */
+function workerPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  const candidates = [here.replace(/run-job\.ts$/, 'worker-entry.ts'), here.replace(/[^/\\]+$/, 'worker-entry.js')];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error(`Cannot find the job worker script next to ${here}`);
+  return found;
+}
+
+function rebuildError(error: { name: string; message: string; code?: string; hint?: string }): Error {
+  if (error.name === 'CancelledError') return new CancelledError();
+  if (error.code) {
+    const message = error.hint && error.message.endsWith(error.hint) ? error.message.slice(0, -error.hint.length - 1) : error.message;
+    return new UserError(error.code, message, error.hint);
+  }
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  return rebuilt;
+}
+
+/**
+ * Runs a registered job in a worker thread, so the thread that serves the UI never blocks.
+ * Events stream to `onEvent`; aborting `signal` asks the job to stop (it ends with CancelledError).
+ */
+export function runJob<N extends JobName>(
+  job: N,
+  config: JobConfig<N>,
+  onEvent: (event: JobEvent<N>) => void,
+  signal?: AbortSignal,
+): Promise<JobResult<N>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerPath());
+    let settled = false;
+    const settle = (action: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      action();
+    };
+    const onAbort = (): void => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+    signal?.addEventListener('abort', onAbort);
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'event') onEvent(message.event as JobEvent<N>);
+      else if (message.type === 'done') settle(() => resolve(message.result as JobResult<N>));
+      else settle(() => reject(rebuildError(message.error)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`The ${job} worker stopped unexpectedly (exit code ${code})`))));
+    worker.postMessage({ type: 'start', job, config } satisfies ToWorker);
+    if (signal?.aborted) onAbort();
+  });
+}

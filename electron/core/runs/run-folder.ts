@@ -1,0 +1,101 @@
+import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { errorMessage } from '../util/errors';
+import { environmentInfo } from './environment';
+import {
+  RUN_SCHEMA_VERSION,
+  readManifest,
+  writeManifest,
+  type RunManifest,
+  type StepRecord,
+} from './manifest';
+
+/**
+ * One run's folder on disk and its manifest (run.json). Every change to the manifest is written atomically,
+ * so a crash leaves either the previous or the next state, and a run whose process died shows as interrupted.
+ */
+export class RunFolder {
+  readonly dir: string;
+  #manifest: RunManifest;
+
+  private constructor(dir: string, manifest: RunManifest) {
+    this.dir = dir;
+    this.#manifest = manifest;
+  }
+
+  /** Opens `dir` as a run, creating it (or taking over an earlier run there, to resume it). */
+  static async open(dir: string, kind: string, config: Record<string, unknown>): Promise<RunFolder> {
+    const absolute = resolve(dir);
+    await mkdir(absolute, { recursive: true });
+    const now = new Date().toISOString();
+    const previous = await readManifest(absolute).catch(() => undefined);
+    const manifest: RunManifest = {
+      schemaVersion: RUN_SCHEMA_VERSION,
+      id: previous?.id ?? basename(absolute),
+      kind: previous?.kind ?? kind,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      status: 'running',
+      owner: { pid: process.pid, host: hostname() },
+      config: { ...(previous?.config ?? {}), ...config },
+      environment: environmentInfo(),
+      steps: previous?.steps ?? {},
+    };
+    const run = new RunFolder(absolute, manifest);
+    await run.#save();
+    return run;
+  }
+
+  get manifest(): RunManifest {
+    return this.#manifest;
+  }
+
+  step(name: string): StepRecord | undefined {
+    return this.#manifest.steps[name];
+  }
+
+  async setEnvironment(values: Record<string, unknown>): Promise<void> {
+    this.#manifest.environment = { ...this.#manifest.environment, ...values };
+    await this.#save();
+  }
+
+  async startStep(name: string): Promise<void> {
+    this.#manifest.steps[name] = { status: 'running', startedAt: new Date().toISOString() };
+    await this.#save();
+  }
+
+  async completeStep(name: string, outputs: string[], summary: Record<string, unknown>): Promise<void> {
+    const step = this.#manifest.steps[name];
+    this.#manifest.steps[name] = {
+      startedAt: step?.startedAt ?? new Date().toISOString(),
+      status: 'completed',
+      endedAt: new Date().toISOString(),
+      outputs,
+      summary,
+    };
+    await this.#save();
+  }
+
+  async failStep(name: string, error: unknown, cancelled: boolean): Promise<void> {
+    const step = this.#manifest.steps[name];
+    this.#manifest.steps[name] = {
+      startedAt: step?.startedAt ?? new Date().toISOString(),
+      status: cancelled ? 'cancelled' : 'failed',
+      endedAt: new Date().toISOString(),
+      error: errorMessage(error),
+    };
+    await this.#save();
+  }
+
+  async finish(status: 'completed' | 'failed' | 'cancelled', error?: unknown): Promise<void> {
+    this.#manifest.status = status;
+    if (error !== undefined) this.#manifest.error = errorMessage(error);
+    else delete this.#manifest.error;
+    await this.#save();
+  }
+
+  #save(): Promise<void> {
+    return writeManifest(this.dir, this.#manifest);
+  }
+}

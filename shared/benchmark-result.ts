@@ -1,0 +1,65 @@
+// One benchmark of one model on one device (a phone through benchmark_model, or "This computer" through the
+// TFLite WebAssembly runtime). Phone and host runs share this shape so reports treat them alike.
+
+export interface LatencyStats {
+  count: number;
+  /** Microseconds. */
+  avg: number;
+  median: number;
+  min: number;
+  max: number;
+  std: number;
+  p90: number;
+}
+
+export interface OpProfileRow {
+  nodeType: string;
+  name: string;
+  /** Milliseconds, average per run. */
+  avgMs: number;
+  percent: number;
+  timesCalled: number;
+}
+
+export type SparseInferenceVerdict = 'yes' | 'no' | 'unknown';
+
+export interface DeviceRef {
+  /** 'host' for this computer, else the adb serial. */
+  id: string;
+  kind: 'host' | 'adb';
+  label: string;
+}
+
+export interface BenchmarkFlags {
+  numRuns: number;
+  warmupRuns: number;
+  numThreads: number;
+  useXnnpack: 'true' | 'false' | 'default';
+  enableOpProfiling: boolean;
+  bigCoresMask?: string;
+  runDelaySeconds?: number;
+}
+
+export interface ModelBenchmark {
+  device: DeviceRef;
+  model: { file: string; sha256: string; bytes: number };
+  /** 0-based repetition index when a model is measured several times (A B A B ...). */
+  repetition: number;
+  flags: BenchmarkFlags;
+  /** Per-run latencies in µs when the tool exposes them (host runs); phones give stats only. */
+  runsUs?: number[];
+  stats: LatencyStats;
+  initUs?: number;
+  firstInferenceUs?: number;
+  warmupAvgUs?: number;
+  memory?: { initMb?: number; overallMb?: number; peakMb?: number };
+  opProfile?: OpProfileRow[];
+  sparseInference: { engaged: SparseInferenceVerdict; reason: string };
+  /** Tool identity: benchmark_model version line + sha256, or the WASM runtime's name and version. */
+  tool: { name: string; version?: string; sha256?: string };
+  /** True when the numbers come from an emulated phone (tests): never present them as measurements. */
+  synthetic: boolean;
+  startedAt: string;
+  /** The raw tool output (phones) or a summary (host), kept for the run folder. */
+  rawOutputFile?: string;
+}
