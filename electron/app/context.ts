@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/contract';
+import type { EventBus } from './event-bus';
+import { JobManager } from './job-manager';
+import { SettingsStore } from './settings-store';
+
+/** Everything the command handlers share: events, jobs, settings. One per window (or per browser-mode server). */
+export interface AppContext {
+  bus: EventBus;
+  jobs: JobManager;
+  settings: SettingsStore;
+  transport: AppInfo['transport'];
+  userDataDir: string;
+  dispose(): void;
+}
+
+export async function createAppContext(options: {
+  bus: EventBus;
+  transport: AppInfo['transport'];
+  userDataDir: string;
+}): Promise<AppContext> {
+  const jobs = new JobManager(options.bus);
+  const settings = await SettingsStore.open(join(options.userDataDir, 'settings.json'));
+  return {
+    bus: options.bus,
+    jobs,
+    settings,
+    transport: options.transport,
+    userDataDir: options.userDataDir,
+    dispose: () => jobs.cancelAll(),
+  };
+}

@@ -1,0 +1,132 @@
+// The one typed contract between the UI and the core. Electron IPC and the browser-mode WebSocket server both
+// implement it; every request is validated against these schemas on the receiving side.
+import { z } from 'zod';
+
+const path = z.string().min(1).max(4096);
+const positiveInt = z.number().int().min(1).max(1_000_000);
+
+export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
+export const modelName = z.enum(['baseline', 'baseline-keepdims']);
+
+export const trainJobConfig = z.strictObject({
+  data: z.string().min(1).max(4096),
+  model: modelName,
+  epochs: positiveInt,
+  batchSize: positiveInt,
+  limit: positiveInt.optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  backend: backendChoice,
+  out: path,
+});
+
+export const jobName = z.enum(['train', 'prune', 'convert', 'benchmark', 'pipeline']);
+
+/** Request schemas, one per command. Responses are typed in `CommandResponses`. */
+export const commandRequests = {
+  'app.info': z.strictObject({}),
+  'settings.get': z.strictObject({}),
+  'settings.update': z.strictObject({
+    workspace: path.optional(),
+    adbPath: path.optional(),
+    adbServer: z.string().regex(/^[\w.-]+:\d{1,5}$/).optional(),
+  }),
+  'data.inspect': z.strictObject({ source: z.string().min(1).max(4096), limit: positiveInt.optional(), samplesPerClass: z.number().int().min(0).max(16).optional() }),
+  'model.describe': z.strictObject({ model: modelName.optional(), runDir: path.optional() }),
+  'jobs.start': z.strictObject({ job: jobName, config: z.record(z.string(), z.unknown()) }),
+  'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
+  'devices.list': z.strictObject({}),
+  'devices.connect': z.strictObject({ host: z.string().min(1).max(255).regex(/^[\w.:-]+$/), port: z.number().int().min(1).max(65535) }),
+  'devices.details': z.strictObject({ id: z.string().min(1).max(255) }),
+  'runs.list': z.strictObject({}),
+  'runs.show': z.strictObject({ runDir: path }),
+  'report.build': z.strictObject({ runDirs: z.array(path).min(1).max(32) }),
+  'report.export': z.strictObject({ runDirs: z.array(path).min(1).max(32), format: z.enum(['json', 'csv', 'html', 'pdf']), out: path.optional() }),
+  'tflite.inspect': z.strictObject({ file: path }),
+} as const;
+
+export type CommandName = keyof typeof commandRequests;
+export type CommandRequest<C extends CommandName> = z.infer<(typeof commandRequests)[C]>;
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  transport: 'ipc' | 'websocket';
+  tfjsNode: boolean;
+  defaultBackend: string;
+  workspace: string;
+}
+
+export interface Settings {
+  workspace: string;
+  adbPath?: string;
+  adbServer?: string;
+}
+
+export interface JobStarted {
+  jobId: string;
+}
+
+/** What each command answers. Kept loose (`unknown`) where the core's own types are the source of truth. */
+export interface CommandResponses {
+  'app.info': AppInfo;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'data.inspect': unknown;
+  'model.describe': unknown;
+  'jobs.start': JobStarted;
+  'jobs.cancel': { cancelled: boolean };
+  'devices.list': unknown;
+  'devices.connect': unknown;
+  'devices.details': unknown;
+  'runs.list': unknown;
+  'runs.show': unknown;
+  'report.build': unknown;
+  'report.export': { file: string };
+  'tflite.inspect': unknown;
+}
+
+/** Events pushed from the core to the UI. */
+export interface EventPayloads {
+  'job.event': { jobId: string; job: z.infer<typeof jobName>; event: unknown };
+  'job.finished': {
+    jobId: string;
+    job: z.infer<typeof jobName>;
+    status: 'completed' | 'failed' | 'cancelled';
+    result?: unknown;
+    error?: ContractError;
+  };
+  'devices.changed': { devices: unknown[] };
+}
+
+export type EventName = keyof EventPayloads;
+
+/** An error as it crosses the contract: the core's message plus what to do. */
+export interface ContractError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/** The object the preload exposes (and the WebSocket client mimics). */
+export interface SparseStudioApi {
+  invoke<C extends CommandName>(command: C, request: CommandRequest<C>): Promise<CommandResponses[C]>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+export const COMMAND_NAMES = Object.keys(commandRequests) as CommandName[];
+
+/** Validates a request; throws a ContractError-shaped error naming the command and field. */
+export function parseRequest<C extends CommandName>(command: string, request: unknown): CommandRequest<C> {
+  if (!Object.hasOwn(commandRequests, command)) {
+    throw Object.assign(new Error(`Unknown command '${command}'`), { code: 'UNKNOWN_COMMAND' });
+  }
+  const result = commandRequests[command as C].safeParse(request);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : '(request)';
+    throw Object.assign(new Error(`Invalid request for '${command}': ${field}: ${issue?.message ?? 'invalid'}`), {
+      code: 'INVALID_REQUEST',
+    });
+  }
+  return result.data as CommandRequest<C>;
+}
