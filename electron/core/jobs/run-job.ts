@@ -9,8 +9,8 @@ import type { JobConfig, JobEvent, JobName, JobResult } from './registry';
 /** The worker script: the TypeScript source under tsx, the bundled file in the packaged app. */
 function workerPath(): string {
   const here = fileURLToPath(import.meta.url);
-  const candidates = [here.replace(/run-job\.ts$/, 'worker-entry.ts'), here.replace(/[^/\\]+$/, 'worker-entry.js')];
-  const found = candidates.find((path) => existsSync(path));
+  const sibling = (name: string): string => here.replace(/[^/\\]+$/, name);
+  const found = [here.endsWith('.ts') ? sibling('worker-entry.ts') : sibling('worker-entry.mjs')].find((path) => existsSync(path));
   if (!found) throw new Error(`Cannot find the job worker script next to ${here}`);
   return found;
 }
