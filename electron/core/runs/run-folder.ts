@@ -95,6 +95,28 @@ export class RunFolder {
     await this.#save();
   }
 
+  /**
+   * Runs one named step: marks it running, then completed with its outputs and summary, or failed/cancelled.
+   * A cancelled step is recognised by the error's name ('CancelledError').
+   */
+  async runStep<T extends { files: string[] }>(name: string, work: () => Promise<T>): Promise<T> {
+    await this.startStep(name);
+    try {
+      const result = await work();
+      const { files, ...summary } = result;
+      await this.completeStep(name, files, summary);
+      return result;
+    } catch (error) {
+      await this.failStep(name, error, (error as Error).name === 'CancelledError');
+      throw error;
+    }
+  }
+
+  /** True when `name` completed in an earlier session (so a resumed pipeline can skip it). */
+  completed(name: string): boolean {
+    return this.#manifest.steps[name]?.status === 'completed';
+  }
+
   #save(): Promise<void> {
     return writeManifest(this.dir, this.#manifest);
   }

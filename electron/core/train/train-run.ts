@@ -53,21 +53,18 @@ export const TRAIN_METRICS_FILE = 'train-metrics.json';
 /** Dense training into a run folder: data, model, fit with validation, test evaluation, atomic outputs. */
 export async function trainRun(config: TrainConfig, onEvent: (e: TrainEvent) => void, signal?: AbortSignal): Promise<TrainSummary> {
   const run = await RunFolder.open(config.out, 'train', { train: config });
-  await run.startStep(TRAIN_STEP);
   try {
-    const summary = await trainSteps(run, config, onEvent, signal);
-    await run.completeStep(TRAIN_STEP, summary.files, { ...summary, files: undefined });
+    const summary = await run.runStep(TRAIN_STEP, () => trainInRun(run, config, onEvent, signal));
     await run.finish('completed');
     return summary;
   } catch (error) {
-    const cancelled = error instanceof CancelledError;
-    await run.failStep(TRAIN_STEP, error, cancelled);
-    await run.finish(cancelled ? 'cancelled' : 'failed', error);
+    await run.finish(error instanceof CancelledError ? 'cancelled' : 'failed', error);
     throw error;
   }
 }
 
-async function trainSteps(run: RunFolder, config: TrainConfig, onEvent: (e: TrainEvent) => void, signal?: AbortSignal): Promise<TrainSummary> {
+/** The training step inside an open run folder (used by `train` and by the pipeline). */
+export async function trainInRun(run: RunFolder, config: TrainConfig, onEvent: (e: TrainEvent) => void, signal?: AbortSignal): Promise<TrainSummary> {
   const dataset = await loadDataset(config.data, {
     ...(config.limit !== undefined ? { limit: config.limit } : {}),
     ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
