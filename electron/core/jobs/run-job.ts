@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { UserError } from '../util/errors';
 import { CancelledError } from '../train/fit';
@@ -37,7 +37,11 @@ export function runJob<N extends JobName>(
   signal?: AbortSignal,
 ): Promise<JobResult<N>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPath());
+    const path = workerPath();
+    // Under tsx (CLI, tests) a small bootstrap registers the TypeScript loader first; the bundled app runs plain .mjs.
+    const worker = path.endsWith('.ts')
+      ? new Worker(new URL('./tsx-worker-bootstrap.mjs', import.meta.url), { workerData: { entry: pathToFileURL(path).href } })
+      : new Worker(path);
     let settled = false;
     const settle = (action: () => void): void => {
       if (settled) return;
