@@ -1,8 +1,12 @@
+import { pipelineRun } from '../pipeline/pipeline-run';
+import { pruneRun } from '../prune/prune-run';
 import { trainRun } from '../train/train-run';
 
 /** Long-running jobs that run off the main thread. Each takes a config, reports events and honours an AbortSignal. */
 export const JOBS = {
   train: trainRun,
+  prune: pruneRun,
+  pipeline: pipelineRun,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,0 +1,156 @@
+import { resolve } from 'node:path';
+import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
+import { runJob } from '../../core/jobs/run-job';
+import { PIPELINE_DEFAULTS, type PipelineConfig, type PipelineEvent, type PipelineSummary } from '../../core/pipeline/pipeline-run';
+import { parseBackendChoice } from '../../core/train/backend';
+import { UserError } from '../../core/util/errors';
+import { jsonLine, type CliCommand, type CliIO, type ParsedValues } from '../command';
+import { intOption, numberOption, requiredString, stringList, stringOption } from '../options';
+import { ProgressBar } from '../progress-bar';
+
+const USAGE = `Usage: sparse-studio pipeline [options] --out RUN_DIR
+
+The reference guide end to end in one run folder: train the dense baseline, fix it for XNNPACK (GlobalAveragePooling2D
+keepdims), prune 1x1 convolutions with PolynomialDecay, strip, convert dense and pruned to .tflite (pruned with the sparse
+DENSIFY encoding), validate both in the real TFLite runtime, benchmark both on each device, write the report
+(report/report.{json,csv,html,pdf}). Run it again with the same --out to resume after a failure or interruption.
+
+Options:
+  --data cifar10|sample|PATH     data set (default: sample)
+  --limit N                      use only the first N training images
+  --epochs N                     dense training epochs (default ${PIPELINE_DEFAULTS.epochs})
+  --prune-epochs N               pruning fine-tune epochs (default ${PIPELINE_DEFAULTS.pruneEpochs})
+  --initial S --final S          pruning schedule sparsities (default ${PIPELINE_DEFAULTS.initialSparsity} -> ${PIPELINE_DEFAULTS.finalSparsity})
+  --end-epoch N                  epochs until the final sparsity (default ${PIPELINE_DEFAULTS.pruneEndEpoch})
+  --frequency N                  steps between mask updates (default ${PIPELINE_DEFAULTS.pruneFrequency})
+  --batch-size N                 (default ${DEFAULT_BATCH_SIZE})
+  --seed S                       (default 42)
+  --backend auto|fast-cpu|tfjs-cpu|tfjs-node   training backend (default auto)
+  --device host|SERIAL|all       where to benchmark, repeatable (default: host = this computer's TFLite WebAssembly runtime)
+  --runs N                       timed runs per benchmark (default ${PIPELINE_DEFAULTS.runs})
+  --repeat N                     repetitions per model, alternating dense/pruned (default ${PIPELINE_DEFAULTS.repeat})
+  --threads N                    inference threads (default ${PIPELINE_DEFAULTS.threads})
+  --xnnpack true|false|default   phones: benchmark_model --use_xnnpack (default: default)
+  --op-profiling                 phones: per-operator profile (shows whether the sparse path ran)
+  --big-cores                    phones: pin to the fastest cluster
+  --binary PATH                  phones: benchmark_model binary (default: official nightly, cached)
+  --adb-server HOST:PORT         phones: adb server
+  --cache-dir DIR                download/decode cache
+  --out RUN_DIR                  run folder (required)
+  --json                         one JSON object per line`;
+
+function xnnpack(values: ParsedValues): 'true' | 'false' | 'default' {
+  const value = stringOption(values, 'xnnpack') ?? 'default';
+  if (value !== 'true' && value !== 'false' && value !== 'default') throw new UserError('BAD_OPTION', `--xnnpack must be true, false or default, got '${value}'`);
+  return value;
+}
+
+export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
+  const limit = stringOption(values, 'limit');
+  const cacheDir = stringOption(values, 'cache-dir');
+  const binary = stringOption(values, 'binary');
+  const adbServer = stringOption(values, 'adb-server');
+  const devices = stringList(values, 'device');
+  return {
+    data: stringOption(values, 'data') ?? 'sample',
+    ...(limit !== undefined ? { limit: intOption(values, 'limit', 0, 1) } : {}),
+    epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
+    pruneEpochs: intOption(values, 'prune-epochs', PIPELINE_DEFAULTS.pruneEpochs, 1),
+    initialSparsity: numberOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
+    finalSparsity: numberOption(values, 'final', PIPELINE_DEFAULTS.finalSparsity),
+    pruneEndEpoch: intOption(values, 'end-epoch', PIPELINE_DEFAULTS.pruneEndEpoch, 0),
+    pruneFrequency: intOption(values, 'frequency', PIPELINE_DEFAULTS.pruneFrequency, 1),
+    batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
+    seed: intOption(values, 'seed', 42),
+    backend: parseBackendChoice(stringOption(values, 'backend')),
+    devices: devices.length > 0 ? devices : ['host'],
+    runs: intOption(values, 'runs', PIPELINE_DEFAULTS.runs, 1),
+    warmup: intOption(values, 'warmup', PIPELINE_DEFAULTS.warmup, 0),
+    threads: intOption(values, 'threads', PIPELINE_DEFAULTS.threads, 1),
+    repeat: intOption(values, 'repeat', PIPELINE_DEFAULTS.repeat, 1),
+    xnnpack: xnnpack(values),
+    opProfiling: values['op-profiling'] === true,
+    bigCores: values['big-cores'] === true,
+    cooldownSeconds: 0,
+    timeoutSeconds: 300,
+    out: resolve(requiredString(values, 'out')),
+    ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
+    ...(binary !== undefined ? { binary: resolve(binary) } : {}),
+    ...(adbServer !== undefined ? { adbServer } : {}),
+  };
+}
+
+function humanProgress(io: CliIO): (event: PipelineEvent) => void {
+  const bar = new ProgressBar(io.stderr);
+  return (event) => {
+    if (event.kind === 'step') {
+      bar.done();
+      io.stderr.write(`== ${event.step}: ${event.status}\n`);
+    } else if ((event.kind === 'train' || event.kind === 'prune') && event.event.kind === 'batch') {
+      const e = event.event;
+      if (io.interactive) bar.update(e.stepInEpoch, e.stepsPerEpoch, `${event.kind} epoch ${e.epoch + 1} loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(3)}`);
+    } else if ((event.kind === 'train' || event.kind === 'prune') && event.event.kind === 'epoch') {
+      const e = event.event;
+      bar.done();
+      io.stderr.write(`${event.kind} epoch ${e.epoch + 1}/${e.epochs}: loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(4)} val_acc ${e.valAccuracy.toFixed(4)}\n`);
+    } else if (event.kind === 'benchmark' && event.event.type === 'run-done') {
+      const r = event.event.result;
+      io.stderr.write(`${r.device.id} ${r.model.file.split(/[\\/]/).pop()} #${r.repetition + 1}: median ${r.stats.median?.toFixed(1) ?? '?'} µs, sparse inference ${r.sparseInference.engaged}${r.synthetic ? ' [SYNTHETIC]' : ''}\n`);
+    } else if (event.kind === 'benchmark' && event.event.type === 'run-failed') {
+      io.stderr.write(`${event.event.device}: ${event.event.failure.message}\n`);
+    }
+  };
+}
+
+function printSummary(io: CliIO, summary: PipelineSummary): void {
+  io.stdout.write(`Run folder: ${summary.out}\n`);
+  for (const [step, status] of Object.entries(summary.steps)) io.stdout.write(`  ${step.padEnd(10)} ${status}\n`);
+  io.stdout.write(`Report: ${summary.out}/report/report.html\n`);
+}
+
+export const pipelineCommand: CliCommand = {
+  name: 'pipeline',
+  summary: 'the whole guide: train, prune, convert, validate, benchmark, report (resumable)',
+  usage: USAGE,
+  options: {
+    data: { type: 'string' },
+    limit: { type: 'string' },
+    epochs: { type: 'string' },
+    'prune-epochs': { type: 'string' },
+    initial: { type: 'string' },
+    final: { type: 'string' },
+    'end-epoch': { type: 'string' },
+    frequency: { type: 'string' },
+    'batch-size': { type: 'string' },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    device: { type: 'string', multiple: true },
+    runs: { type: 'string' },
+    warmup: { type: 'string' },
+    threads: { type: 'string' },
+    repeat: { type: 'string' },
+    xnnpack: { type: 'string' },
+    'op-profiling': { type: 'boolean' },
+    'big-cores': { type: 'boolean' },
+    binary: { type: 'string' },
+    'adb-server': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, _positionals, io) {
+    const config = pipelineConfigFrom(values);
+    const json = values.json === true;
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      const summary = await runJob('pipeline', config, json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io), controller.signal);
+      if (json) jsonLine(io, { type: 'summary', ...summary });
+      else printSummary(io, summary);
+      return 0;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  },
+};

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { BenchmarkFlags } from '../../../shared/benchmark-result';
+import { benchmarkTargets, HOST_TARGET, selectPhones } from '../benchmark/benchmark-targets';
+import type { BenchmarkEvent } from '../devices/device';
+import { HOST_DEVICE } from '../host/benchmark';
+import { environmentInfo } from '../runs/environment';
+import { writeJsonAtomic } from '../util/atomic-write';
+import { errorMessage } from '../util/errors';
+import { readConversion } from './convert-step';
+
+export const BENCHMARKS_DIR = 'benchmarks';
+export const DEVICES_FILE = `${BENCHMARKS_DIR}/devices.json`;
+
+export interface BenchmarkStepConfig {
+  devices: string[];
+  runs: number;
+  warmup: number;
+  threads: number;
+  repeat: number;
+  xnnpack: BenchmarkFlags['useXnnpack'];
+  opProfiling: boolean;
+  bigCores: boolean;
+  cooldownSeconds: number;
+  timeoutSeconds: number;
+  binary?: string;
+  adbServer?: string;
+}
+
+/** Benchmarks the run's dense and pruned .tflite files on every chosen device; failures are recorded, not fatal. */
+export async function benchmarkInRun(
+  runDir: string,
+  config: BenchmarkStepConfig,
+  onEvent: (event: BenchmarkEvent) => void,
+  signal?: AbortSignal,
+): Promise<{ files: string[]; runs: number; failures: { device: string; code: string; message: string }[] }> {
+  const conversion = await readConversion(runDir);
+  const models = conversion.files.map((f) => join(runDir, f.file));
+  const outDir = join(runDir, BENCHMARKS_DIR);
+  const outcomes = await benchmarkTargets(
+    config.devices,
+    {
+      models,
+      flags: {
+        numRuns: config.runs,
+        warmupRuns: config.warmup,
+        numThreads: config.threads,
+        useXnnpack: config.xnnpack,
+        enableOpProfiling: config.opProfiling,
+      },
+      bigCores: config.bigCores,
+      repeat: config.repeat,
+      cooldownMs: config.cooldownSeconds * 1000,
+      timeoutMs: config.timeoutSeconds * 1000,
+      keepFiles: false,
+      outDir,
+      ...(config.binary ? { binaryPath: config.binary } : {}),
+      ...(signal ? { signal } : {}),
+      onEvent,
+    },
+    config.adbServer ? { adbServer: config.adbServer } : {},
+  );
+  const devices: Record<string, unknown> = {};
+  if (config.devices.includes(HOST_TARGET)) devices[HOST_TARGET] = { ...HOST_DEVICE, ...environmentInfo() };
+  const phones = await selectPhones(config.devices, config.adbServer ? { adbServer: config.adbServer } : {}).catch(() => []);
+  for (const phone of phones) {
+    devices[phone.ref.id] = await phone.details().catch((error: unknown) => ({ ...phone.ref, error: errorMessage(error) }));
+  }
+  await writeJsonAtomic(join(runDir, DEVICES_FILE), devices);
+  const failures = outcomes.flatMap((o) => o.failures.map((f) => ({ device: o.device.id, code: f.code, message: f.message })));
+  return {
+    files: [BENCHMARKS_DIR],
+    runs: outcomes.reduce((n, o) => n + o.results.length, 0),
+    failures,
+  };
+}

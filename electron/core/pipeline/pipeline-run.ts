@@ -1,0 +1,162 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDataset } from '../data/load';
+import type { BenchmarkEvent } from '../devices/device';
+import { PRUNE_DEFAULTS, PRUNE_STEP, pruneInRun, type PruneEvent } from '../prune/prune-run';
+import { RunFolder } from '../runs/run-folder';
+import { CancelledError } from '../train/fit';
+import { TRAIN_STEP, trainInRun, type TrainEvent } from '../train/train-run';
+import type { BackendChoice } from '../train/types';
+import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
+import { CONVERSION_FILE, convertInRun } from './convert-step';
+import { reportInRun } from './report-step';
+import { validateInRun } from './validate-step';
+
+export const PIPELINE_STEPS = ['train', 'prune', 'convert', 'validate', 'benchmark', 'report'] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+
+export interface PipelineConfig extends BenchmarkStepConfig {
+  data: string;
+  limit?: number;
+  epochs: number;
+  pruneEpochs: number;
+  /** Pruning schedule: PolynomialDecay(initial -> final) over `pruneEndEpoch` epochs, masks updated every `pruneFrequency` steps. */
+  initialSparsity: number;
+  finalSparsity: number;
+  pruneEndEpoch: number;
+  pruneFrequency: number;
+  batchSize: number;
+  seed: number;
+  backend: BackendChoice;
+  out: string;
+  cacheDir?: string;
+}
+
+export type PipelineEvent =
+  | { kind: 'step'; step: PipelineStep; status: 'started' | 'skipped' | 'completed' }
+  | { kind: 'train'; event: TrainEvent }
+  | { kind: 'prune'; event: PruneEvent }
+  | { kind: 'benchmark'; event: BenchmarkEvent };
+
+export interface PipelineSummary {
+  out: string;
+  steps: Record<PipelineStep, 'completed' | 'skipped'>;
+  [step: string]: unknown;
+}
+
+export const PIPELINE_DEFAULTS = {
+  epochs: 10,
+  pruneEpochs: PRUNE_DEFAULTS.epochs,
+  initialSparsity: PRUNE_DEFAULTS.initialSparsity,
+  finalSparsity: PRUNE_DEFAULTS.finalSparsity,
+  pruneEndEpoch: PRUNE_DEFAULTS.endEpoch,
+  pruneFrequency: PRUNE_DEFAULTS.frequency,
+  runs: 100,
+  repeat: 5,
+  warmup: 1,
+  threads: 1,
+} as const;
+
+/** Outputs a completed step must have left for a resume to skip it. */
+const STEP_OUTPUTS: Record<PipelineStep, string[]> = {
+  train: ['dense/model.json', 'train-metrics.json'],
+  prune: ['pruned/model.json'],
+  convert: ['tflite/dense.tflite', 'tflite/pruned.tflite', CONVERSION_FILE],
+  validate: [CONVERSION_FILE],
+  benchmark: ['benchmarks/devices.json'],
+  report: ['report/report.json', 'report/report.html'],
+};
+
+function canSkip(run: RunFolder, step: PipelineStep): boolean {
+  return run.completed(step) && STEP_OUTPUTS[step].every((file) => existsSync(join(run.dir, file)));
+}
+
+/**
+ * The guide end to end in one run folder: train dense, fix + prune + strip, convert both to .tflite, validate them in
+ * the real TFLite runtime, benchmark on each device, write the report. A step that completed earlier (same folder) is
+ * skipped, so a run that failed or was interrupted resumes where it stopped.
+ */
+export async function pipelineRun(config: PipelineConfig, onEvent: (e: PipelineEvent) => void, signal?: AbortSignal): Promise<PipelineSummary> {
+  const run = await RunFolder.open(config.out, 'pipeline', { pipeline: config });
+  const summary: PipelineSummary = { out: run.dir, steps: {} as PipelineSummary['steps'] };
+  const step = async (name: PipelineStep, work: () => Promise<{ files: string[] } & Record<string, unknown>>): Promise<void> => {
+    if (signal?.aborted) throw new CancelledError();
+    if (canSkip(run, name)) {
+      summary.steps[name] = 'skipped';
+      summary[name] = run.step(name)?.summary;
+      onEvent({ kind: 'step', step: name, status: 'skipped' });
+      return;
+    }
+    onEvent({ kind: 'step', step: name, status: 'started' });
+    const result = await run.runStep(name, work);
+    summary.steps[name] = 'completed';
+    const { files: _files, ...rest } = result;
+    summary[name] = rest;
+    onEvent({ kind: 'step', step: name, status: 'completed' });
+  };
+  try {
+    await step(TRAIN_STEP, async () => {
+      const result = await trainInRun(
+        run,
+        {
+          data: config.data,
+          model: 'baseline',
+          epochs: config.epochs,
+          batchSize: config.batchSize,
+          seed: config.seed,
+          backend: config.backend,
+          out: run.dir,
+          ...(config.limit !== undefined ? { limit: config.limit } : {}),
+          ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
+        },
+        (event) => onEvent({ kind: 'train', event }),
+        signal,
+      );
+      return { ...result };
+    });
+    await step(PRUNE_STEP, async () => {
+      const result = await pruneInRun(
+        run,
+        {
+          from: run.dir,
+          out: run.dir,
+          fix: true,
+          epochs: config.pruneEpochs,
+          initialSparsity: config.initialSparsity,
+          finalSparsity: config.finalSparsity,
+          endEpoch: Math.min(config.pruneEndEpoch, config.pruneEpochs),
+          frequency: config.pruneFrequency,
+          batchSize: config.batchSize,
+          seed: config.seed,
+          backend: config.backend,
+          data: config.data,
+          ...(config.limit !== undefined ? { limit: config.limit } : {}),
+          ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
+        },
+        (event) => onEvent({ kind: 'prune', event }),
+        signal,
+      );
+      return { ...result };
+    });
+    await step('convert', async () => {
+      const conversion = await convertInRun(run.dir);
+      return { files: [CONVERSION_FILE, ...conversion.files.map((f) => f.file)], conversion: conversion.files };
+    });
+    await step('validate', async () => {
+      const dataset = await loadDataset(config.data, {
+        ...(config.limit !== undefined ? { limit: config.limit } : {}),
+        ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      const { files, results } = await validateInRun(run.dir, dataset.test, config.backend);
+      return { files, validation: results.map((r) => ({ role: r.role, ...r.validation })) };
+    });
+    await step('benchmark', () => benchmarkInRun(run.dir, config, (event) => onEvent({ kind: 'benchmark', event }), signal));
+    await step('report', () => reportInRun(run.dir));
+    await run.finish('completed');
+    return summary;
+  } catch (error) {
+    await run.finish(error instanceof CancelledError ? 'cancelled' : 'failed', error);
+    throw error;
+  }
+}
