@@ -19,7 +19,69 @@ export const trainJobConfig = z.strictObject({
   out: path,
 });
 
+const sparsity = z.number().min(0).lt(1);
+const count = z.number().int().min(0).max(1_000_000);
+
+export const pruneJobConfig = z.strictObject({
+  from: path,
+  out: path,
+  fix: z.boolean(),
+  epochs: positiveInt,
+  initialSparsity: sparsity,
+  finalSparsity: sparsity,
+  endEpoch: count,
+  frequency: positiveInt,
+  batchSize: positiveInt,
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  backend: backendChoice,
+  data: z.string().min(1).max(4096).optional(),
+  limit: positiveInt.optional(),
+});
+
+const deviceTarget = z.string().min(1).max(255).regex(/^[\w.:-]+$/);
+
+export const benchmarkSettings = {
+  devices: z.array(deviceTarget).min(1).max(64),
+  runs: positiveInt,
+  warmup: count,
+  threads: z.number().int().min(1).max(64),
+  repeat: z.number().int().min(1).max(1000),
+  xnnpack: z.enum(['true', 'false', 'default']),
+  opProfiling: z.boolean(),
+  bigCores: z.boolean(),
+  cooldownSeconds: z.number().min(0).max(3600),
+  timeoutSeconds: z.number().min(1).max(86_400),
+  binary: path.optional(),
+  adbServer: z.string().regex(/^[\w.-]+:\d{1,5}$/).optional(),
+};
+
+export const convertJobConfig = z.strictObject({ runDir: path, data: z.string().min(1).max(4096), limit: positiveInt.optional(), backend: backendChoice });
+export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
+export const pipelineJobConfig = z.strictObject({
+  data: z.string().min(1).max(4096),
+  limit: positiveInt.optional(),
+  epochs: positiveInt,
+  pruneEpochs: positiveInt,
+  initialSparsity: sparsity,
+  finalSparsity: sparsity,
+  pruneEndEpoch: count,
+  pruneFrequency: positiveInt,
+  batchSize: positiveInt,
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  backend: backendChoice,
+  out: path,
+  ...benchmarkSettings,
+});
+
 export const jobName = z.enum(['train', 'prune', 'convert', 'benchmark', 'pipeline']);
+
+export const jobRequest = z.discriminatedUnion('job', [
+  z.strictObject({ job: z.literal('train'), config: trainJobConfig }),
+  z.strictObject({ job: z.literal('prune'), config: pruneJobConfig }),
+  z.strictObject({ job: z.literal('convert'), config: convertJobConfig }),
+  z.strictObject({ job: z.literal('benchmark'), config: benchmarkJobConfig }),
+  z.strictObject({ job: z.literal('pipeline'), config: pipelineJobConfig }),
+]);
 
 /** Request schemas, one per command. Responses are typed in `CommandResponses`. */
 export const commandRequests = {
@@ -32,7 +94,7 @@ export const commandRequests = {
   }),
   'data.inspect': z.strictObject({ source: z.string().min(1).max(4096), limit: positiveInt.optional(), samplesPerClass: z.number().int().min(0).max(16).optional() }),
   'model.describe': z.strictObject({ model: modelName.optional(), runDir: path.optional() }),
-  'jobs.start': z.strictObject({ job: jobName, config: z.record(z.string(), z.unknown()) }),
+  'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),
   'devices.connect': z.strictObject({ host: z.string().min(1).max(255).regex(/^[\w.:-]+$/), port: z.number().int().min(1).max(65535) }),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/contract';
 import type { EventBus } from './event-bus';
+import { DeviceService } from './device-service';
 import { JobManager } from './job-manager';
 import { SettingsStore } from './settings-store';
 
@@ -8,6 +9,7 @@ import { SettingsStore } from './settings-store';
 export interface AppContext {
   bus: EventBus;
   jobs: JobManager;
+  devices: DeviceService;
   settings: SettingsStore;
   transport: AppInfo['transport'];
   userDataDir: string;
@@ -21,12 +23,18 @@ export async function createAppContext(options: {
 }): Promise<AppContext> {
   const jobs = new JobManager(options.bus);
   const settings = await SettingsStore.open(join(options.userDataDir, 'settings.json'));
+  const adbServer = settings.get().adbServer;
+  const devices = new DeviceService(options.bus, adbServer ? { adbServer } : {});
   return {
     bus: options.bus,
     jobs,
+    devices,
     settings,
     transport: options.transport,
     userDataDir: options.userDataDir,
-    dispose: () => jobs.cancelAll(),
+    dispose: () => {
+      jobs.cancelAll();
+      devices.dispose();
+    },
   };
 }

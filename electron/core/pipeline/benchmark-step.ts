@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { BenchmarkFlags } from '../../../shared/benchmark-result';
-import { benchmarkTargets, HOST_TARGET, selectPhones } from '../benchmark/benchmark-targets';
+import { benchmarkTargets } from '../benchmark/benchmark-targets';
+import { openAdbConnection } from '../devices/adb-connection';
+import { AdbDevice } from '../devices/adb-device';
 import type { BenchmarkEvent } from '../devices/device';
 import { HOST_DEVICE } from '../host/benchmark';
 import { environmentInfo } from '../runs/environment';
@@ -37,7 +39,7 @@ export async function benchmarkInRun(
   const models = conversion.files.map((f) => join(runDir, f.file));
   const outDir = join(runDir, BENCHMARKS_DIR);
   const outcomes = await benchmarkTargets(
-    config.devices,
+    { targets: config.devices, ...(config.adbServer ? { adbServer: config.adbServer } : {}) },
     {
       models,
       flags: {
@@ -57,13 +59,17 @@ export async function benchmarkInRun(
       ...(signal ? { signal } : {}),
       onEvent,
     },
-    config.adbServer ? { adbServer: config.adbServer } : {},
   );
   const devices: Record<string, unknown> = {};
-  if (config.devices.includes(HOST_TARGET)) devices[HOST_TARGET] = { ...HOST_DEVICE, ...environmentInfo() };
-  const phones = await selectPhones(config.devices, config.adbServer ? { adbServer: config.adbServer } : {}).catch(() => []);
-  for (const phone of phones) {
-    devices[phone.ref.id] = await phone.details().catch((error: unknown) => ({ ...phone.ref, error: errorMessage(error) }));
+  const phones = outcomes.filter((o) => o.device.kind === 'adb');
+  if (outcomes.some((o) => o.device.kind === 'host')) devices[HOST_DEVICE.id] = { ...HOST_DEVICE, ...environmentInfo() };
+  if (phones.length > 0) {
+    const connection = await openAdbConnection(config.adbServer ? { server: config.adbServer } : {}).catch(() => undefined);
+    for (const { device } of phones) {
+      devices[device.id] = connection
+        ? await new AdbDevice(connection.client, device.id).details().catch((error: unknown) => ({ ...device, error: errorMessage(error) }))
+        : { ...device, error: 'adb server unreachable after the benchmark' };
+    }
   }
   await writeJsonAtomic(join(runDir, DEVICES_FILE), devices);
   const failures = outcomes.flatMap((o) => o.failures.map((f) => ({ device: o.device.id, code: f.code, message: f.message })));

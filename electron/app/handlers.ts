@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { AppContext } from './context';
+import type { Handlers } from './dispatch';
+import { describeModel } from './describe-model';
+import { inspectData } from './inspect-data';
+import { readManifest } from '../core/runs/manifest';
+import { listRuns } from '../core/report/list-runs';
+import { buildReport } from '../core/report/build-report';
+import { writeReport } from '../core/report/write-report';
+import { inspectTfliteBytes } from '../core/tflite/inspect';
+import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
+import { UserError } from '../core/util/errors';
+import type { JobConfig, JobName } from '../core/jobs/registry';
+
+const require = createRequire(import.meta.url);
+
+function appVersion(): string {
+  return (require('../../package.json') as { version: string }).version;
+}
+
+/** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
+export function createHandlers(context: AppContext): Handlers {
+  return {
+    'app.info': async () => ({
+      version: appVersion(),
+      platform: `${process.platform}-${process.arch}`,
+      transport: context.transport,
+      tfjsNode: await tfjsNodeAvailable(),
+      defaultBackend: await resolveBackend('auto'),
+      workspace: context.settings.get().workspace,
+    }),
+    'settings.get': async () => context.settings.get(),
+    'settings.update': async (changes) => {
+      const settings = await context.settings.update(changes);
+      context.devices.setServer(settings.adbServer);
+      return settings;
+    },
+    'data.inspect': (request) => inspectData(request),
+    'model.describe': (request) => describeModel(request),
+    'jobs.start': async (request) => ({ jobId: context.jobs.start(request.job as JobName, request.config as JobConfig<JobName>) }),
+    'jobs.cancel': async ({ jobId }) => ({ cancelled: context.jobs.cancel(jobId) }),
+    'devices.list': () => context.devices.list(),
+    'devices.connect': ({ host, port }) => context.devices.connect(host, port),
+    'devices.details': ({ id }) => context.devices.details(id),
+    'runs.list': () => listRuns(context.settings.get().workspace),
+    'runs.show': async ({ runDir }) => readManifest(runDir),
+    'report.build': ({ runDirs }) => buildReport(runDirs),
+    'report.export': async ({ runDirs, format, out }) => {
+      const target = out ?? join(runDirs[0]!, 'report', `report.${format}`);
+      const files = await writeReport(await buildReport(runDirs), format, target);
+      return { file: files[0] ?? target };
+    },
+    'tflite.inspect': async ({ file }) => {
+      const bytes = await readFile(file).catch(() => {
+        throw new UserError('FILE_NOT_FOUND', `Cannot read ${file}`, `Check the path; the folder ${dirname(file)} must exist.`);
+      });
+      return inspectTfliteBytes(new Uint8Array(bytes), file);
+    },
+  };
+}
