@@ -5,11 +5,16 @@ export interface LatencyStats {
   count: number;
   /** Microseconds. */
   avg: number;
-  median: number;
+  /** Absent when the tool does not print it (classic benchmark_model prints no percentiles). */
+  median?: number;
   min: number;
   max: number;
   std: number;
-  p90: number;
+  /** Absent when the tool does not print it (benchmark_model never does). */
+  p90?: number;
+  /** Printed by LiteRT-era benchmark_model (` p5= median= p95=` tail). */
+  p5?: number;
+  p95?: number;
 }
 
 export interface OpProfileRow {

@@ -1,7 +1,28 @@
 import type { CliCommand } from '../command';
 import { trainCommand } from './train';
+import { pipelineCommand } from './pipeline';
+import { devicesCommand } from './devices';
+import { connectCommand } from './connect';
+import { benchCommand } from './bench';
+import { reportCommand } from './report';
+import { runsListCommand, runsShowCommand } from './runs';
+import { convertCommand } from './convert';
+import { inspectCommand } from './inspect';
+import { validateCommand } from './validate';
+import { parseBenchmarkCommand } from './parse-benchmark';
+import { checkXnnpackCommand } from './check-xnnpack';
+import { pruneCommand } from './prune';
 
 /** Every CLI command. Add new ones here, one line each. */
 export const COMMANDS: CliCommand[] = [
   trainCommand,
+  pipelineCommand,
+  devicesCommand, connectCommand, benchCommand,
+  reportCommand, runsListCommand, runsShowCommand,
+  convertCommand,
+  inspectCommand,
+  validateCommand,
+  parseBenchmarkCommand,
+  checkXnnpackCommand,
+  pruneCommand,
 ];

@@ -25,7 +25,11 @@ export async function benchmarkHost(request: BenchmarkRequest): Promise<DeviceBe
     for (const result of results) await writeRunJson(runFileStem(request.outDir, HOST_TARGET, result.model.file, result.repetition), result);
     outcome.results = results;
   } catch (error) {
-    const failure = { code: error instanceof UserError ? error.code : 'UNEXPECTED', message: `This computer: ${errorMessage(error)}` };
+    const failure = {
+      code: error instanceof UserError ? error.code : 'UNEXPECTED',
+      message: `This computer: ${errorMessage(error).split('\n')[0]}`,
+      ...(error instanceof UserError && error.hint ? { hint: error.hint } : {}),
+    };
     outcome.failures.push(failure);
     onEvent({ type: 'run-failed', device: HOST_TARGET, failure });
   }
@@ -60,8 +64,16 @@ export async function selectPhones(targets: string[], options: TargetOptions): P
   return serials.map((serial) => new AdbDevice(client, serial));
 }
 
+export interface BenchmarkTargetsOptions extends TargetOptions {
+  /** Phone serials, 'all' (every ready phone) and/or 'host' (this computer). */
+  targets: string[];
+}
+
 /** Benchmarks on every target in parallel (phones and/or this computer); one failing device never stops the others. */
-export async function benchmarkTargets(targets: string[], request: BenchmarkRequest, options: TargetOptions = {}): Promise<DeviceBenchmarkOutcome[]> {
+export async function benchmarkTargets(options: BenchmarkTargetsOptions, request: BenchmarkRequest): Promise<DeviceBenchmarkOutcome[]> {
+  const { targets } = options;
+  if (targets.length === 0) throw new UserError('MISSING_OPTION', 'No device chosen: give a serial from `devices`, all, or host');
+  if (request.models.length === 0) throw new UserError('MISSING_OPTION', 'No model chosen: give at least one .tflite file');
   const phones = await selectPhones(targets, options);
   const pending: Promise<DeviceBenchmarkOutcome[]>[] = [];
   if (phones.length > 0) pending.push(benchmarkDevices(phones, request));

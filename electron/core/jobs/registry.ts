@@ -1,4 +1,5 @@
 import { pipelineRun } from '../pipeline/pipeline-run';
+import { benchmarkJob, convertJob } from '../pipeline/step-jobs';
 import { pruneRun } from '../prune/prune-run';
 import { trainRun } from '../train/train-run';
 
@@ -7,6 +8,8 @@ export const JOBS = {
   train: trainRun,
   prune: pruneRun,
   pipeline: pipelineRun,
+  convert: convertJob,
+  benchmark: benchmarkJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,0 +1,125 @@
+// `npm run bench`: stock TF.js CPU vs the fast-cpu engine on the guide model, batch 128, random CIFAR-shaped data.
+// Options: --fast-steps N (30), --stock-steps N (3), --no-stock, --full [--data PATH] [--epochs N] (10-epoch run).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { guideModel } from '../electron/core/model/baseline';
+import { initWeights } from '../electron/core/model/weights';
+import { createFastTrainer } from '../electron/core/train/fast/trainer';
+import { fullRun, SHARED_CIFAR_JPG, type FullRunResult } from './full-run';
+import { peakRssMb, timeEvaluation, timeTrainingSteps, type EvalTiming, type StepTiming } from './measure';
+import { randomBatches } from './random-batches';
+import { formatTable } from './table';
+
+const BATCH = 128;
+const EVAL_IMAGES = 10_000;
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
+  return value;
+}
+
+function textOption(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
+}
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const spec = guideModel(false);
+  const weights = initWeights(spec, 1);
+  const batches = randomBatches(4, BATCH, 1);
+  const loadBefore = loadavg();
+
+  log(`fast-cpu: ${option('--fast-steps', 30)} steps at batch ${BATCH}...`);
+  const fast = createFastTrainer({ spec, weights });
+  const fastSteps = timeTrainingSteps(fast, batches, 3, option('--fast-steps', 30));
+  const fastEval = timeEvaluation(fast, batches, EVAL_IMAGES);
+  const fastRss = peakRssMb();
+
+  let stock: { steps: StepTiming; eval: EvalTiming } | null = null;
+  if (!process.argv.includes('--no-stock')) {
+    const stockSteps = option('--stock-steps', 3);
+    log(`tfjs-cpu (stock): 1 warm-up + ${stockSteps} steps at batch ${BATCH} (about 12 s each)...`);
+    const { createTfjsTrainer } = await import('../electron/core/train/tfjs-trainer');
+    const trainer = await createTfjsTrainer({ spec, weights }, 'tfjs-cpu');
+    stock = { steps: timeTrainingSteps(trainer, batches, 1, stockSteps), eval: timeEvaluation(trainer, batches, 1024) };
+    trainer.dispose();
+  }
+
+  let full: FullRunResult | null = null;
+  if (process.argv.includes('--full')) {
+    log('full run: 10 dense epochs of the guide on fast-cpu...');
+    full = await fullRun(textOption('--data', SHARED_CIFAR_JPG), option('--epochs', 10), log);
+  }
+
+  const speedup = stock ? stock.steps.msPerStep / fastSteps.msPerStep : null;
+  const rows: string[][] = [];
+  const row = (name: string, s: StepTiming, e: EvalTiming) => [
+    name,
+    s.msPerStep.toFixed(1),
+    s.minMsPerStep.toFixed(1),
+    s.cpuMsPerStep.toFixed(1),
+    s.imagesPerSecond.toFixed(0),
+    e.imagesPerSecond.toFixed(0),
+    (EVAL_IMAGES / e.imagesPerSecond).toFixed(2),
+    ((e.cpuSeconds * EVAL_IMAGES) / e.images).toFixed(2),
+  ];
+  if (stock) rows.push(row('tfjs-cpu (stock)', stock.steps, stock.eval));
+  rows.push(row('fast-cpu', fastSteps, fastEval));
+  log('');
+  log(
+    formatTable(
+      ['backend', 'ms/step', 'min ms', 'CPU ms/step', 'train img/s', 'eval img/s', 's/10k eval', 'CPU s/10k eval'],
+      rows,
+    ),
+  );
+  if (speedup) log(`speed-up (stock / fast, mean ms per step): ${speedup.toFixed(1)}x`);
+  if (stock) log(`speed-up in CPU time per step: ${(stock.steps.cpuMsPerStep / fastSteps.cpuMsPerStep).toFixed(1)}x`);
+  log(
+    `load average before/after: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (${cpus().length} CPUs)`,
+  );
+  log(`peak RSS: ${fastRss.toFixed(0)} MB after fast-cpu, ${peakRssMb().toFixed(0)} MB at the end`);
+  if (full) {
+    log(
+      `full run: test accuracy ${(full.testAccuracy * 100).toFixed(2)} %, training ${full.trainSeconds.toFixed(0)} s ` +
+        `wall (${full.trainCpuSeconds.toFixed(0)} s CPU, ${full.meanMsPerStep.toFixed(1)} ms/step), data load ${full.loadSeconds.toFixed(0)} s, peak RSS ${full.peakRssMb.toFixed(0)} MB`,
+    );
+  }
+
+  const date = new Date().toISOString();
+  const result = {
+    date,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadavgBefore: loadBefore,
+      loadavgAfter: loadavg(),
+    },
+    model: spec.name,
+    batchSize: BATCH,
+    fastCpu: { training: fastSteps, evaluation: fastEval },
+    tfjsCpu: stock ? { training: stock.steps, evaluation: stock.eval } : null,
+    speedup,
+    cpuSpeedup: stock ? stock.steps.cpuMsPerStep / fastSteps.cpuMsPerStep : null,
+    peakRssMb: { afterFastCpu: fastRss, end: peakRssMb() },
+    fullRun: full,
+  };
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  log(`results: ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

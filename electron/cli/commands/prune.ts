@@ -1,0 +1,159 @@
+import { resolve } from 'node:path';
+import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
+import { formatChanges } from '../../core/prune/format-diagnostics';
+import { PRUNE_DEFAULTS, pruneRun, type PruneConfig, type PruneEvent, type PruneSummary } from '../../core/prune/prune-run';
+import { parseBackendChoice } from '../../core/train/backend';
+import { jsonLine, type CliCommand, type CliIO } from '../command';
+import { intOption, numberOption, requiredString, stringOption } from '../options';
+import { ProgressBar } from '../progress-bar';
+
+const USAGE = `Usage: sparse-studio prune --from RUN_DIR [options] --out RUN_DIR
+
+Fine-tunes a trained model with magnitude pruning for XNNPACK sparse inference (TFMOT's prune_low_magnitude with
+PruneForLatencyOnXNNPack: only the 1x1 convolutions are pruned) and writes the stripped, exactly sparse model into
+RUN_DIR/pruned plus RUN_DIR/pruning-metrics.json. A model that fails the policy is refused with TFMOT's message and
+what to change (see check-xnnpack).
+
+Options:
+  --from RUN_DIR        run folder with a trained dense model (or a model folder / model.json) (required)
+  --fix                 first apply check-xnnpack's fixes (GAP keepdims, stride-2 'same' stem) and report each change
+  --epochs N            fine-tuning epochs (default: ${PRUNE_DEFAULTS.epochs})
+  --initial S           PolynomialDecay initial sparsity (default: ${PRUNE_DEFAULTS.initialSparsity})
+  --final S             PolynomialDecay final sparsity (default: ${PRUNE_DEFAULTS.finalSparsity}; XNNPACK needs >= 2/3)
+  --end-epoch N         the schedule ends after N epochs of steps (default: ${PRUNE_DEFAULTS.endEpoch})
+  --frequency N         masks are recomputed every N steps (default: ${PRUNE_DEFAULTS.frequency})
+  --batch-size N        (default: ${DEFAULT_BATCH_SIZE})
+  --data cifar10|sample|PATH   (default: the data set the --from run was trained on, else sample)
+  --limit N             use only the first N training images (default: the --from run's limit, when --data is not given)
+  --seed S              (default: 42)
+  --backend auto|fast-cpu|tfjs-cpu|tfjs-node   (default: auto)
+  --cache-dir DIR       where downloads and decoded data are cached
+  --out RUN_DIR         run folder to write into; may be the --from folder (required)
+  --json                one JSON object per line on stdout (progress, then a summary)`;
+
+function humanProgress(io: CliIO): (event: PruneEvent) => void {
+  const bar = new ProgressBar(io.stderr);
+  return (event) => {
+    switch (event.kind) {
+      case 'fix':
+        io.stderr.write(`Fixes for XNNPACK:\n${formatChanges(event.changes)}\n`);
+        break;
+      case 'dataset':
+        if (io.interactive)
+          bar.update(event.progress.done, event.progress.total, `${event.progress.phase} ${event.progress.file ?? ''}`);
+        break;
+      case 'start':
+        bar.done();
+        io.stderr.write(
+          `Backend: ${event.backend}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images. ` +
+            `Pruning ${event.prunedTensors.join(', ')}; schedule ends at step ${event.endStep} (${event.stepsPerEpoch} steps per epoch).\n`,
+        );
+        break;
+      case 'test-before':
+        io.stderr.write(`Test before pruning: accuracy ${event.accuracy.toFixed(4)}\n`);
+        break;
+      case 'batch':
+        if (io.interactive) {
+          bar.update(
+            event.stepInEpoch,
+            event.stepsPerEpoch,
+            `epoch ${event.epoch + 1} step ${event.stepInEpoch}/${event.stepsPerEpoch} loss ${event.loss.toFixed(4)} acc ${event.accuracy.toFixed(3)}`,
+            event.stepInEpoch === event.stepsPerEpoch,
+          );
+        }
+        break;
+      case 'epoch':
+        bar.done();
+        io.stderr.write(
+          `Epoch ${event.epoch + 1}/${event.epochs}: loss ${event.loss.toFixed(4)} acc ${event.accuracy.toFixed(4)} val_acc ${event.valAccuracy.toFixed(4)} (${event.seconds.toFixed(1)} s)`,
+        );
+        break;
+      case 'pruning':
+        io.stderr.write(`  sparsity ${event.tensors.map((t) => `${t.name} ${(t.sparsity * 100).toFixed(1)} %`).join(', ')}\n`);
+        break;
+      case 'test':
+        io.stderr.write(`Test after pruning: accuracy ${event.accuracy.toFixed(4)}\n`);
+        break;
+    }
+  };
+}
+
+function printSummary(io: CliIO, s: PruneSummary): void {
+  io.stdout.write(
+    [
+      `Run folder:     ${s.out}`,
+      `From:           ${s.from}`,
+      `Backend:        ${s.backend}`,
+      `Data:           ${s.data.source} (${s.data.train} / ${s.data.validation} / ${s.data.test})`,
+      `Schedule:       PolynomialDecay ${s.schedule.initialSparsity} -> ${s.schedule.finalSparsity}, steps ${s.schedule.beginStep}..${s.schedule.endStep}, every ${s.schedule.frequency}`,
+      `Steps:          ${s.steps} in ${s.seconds.toFixed(1)} s`,
+      `Test accuracy:  ${(s.testBefore.accuracy * 100).toFixed(2)} % before, ${(s.test.accuracy * 100).toFixed(2)} % after pruning`,
+      'Kernel sparsity:',
+      ...s.sparsity.map(
+        (t) =>
+          `  ${t.name.padEnd(Math.max(...s.sparsity.map((x) => x.name.length)))}  ${t.zeros}/${t.size} zeros (${(t.sparsity * 100).toFixed(1)} %)`,
+      ),
+      `Files:          ${s.files.join(', ')}`,
+    ].join('\n') + '\n',
+  );
+}
+
+export const pruneCommand: CliCommand = {
+  name: 'prune',
+  summary: 'prune a trained model for XNNPACK sparse inference (TFMOT prune_low_magnitude)',
+  usage: USAGE,
+  options: {
+    from: { type: 'string' },
+    fix: { type: 'boolean' },
+    epochs: { type: 'string' },
+    initial: { type: 'string' },
+    final: { type: 'string' },
+    'end-epoch': { type: 'string' },
+    frequency: { type: 'string' },
+    'batch-size': { type: 'string' },
+    data: { type: 'string' },
+    limit: { type: 'string' },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    'cache-dir': { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, _positionals, io) {
+    const data = stringOption(values, 'data');
+    const cacheDir = stringOption(values, 'cache-dir');
+    const limit = stringOption(values, 'limit') === undefined ? undefined : intOption(values, 'limit', 0, 1);
+    const config: PruneConfig = {
+      from: resolve(requiredString(values, 'from')),
+      out: resolve(requiredString(values, 'out')),
+      fix: values.fix === true,
+      epochs: intOption(values, 'epochs', PRUNE_DEFAULTS.epochs, 1),
+      initialSparsity: numberOption(values, 'initial', PRUNE_DEFAULTS.initialSparsity),
+      finalSparsity: numberOption(values, 'final', PRUNE_DEFAULTS.finalSparsity),
+      endEpoch: intOption(values, 'end-epoch', PRUNE_DEFAULTS.endEpoch, 0),
+      frequency: intOption(values, 'frequency', PRUNE_DEFAULTS.frequency, 1),
+      batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
+      seed: intOption(values, 'seed', 42),
+      backend: parseBackendChoice(stringOption(values, 'backend')),
+      ...(data !== undefined ? { data } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
+    };
+    const json = values.json === true;
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      const summary = await pruneRun(
+        config,
+        json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io),
+        controller.signal,
+      );
+      if (json) jsonLine(io, { type: 'summary', ...summary });
+      else printSummary(io, summary);
+      return 0;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  },
+};

@@ -1,0 +1,282 @@
+import { join, resolve } from 'node:path';
+import type { ModelSpec } from '../../../shared/model-spec';
+import { loadDataset } from '../data/load';
+import type { DatasetProgress } from '../data/types';
+import { saveModel } from '../model/io';
+import type { ModelWeights } from '../model/weights';
+import { readManifest } from '../runs/manifest';
+import { RunFolder } from '../runs/run-folder';
+import { createTrainer, resolveBackend } from '../train/backend';
+import { CancelledError, evaluateSplit, fit } from '../train/fit';
+import type { FitProgress } from '../train/fit-types';
+import type { BackendChoice, BackendName } from '../train/types';
+import { writeJsonAtomic } from '../util/atomic-write';
+import { UserError } from '../util/errors';
+import { checkXnnpack, XNNPACK_POLICY } from './xnnpack-policy';
+import { fixForXnnpack, fixSpecForXnnpack, type XnnpackChange } from './fix-for-xnnpack';
+import { formatDiagnostics } from './format-diagnostics';
+import { pruneLowMagnitude } from './pruned-model';
+import { PruningController } from './pruning-controller';
+import type { EpochPruningSummary } from './pruning-summary';
+import { PolynomialDecay } from './schedules';
+import { loadSourceModel } from './source-model';
+import { stripPruning } from './strip-pruning';
+
+/** The guide's settings. */
+export const PRUNE_DEFAULTS = { epochs: 15, initialSparsity: 0.25, finalSparsity: 0.75, endEpoch: 5, frequency: 100 } as const;
+
+export interface PruneConfig {
+  /** Run folder (its dense model), model folder or model.json. */
+  from: string;
+  out: string;
+  fix: boolean;
+  epochs: number;
+  initialSparsity: number;
+  finalSparsity: number;
+  /** The schedule's end_step is this many epochs of steps. */
+  endEpoch: number;
+  frequency: number;
+  batchSize: number;
+  seed: number;
+  backend: BackendChoice;
+  /** Default: the data set (and limit) the source run was trained on, else 'sample'. */
+  data?: string;
+  limit?: number;
+  cacheDir?: string;
+}
+
+export interface TensorSparsity {
+  name: string;
+  zeros: number;
+  size: number;
+  sparsity: number;
+}
+
+export type PruneEvent =
+  | { kind: 'fix'; changes: XnnpackChange[] }
+  | { kind: 'dataset'; progress: DatasetProgress }
+  | {
+      kind: 'start';
+      backend: BackendName;
+      train: number;
+      validation: number;
+      test: number;
+      stepsPerEpoch: number;
+      endStep: number;
+      prunedTensors: string[];
+    }
+  | { kind: 'test-before'; loss: number; accuracy: number }
+  | FitProgress
+  | ({ kind: 'pruning' } & EpochPruningSummary)
+  | { kind: 'test'; loss: number; accuracy: number };
+
+export interface PruneSummary {
+  out: string;
+  from: string;
+  backend: BackendName;
+  data: { source: string; fingerprint: string; train: number; validation: number; test: number; limit: number | null };
+  fixes: XnnpackChange[];
+  schedule: {
+    initialSparsity: number;
+    finalSparsity: number;
+    beginStep: number;
+    endStep: number;
+    frequency: number;
+    power: number;
+  };
+  epochs: number;
+  steps: number;
+  seconds: number;
+  meanMsPerStep: number;
+  /** Test accuracy of the starting model (after --fix) and of the pruned model. */
+  testBefore: { loss: number; accuracy: number };
+  test: { loss: number; accuracy: number };
+  /** Fraction of exact zeros in every kernel of the saved model. */
+  sparsity: TensorSparsity[];
+  files: string[];
+}
+
+export const PRUNE_STEP = 'prune';
+export const PRUNED_MODEL_DIR = 'pruned';
+export const FIXED_MODEL_DIR = 'dense-fixed';
+export const PRUNING_METRICS_FILE = 'pruning-metrics.json';
+
+/** `prune` as a job: opens (or continues) the --out run folder and runs the prune step in it. */
+export async function pruneRun(
+  config: PruneConfig,
+  onEvent: (e: PruneEvent) => void,
+  signal?: AbortSignal,
+): Promise<PruneSummary> {
+  const run = await RunFolder.open(config.out, 'prune', { prune: config });
+  try {
+    const summary = await run.runStep(PRUNE_STEP, () => pruneInRun(run, config, onEvent, signal));
+    await run.finish('completed');
+    return summary;
+  } catch (error) {
+    await run.finish(error instanceof CancelledError ? 'cancelled' : 'failed', error);
+    throw error;
+  }
+}
+
+/** Data set and limit of the source run's training, when `from` is a run folder. */
+async function sourceData(from: string): Promise<{ data?: string; limit?: number }> {
+  const manifest = await readManifest(from).catch(() => undefined);
+  const train = manifest?.config.train as { data?: unknown; limit?: unknown } | undefined;
+  return {
+    ...(typeof train?.data === 'string' ? { data: train.data } : {}),
+    ...(typeof train?.limit === 'number' ? { limit: train.limit } : {}),
+  };
+}
+
+function refuse(spec: ModelSpec, fixApplied: boolean): never {
+  const check = checkXnnpack(spec);
+  const fixable = !fixApplied && checkXnnpack(fixSpecForXnnpack(spec).spec).ok;
+  throw new UserError(
+    'XNNPACK_POLICY',
+    check.message ?? 'The model does not support the PruneForLatencyOnXNNPack policy',
+    `${formatDiagnostics(check.diagnostics)}\n${fixable ? 'Run again with --fix to apply these changes (the trained weights are kept).' : 'Change the model as described, retrain, then prune.'}`,
+  );
+}
+
+function scheduleOptions(config: PruneConfig) {
+  return {
+    initialSparsity: config.initialSparsity,
+    finalSparsity: config.finalSparsity,
+    beginStep: 0,
+    frequency: config.frequency,
+  };
+}
+
+function kernelSparsity(weights: ModelWeights): TensorSparsity[] {
+  return weights.tensors
+    .filter((t) => t.name.endsWith('kernel'))
+    .map((t) => {
+      const zeros = t.values.reduce((n, v) => (v === 0 ? n + 1 : n), 0);
+      return { name: t.name, zeros, size: t.values.length, sparsity: zeros / t.values.length };
+    });
+}
+
+/** The prune step inside an open run folder (used by `prune` and by the pipeline). */
+export async function pruneInRun(
+  run: RunFolder,
+  config: PruneConfig,
+  onEvent: (e: PruneEvent) => void,
+  signal?: AbortSignal,
+): Promise<PruneSummary> {
+  // Upstream's schedule validation (and messages) before any slow work; end_step is set once the data is known.
+  new PolynomialDecay({ ...scheduleOptions(config), endStep: config.endEpoch });
+  const source = await loadSourceModel(resolve(config.from));
+  let { spec, weights } = source;
+  let fixes: XnnpackChange[] = [];
+  const files: string[] = [];
+  if (config.fix) {
+    const fixed = fixForXnnpack(spec, weights);
+    ({ spec, weights } = fixed);
+    fixes = fixed.changes;
+    onEvent({ kind: 'fix', changes: fixes });
+    if (fixes.length > 0) {
+      await saveModel(join(run.dir, FIXED_MODEL_DIR), spec, weights);
+      files.push(`${FIXED_MODEL_DIR}/model.json`, `${FIXED_MODEL_DIR}/weights.bin`);
+    }
+  }
+  if (!checkXnnpack(spec).ok) refuse(spec, config.fix);
+
+  const fromRun = await sourceData(resolve(config.from));
+  const data = config.data ?? fromRun.data ?? 'sample';
+  const limit = config.data === undefined && config.limit === undefined ? fromRun.limit : config.limit;
+  const dataset = await loadDataset(data, {
+    ...(limit !== undefined ? { limit } : {}),
+    ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
+    onProgress: (progress) => onEvent({ kind: 'dataset', progress }),
+    ...(signal ? { signal } : {}),
+  });
+
+  const stepsPerEpoch = Math.ceil(dataset.train.count / config.batchSize);
+  const schedule = new PolynomialDecay({ ...scheduleOptions(config), endStep: config.endEpoch * stepsPerEpoch });
+  const pruned = pruneLowMagnitude(spec, weights, { pruningSchedule: schedule, pruningPolicy: XNNPACK_POLICY });
+  const controller = new PruningController(pruned);
+
+  const backend = await resolveBackend(config.backend);
+  await run.setEnvironment({ backend });
+  const trainer = await createTrainer(spec, weights, backend);
+  const sizes = { train: dataset.train.count, validation: dataset.validation.count, test: dataset.test.count };
+  onEvent({
+    kind: 'start',
+    backend,
+    ...sizes,
+    stepsPerEpoch,
+    endStep: schedule.endStep,
+    prunedTensors: pruned.tensors.map((t) => t.name),
+  });
+  try {
+    const testBefore = evaluateSplit(trainer, dataset.test, config.batchSize);
+    onEvent({ kind: 'test-before', loss: testBefore.loss, accuracy: testBefore.accuracy });
+    controller.onTrainBegin();
+    const history = await fit({
+      trainer,
+      train: dataset.train,
+      validation: dataset.validation,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      seed: config.seed,
+      hooks: controller,
+      onProgress: (event) => {
+        onEvent(event);
+        const epoch = event.kind === 'epoch' ? controller.summary().epochs.at(-1) : undefined;
+        if (epoch) onEvent({ kind: 'pruning', ...epoch });
+      },
+      ...(signal ? { signal } : {}),
+    });
+    const test = evaluateSplit(trainer, dataset.test, config.batchSize, controller);
+    onEvent({ kind: 'test', loss: test.loss, accuracy: test.accuracy });
+
+    const stripped = stripPruning(pruned, trainer.snapshot());
+    await saveModel(join(run.dir, PRUNED_MODEL_DIR), stripped.spec, stripped.weights);
+    const sparsity = kernelSparsity(stripped.weights);
+    const dataInfo = { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes, limit: limit ?? null };
+    const scheduleInfo = {
+      initialSparsity: schedule.initialSparsity,
+      finalSparsity: schedule.finalSparsity,
+      beginStep: 0,
+      endStep: schedule.endStep,
+      frequency: schedule.frequency,
+      power: schedule.power,
+    };
+    await writeJsonAtomic(join(run.dir, PRUNING_METRICS_FILE), {
+      backend,
+      config,
+      from: source.dir,
+      dataset: { ...dataInfo, classNames: dataset.classNames },
+      fixes,
+      policy: XNNPACK_POLICY,
+      stepsPerEpoch,
+      pruning: controller.summary(),
+      sparsity,
+      epochs: history.epochs,
+      batches: history.batches,
+      testBefore,
+      test,
+      meanMsPerStep: history.meanMsPerStep,
+      seconds: history.seconds,
+    });
+    files.push(`${PRUNED_MODEL_DIR}/model.json`, `${PRUNED_MODEL_DIR}/weights.bin`, PRUNING_METRICS_FILE);
+    return {
+      out: run.dir,
+      from: source.dir,
+      backend,
+      data: dataInfo,
+      fixes,
+      schedule: scheduleInfo,
+      epochs: config.epochs,
+      steps: history.steps,
+      seconds: history.seconds,
+      meanMsPerStep: history.meanMsPerStep,
+      testBefore: { loss: testBefore.loss, accuracy: testBefore.accuracy },
+      test: { loss: test.loss, accuracy: test.accuracy },
+      sparsity,
+      files,
+    };
+  } finally {
+    trainer.dispose();
+  }
+}

@@ -1,0 +1,31 @@
+import { useCallback, useState } from 'react';
+import type { CommandName, CommandRequest, CommandResponses, ContractError } from '../../../shared/contract';
+import { asContractError } from '../transport/api-error';
+import { useApi } from './api-context';
+
+export interface CommandState<T> {
+  value: T | undefined;
+  error: ContractError | undefined;
+  busy: boolean;
+}
+
+/** One command's call state: run it, see busy / value / error (the core's message and hint). */
+export function useCommand<C extends CommandName, T = CommandResponses[C]>(command: C) {
+  const api = useApi();
+  const [state, setState] = useState<CommandState<T>>({ value: undefined, error: undefined, busy: false });
+  const run = useCallback(
+    async (request: CommandRequest<C>): Promise<T | undefined> => {
+      setState((s) => ({ ...s, busy: true, error: undefined }));
+      try {
+        const value = (await api.invoke(command, request)) as T;
+        setState({ value, error: undefined, busy: false });
+        return value;
+      } catch (error) {
+        setState((s) => ({ ...s, error: asContractError(error), busy: false }));
+        return undefined;
+      }
+    },
+    [api, command],
+  );
+  return { ...state, run };
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo, ContractError } from '../../../shared/contract';
+import { useApi } from '../api/api-context';
+import { ErrorBox } from '../components/ErrorBox';
+import { asContractError } from '../transport/api-error';
+import { usePipeline } from '../state/pipeline-context';
+import { BenchmarkScreen } from '../screens/BenchmarkScreen';
+import { ConvertScreen } from '../screens/ConvertScreen';
+import { DataScreen } from '../screens/DataScreen';
+import { DevicesPanel } from '../screens/DevicesPanel';
+import { HistoryPage } from '../screens/HistoryPage';
+import { ModelScreen } from '../screens/ModelScreen';
+import { PruneScreen } from '../screens/PruneScreen';
+import { ReportScreen } from '../screens/ReportScreen';
+import { SettingsPage } from '../screens/SettingsPage';
+import { TrainScreen } from '../screens/TrainScreen';
+import { StepNav } from './StepNav';
+import { STEPS } from './steps';
+
+type Page = 'wizard' | 'devices' | 'history' | 'settings';
+
+export function App() {
+  const api = useApi();
+  const { update } = usePipeline();
+  const [page, setPage] = useState<Page>('wizard');
+  const [step, setStep] = useState(1);
+  const [info, setInfo] = useState<AppInfo | undefined>(undefined);
+  const [startupError, setStartupError] = useState<ContractError | undefined>(undefined);
+
+  useEffect(() => {
+    Promise.all([api.invoke('app.info', {}), api.invoke('settings.get', {})]).then(
+      ([appInfo, settings]) => {
+        setInfo(appInfo);
+        update({ workspace: settings.workspace });
+      },
+      (error: unknown) => setStartupError(asContractError(error)),
+    );
+    // Once per page load.
+  }, [api]);
+
+  const goto = (n: number): void => {
+    setPage('wizard');
+    setStep(n);
+  };
+  const next = (): void => goto(Math.min(STEPS.length, step + 1));
+  const screens = [DataScreen, ModelScreen, TrainScreen, PruneScreen, ConvertScreen, BenchmarkScreen];
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">Sparse Studio</div>
+        <span className="muted small">
+          {info ? `v${info.version} · ${info.transport === 'ipc' ? 'desktop' : 'browser mode'} · ${info.defaultBackend}` : ''}
+        </span>
+        <nav className="topnav" aria-label="Panels">
+          {(['devices', 'history', 'settings'] as const).map((p) => (
+            <button
+              key={p}
+              type="button"
+              className={page === p ? 'selected' : undefined}
+              aria-pressed={page === p}
+              onClick={() => setPage(page === p ? 'wizard' : p)}
+              data-testid={`open-${p}`}
+            >
+              {p === 'devices' ? 'Devices' : p === 'history' ? 'History' : 'Settings'}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <div className="body">
+        <aside className="sidebar">
+          <StepNav current={step} active={page === 'wizard'} onSelect={goto} />
+        </aside>
+        <main className="main">
+          <ErrorBox error={startupError} testId="startup-error" />
+          {STEPS.map((s, i) => {
+            const Screen = screens[i];
+            return (
+              <div
+                key={s.name}
+                role="tabpanel"
+                id={`panel-${s.name}`}
+                aria-labelledby={`tab-${s.name}`}
+                hidden={page !== 'wizard' || step !== s.n}
+              >
+                {Screen ? <Screen onNext={next} /> : <ReportScreen visible={page === 'wizard' && step === s.n} />}
+              </div>
+            );
+          })}
+          <div hidden={page !== 'devices'}>
+            <DevicesPanel />
+          </div>
+          <div hidden={page !== 'history'}>
+            <HistoryPage visible={page === 'history'} onContinue={() => goto(4)} />
+          </div>
+          <div hidden={page !== 'settings'}>{page === 'settings' ? <SettingsPage /> : null}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { STEPS, stepForKey } from './steps';
+
+/** The seven steps as a vertical tab list: click, or move with the arrow keys, Home and End. */
+export function StepNav({ current, active, onSelect }: { current: number; active: boolean; onSelect(step: number): void }) {
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const next = stepForKey(current, event.key);
+    if (next === undefined) return;
+    event.preventDefault();
+    onSelect(next);
+    buttons.current[next - 1]?.focus();
+  };
+  return (
+    <div className="step-nav" role="tablist" aria-orientation="vertical" aria-label="Steps" onKeyDown={onKeyDown}>
+      {STEPS.map((step) => {
+        const selected = active && step.n === current;
+        return (
+          <button
+            key={step.n}
+            ref={(el) => {
+              buttons.current[step.n - 1] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${step.name}`}
+            aria-selected={selected}
+            aria-controls={`panel-${step.name}`}
+            tabIndex={step.n === current ? 0 : -1}
+            className={selected ? 'step selected' : 'step'}
+            data-testid={`step-${step.n}`}
+            onClick={() => onSelect(step.n)}
+          >
+            <span className="step-number">{step.n}</span>
+            {step.title}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useDevices } from '../api/use-devices';
+import { useJob } from '../api/use-job';
+import { ErrorBox } from '../components/ErrorBox';
+import { CheckField, NumberField, Section, SelectField } from '../components/fields';
+import { reduceBenchmarkProgress, type BenchmarkProgress } from '../state/benchmark-progress';
+import { buildBenchmarkConfig, DEFAULT_BENCHMARK_FORM, type BenchmarkForm } from '../state/job-configs';
+import { usePipeline } from '../state/pipeline-context';
+import { DevicePicker } from './DevicePicker';
+import { DeviceRunCard } from './DeviceRunCard';
+import { JobStatusLine } from './JobStatus';
+
+const XNNPACK = [
+  { value: 'true', label: 'On' },
+  { value: 'false', label: 'Off' },
+  { value: 'default', label: 'Tool default' },
+] as const;
+
+export function BenchmarkScreen({ onNext }: { onNext(): void }) {
+  const { pipeline } = usePipeline();
+  const { devices, error: devicesError } = useDevices();
+  const [selected, setSelected] = useState<string[]>(['host']);
+  const [form, setForm] = useState<BenchmarkForm>(DEFAULT_BENCHMARK_FORM);
+  const job = useJob<'benchmark', BenchmarkProgress>('benchmark', reduceBenchmarkProgress, () => ({}));
+  const set =
+    (key: 'runs' | 'warmup' | 'repeat' | 'threads' | 'cooldownSeconds' | 'timeoutSeconds') => (value: number | undefined) =>
+      setForm((f) => ({ ...f, [key]: value ?? f[key] }));
+  const runDir = pipeline.runDir;
+  const models = pipeline.tfliteFiles;
+  const chosen = selected.filter((id) => devices.some((d) => d.id === id));
+
+  const start = (): void => {
+    if (!runDir) return;
+    void job.start(buildBenchmarkConfig(form, { runDir, devices: chosen }));
+  };
+  const label = (id: string): string => devices.find((d) => d.id === id)?.label ?? id;
+
+  return (
+    <div className="screen" data-testid="screen-benchmark">
+      <Section title="Devices">
+        <ErrorBox error={devicesError} testId="devices-error" />
+        <DevicePicker devices={devices} selected={chosen} onChange={setSelected} disabled={job.active} />
+      </Section>
+      <Section title="Settings">
+        <div className="form-row">
+          <NumberField
+            label="Timed runs"
+            value={form.runs}
+            onChange={set('runs')}
+            min={1}
+            max={100000}
+            testId="bench-runs"
+            disabled={job.active}
+          />
+          <NumberField
+            label="Warm-up runs"
+            value={form.warmup}
+            onChange={set('warmup')}
+            min={0}
+            testId="bench-warmup"
+            disabled={job.active}
+          />
+          <NumberField
+            label="Repetitions (A B A B …)"
+            value={form.repeat}
+            onChange={set('repeat')}
+            min={1}
+            max={100}
+            testId="bench-repeat"
+            disabled={job.active}
+          />
+          <NumberField
+            label="Threads"
+            value={form.threads}
+            onChange={set('threads')}
+            min={1}
+            max={16}
+            testId="bench-threads"
+            disabled={job.active}
+          />
+          <SelectField
+            label="XNNPACK"
+            value={form.xnnpack}
+            options={XNNPACK}
+            onChange={(v) => setForm((f) => ({ ...f, xnnpack: v }))}
+            testId="bench-xnnpack"
+            disabled={job.active}
+          />
+          <NumberField
+            label="Cool-down between runs (s)"
+            value={form.cooldownSeconds}
+            onChange={set('cooldownSeconds')}
+            min={0}
+            max={600}
+            testId="bench-cooldown"
+            disabled={job.active}
+          />
+          <NumberField
+            label="Timeout per run (s)"
+            value={form.timeoutSeconds}
+            onChange={set('timeoutSeconds')}
+            min={10}
+            max={7200}
+            testId="bench-timeout"
+            disabled={job.active}
+          />
+        </div>
+        <div className="form-row">
+          <CheckField
+            label="Op profiling (per-operator times)"
+            checked={form.opProfiling}
+            onChange={(v) => setForm((f) => ({ ...f, opProfiling: v }))}
+            testId="bench-op-profiling"
+            disabled={job.active}
+          />
+          <CheckField
+            label="Pin to big cores (phones)"
+            checked={form.bigCores}
+            onChange={(v) => setForm((f) => ({ ...f, bigCores: v }))}
+            testId="bench-big-cores"
+            disabled={job.active}
+          />
+        </div>
+        <p className="muted">
+          Models:{' '}
+          {models.length > 0
+            ? models.map((m) => <code key={m}>{m.split(/[\\/]/).pop()} </code>)
+            : "the run's converted dense and pruned files."}
+        </p>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={start}
+            disabled={job.active || !runDir || chosen.length === 0}
+            data-testid="bench-start"
+          >
+            Run benchmark
+          </button>
+          <button type="button" onClick={() => void job.cancel()} disabled={!job.active || !job.jobId} data-testid="bench-cancel">
+            Cancel
+          </button>
+          <JobStatusLine status={job.status} error={job.error} name="bench" />
+        </div>
+      </Section>
+      {Object.keys(job.progress).length > 0 ? (
+        <Section
+          title="Progress per device"
+          actions={
+            job.status === 'completed' || job.status === 'failed' ? (
+              <button type="button" className="primary" onClick={onNext} data-testid="bench-next">
+                Next: report
+              </button>
+            ) : null
+          }
+        >
+          <div className="device-runs">
+            {Object.values(job.progress).map((p) => (
+              <DeviceRunCard
+                key={p.device}
+                progress={p}
+                label={label(p.device)}
+                plannedRuns={(models.length || 2) * form.repeat}
+                finished={!job.active}
+              />
+            ))}
+          </div>
+        </Section>
+      ) : null}
+    </div>
+  );
+}

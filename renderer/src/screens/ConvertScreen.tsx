@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/api-context';
+import { useJob } from '../api/use-job';
+import { ErrorBox } from '../components/ErrorBox';
+import { Section, Stat } from '../components/fields';
+import { ProgressBar } from '../components/ProgressBar';
+import { formatBytes, formatCount, formatNumber, formatPercent } from '../format/numbers';
+import { asContractError } from '../transport/api-error';
+import type { ContractError } from '../../../shared/contract';
+import {
+  convertedFiles,
+  initialConvertProgress,
+  opCounts,
+  reduceConvertProgress,
+  resolveInRun,
+  sparseTensors,
+  type ConvertedFile,
+  type Inspection,
+} from '../state/conversion';
+import { buildConvertConfig } from '../state/job-configs';
+import { usePipeline } from '../state/pipeline-context';
+import { JobStatusLine } from './JobStatus';
+
+function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
+  const api = useApi();
+  const [inspection, setInspection] = useState<Inspection | undefined>(undefined);
+  const [error, setError] = useState<ContractError | undefined>(undefined);
+  useEffect(() => {
+    api.invoke('tflite.inspect', { file: path }).then(
+      (value) => setInspection(value as Inspection),
+      (e: unknown) => setError(asContractError(e)),
+    );
+  }, [api, path]);
+  const verdict = inspection?.sparseInference;
+  return (
+    <Section title={`${file.role === 'pruned' ? 'Pruned (sparse)' : 'Dense'} model`}>
+      <div data-testid={`convert-${file.role}`}>
+        <p className="muted">
+          <code>{path}</code>
+        </p>
+        <div className="stats">
+          <Stat label="File size" value={formatBytes(file.bytes)} testId={`convert-${file.role}-bytes`} />
+          <Stat label="Weights" value={formatBytes(file.weightBytes)} />
+          <Stat label="Sparse tensors" value={file.sparseTensors.length} />
+          <Stat label="Bytes saved" value={formatBytes(file.sparseTensors.reduce((a, t) => a + t.bytesSaved, 0))} />
+          <Stat label="Max |logit diff|" value={formatNumber(file.validation?.maxAbsDiff)} testId={`convert-${file.role}-diff`} />
+          <Stat label="Class agreement" value={formatPercent(file.validation?.agreement)} />
+          <Stat label="Accuracy (TFLite)" value={formatPercent(file.validation?.accuracyTflite)} />
+        </div>
+        <ErrorBox error={error} />
+        {verdict ? (
+          <div className={verdict.eligible ? 'verdict ok' : 'verdict bad'} data-testid={`convert-${file.role}-verdict`}>
+            <p>
+              {verdict.eligible ? '✓' : '✗'} {verdict.summary}
+            </p>
+            <ul className="rules">
+              {verdict.rules.map((r) => (
+                <li key={r.id} className={r.pass ? 'pass' : 'fail'}>
+                  {r.pass ? '✓' : '✗'} {r.title}: <span className="muted">{r.reason}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {inspection ? (
+          <div className="two-col">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>Operator</th>
+                  <th className="num">Count</th>
+                </tr>
+              </thead>
+              <tbody>
+                {opCounts(inspection).map((o) => (
+                  <tr key={o.op}>
+                    <td>{o.op}</td>
+                    <td className="num">{o.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>Sparse tensor</th>
+                  <th>Shape</th>
+                  <th className="num">Stored values</th>
+                  <th className="num">Zeros</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sparseTensors(inspection).map((t) => (
+                  <tr key={t.name}>
+                    <td>
+                      <code>{t.name}</code>
+                    </td>
+                    <td>{t.shape.join('×')}</td>
+                    <td className="num">{formatCount(t.storedValues)}</td>
+                    <td className="num">{formatPercent(t.zeroFraction)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </div>
+    </Section>
+  );
+}
+
+export function ConvertScreen({ onNext }: { onNext(): void }) {
+  const { pipeline, update } = usePipeline();
+  const job = useJob('convert', reduceConvertProgress, initialConvertProgress);
+  const runDir = pipeline.runDir;
+  const files = job.status === 'completed' ? convertedFiles(job.result) : job.progress.files;
+  useEffect(() => {
+    if (job.status === 'completed' && runDir)
+      update({ tfliteFiles: convertedFiles(job.result).map((f) => resolveInRun(runDir, f.file)) });
+    // Only the transition to 'completed' matters.
+  }, [job.status]);
+
+  return (
+    <div className="screen" data-testid="screen-convert">
+      <Section title="Convert to TensorFlow Lite">
+        <p className="muted">
+          Writes a dense .tflite and a sparse one (weights with ≥ 30 % zeros stored in CSR with a DENSIFY op), then runs both in
+          the real TFLite runtime and compares their logits with the trained model.
+        </p>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!runDir || job.active}
+            onClick={() =>
+              runDir &&
+              void job.start(
+                buildConvertConfig({ runDir, data: pipeline.data, limit: pipeline.limit, backend: pipeline.backend }),
+              )
+            }
+            data-testid="convert-start"
+          >
+            Convert and validate
+          </button>
+          <JobStatusLine status={job.status} error={job.error} name="convert" />
+        </div>
+        {job.active ? <ProgressBar done={0} total={undefined} label={job.progress.phase} /> : null}
+        {!runDir ? <p className="muted">Train and prune a model first, or open a run from History.</p> : null}
+      </Section>
+      {runDir && files.map((f) => <FileCard key={f.file} file={f} path={resolveInRun(runDir, f.file)} />)}
+      {files.length > 0 ? (
+        <div className="actions end">
+          <button type="button" className="primary" onClick={onNext} data-testid="convert-next">
+            Next: benchmark
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { DeviceSummary } from '../api/responses';
+import { DeviceAdvice } from '../components/DeviceAdvice';
+import { DeviceDetails } from '../components/DeviceDetails';
+import { isReady } from '../state/devices';
+
+interface DevicePickerProps {
+  devices: DeviceSummary[];
+  selected: string[];
+  onChange(selected: string[]): void;
+  disabled: boolean;
+}
+
+/** Checkbox per device; devices that are not ready explain what to do; details on demand. */
+export function DevicePicker({ devices, selected, onChange, disabled }: DevicePickerProps) {
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  const toggle = (id: string, on: boolean): void =>
+    onChange(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
+  return (
+    <ul className="device-list" data-testid="device-picker">
+      {devices.map((d) => (
+        <li key={d.id} className="device" data-testid={`device-${d.id}`} data-state={d.state}>
+          <div className="device-row">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={selected.includes(d.id)}
+                disabled={disabled || !isReady(d)}
+                onChange={(e) => toggle(d.id, e.target.checked)}
+                data-testid={`device-select-${d.id}`}
+              />
+              <span className="device-label">{d.label}</span>
+            </label>
+            <span className="muted">{d.kind === 'host' ? 'TFLite WebAssembly runtime' : d.id}</span>
+            <span className={`badge badge-${isReady(d) ? 'completed' : 'failed'}`}>{d.kind === 'host' ? 'ready' : d.state}</span>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setOpen(open === d.id ? undefined : d.id)}
+              aria-expanded={open === d.id}
+              disabled={!isReady(d)}
+            >
+              {open === d.id ? 'Hide details' : 'Details'}
+            </button>
+          </div>
+          <DeviceAdvice state={d.state} coreAdvice={d.advice} />
+          {open === d.id ? <DeviceDetails id={d.id} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,77 @@
+import { ErrorBox } from '../components/ErrorBox';
+import { ProgressBar } from '../components/ProgressBar';
+import { formatBytes, formatMicros } from '../format/numbers';
+import { baseName, runCount, type DeviceProgress } from '../state/benchmark-progress';
+
+/** One device's benchmark: what it is doing, runs done of planned, each measured repetition, or its error. */
+export function DeviceRunCard({
+  progress,
+  label,
+  plannedRuns,
+  finished,
+}: {
+  progress: DeviceProgress;
+  label: string;
+  plannedRuns: number;
+  finished: boolean;
+}) {
+  const synthetic = progress.results.some((r) => r.synthetic);
+  const runs = runCount(progress, plannedRuns);
+  return (
+    <div className="device-run" data-testid={`bench-device-${progress.device}`}>
+      <h3>
+        {label} {synthetic ? <span className="tag synthetic">synthetic (emulated phone)</span> : null}
+      </h3>
+      {progress.error ? (
+        <ErrorBox error={progress.error} testId={`bench-error-${progress.device}`} />
+      ) : (
+        <>
+          <ProgressBar
+            done={runs.done}
+            total={runs.total}
+            label={`${runs.done} of ${runs.total} runs${finished ? '' : ` · ${progress.phase}`}`}
+          />
+          {progress.bytes && !finished ? (
+            <p className="muted small">
+              {formatBytes(progress.bytes.done)}
+              {progress.bytes.total !== undefined ? ` of ${formatBytes(progress.bytes.total)}` : ''}
+            </p>
+          ) : null}
+        </>
+      )}
+      {progress.failures.map((f, i) => (
+        <ErrorBox
+          key={i}
+          error={{ ...f, message: `${f.model ? baseName(f.model) : ''}: ${f.message}` }}
+          testId={`bench-failure-${progress.device}`}
+        />
+      ))}
+      {progress.results.length > 0 ? (
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th>Model</th>
+              <th className="num">Rep.</th>
+              <th className="num">Average</th>
+              <th className="num">Min</th>
+              <th className="num">Max</th>
+              <th>Sparse inference</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.results.map((r, i) => (
+              <tr key={i}>
+                <td>{baseName(r.model.file)}</td>
+                <td className="num">{r.repetition + 1}</td>
+                <td className="num">{formatMicros(r.stats.avg)}</td>
+                <td className="num">{formatMicros(r.stats.min)}</td>
+                <td className="num">{formatMicros(r.stats.max)}</td>
+                <td title={r.sparseInference.reason}>{r.sparseInference.engaged}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

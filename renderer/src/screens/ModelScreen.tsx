@@ -1,0 +1,140 @@
+import { useEffect } from 'react';
+import { useCommand } from '../api/use-command';
+import type { ModelDescription } from '../api/responses';
+import { ErrorBox } from '../components/ErrorBox';
+import { Section, SelectField, Stat } from '../components/fields';
+import { formatCount } from '../format/numbers';
+import type { ModelName } from '../state/job-configs';
+import { usePipeline } from '../state/pipeline-context';
+
+const MODELS: { value: ModelName; label: string }[] = [
+  { value: 'baseline-keepdims', label: 'Reference CNN (GAP keepdims, XNNPACK-ready)' },
+  { value: 'baseline', label: 'Reference CNN (GAP without keepdims)' },
+];
+
+export function ModelScreen({ onNext }: { onNext(): void }) {
+  const { pipeline, update } = usePipeline();
+  const describe = useCommand<'model.describe', ModelDescription>('model.describe');
+  const { run } = describe;
+  useEffect(() => {
+    void run({ model: pipeline.model });
+  }, [run, pipeline.model]);
+  const model = describe.value;
+  const verdict = model?.xnnpack;
+
+  const changes = model?.fix.changes ?? [];
+
+  return (
+    <div className="screen" data-testid="screen-model">
+      <Section title="Model">
+        <div className="form-row">
+          <SelectField
+            label="Architecture"
+            value={pipeline.model}
+            options={MODELS}
+            onChange={(value) => update({ model: value, fixForXnnpack: false })}
+            testId="model-select"
+          />
+        </div>
+        <ErrorBox error={describe.error} />
+        {model ? (
+          <div className="stats">
+            <Stat label="Parameters" value={formatCount(model.parameters.total)} testId="model-parameters" />
+            <Stat label="Trainable" value={formatCount(model.parameters.trainable)} />
+            <Stat label="Layers" value={model.layers.length} />
+          </div>
+        ) : null}
+      </Section>
+
+      {verdict ? (
+        <Section title="XNNPACK sparse inference (PruneForLatencyOnXNNPack)">
+          {verdict.ok ? (
+            <p className="verdict ok" data-testid="xnnpack-verdict">
+              ✓ The model passes every check: its 1×1 convolutions can be pruned for XNNPACK's sparse kernels.
+            </p>
+          ) : (
+            <div data-testid="xnnpack-verdict" className="verdict bad">
+              <p>✗ {verdict.message ?? 'The model fails the policy checks.'}</p>
+              <ul className="diagnostics">
+                {verdict.diagnostics.map((d, i) => (
+                  <li key={i}>
+                    <strong>{d.layer ?? 'model'}</strong> <span className="tag">{d.rule}</span>
+                    <div>{d.message}</div>
+                    <div className="fix-text">Fix: {d.fix}</div>
+                  </li>
+                ))}
+              </ul>
+              {changes.length > 0 ? (
+                <div className="fix-plan">
+                  <p>
+                    The fix keeps the trained weights
+                    {changes.some((c) => c.needsFineTuning) ? ' (pruning fine-tunes afterwards)' : ''}:
+                  </p>
+                  <ul>
+                    {changes.map((c, i) => (
+                      <li key={i}>
+                        <code>{c.layer}</code>: {c.description}
+                      </li>
+                    ))}
+                  </ul>
+                  {model && !model.fix.passesAfterFix ? <p>Even after the fix, the model would not pass every check.</p> : null}
+                </div>
+              ) : null}
+              {pipeline.fixForXnnpack ? (
+                <p className="verdict-fixed" data-testid="fix-pending">
+                  ✓ Fix chosen: it is applied to the trained model when pruning starts (step 4).
+                </p>
+              ) : (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => update({ fixForXnnpack: true })}
+                  disabled={changes.length === 0}
+                  data-testid="model-fix"
+                >
+                  Fix
+                </button>
+              )}
+            </div>
+          )}
+        </Section>
+      ) : null}
+
+      {model ? (
+        <Section
+          title="Layers"
+          actions={
+            <button type="button" className="primary" onClick={onNext} data-testid="model-next">
+              Next: train
+            </button>
+          }
+        >
+          <table className="table" data-testid="layer-table">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>Layer</th>
+                <th>Type</th>
+                <th>Output shape</th>
+                <th className="num">Parameters</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.layers.map((layer, i) => (
+                <tr key={layer.name}>
+                  <td>{i + 1}</td>
+                  <td>
+                    <code>{layer.name}</code>
+                  </td>
+                  <td>{layer.type}</td>
+                  <td>{layer.outputShape?.join(' × ') ?? '—'}</td>
+                  <td className="num">{formatCount(layer.parameters)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+    </div>
+  );
+}

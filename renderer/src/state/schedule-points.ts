@@ -1,0 +1,67 @@
+// The Prune screen's schedule plot, computed in the page with the core's own PolynomialDecay (same float32 math).
+import { PolynomialDecay } from '../../../electron/core/prune/schedules';
+import { errorMessage } from '../../../electron/core/util/errors';
+
+export interface ScheduleForm {
+  initialSparsity: number;
+  finalSparsity: number;
+  /** The guide's schedule ends after this many epochs of steps (begin step 0). */
+  endEpoch: number;
+  frequency: number;
+  power: number;
+  epochs: number;
+  batchSize: number;
+}
+
+export const GUIDE_SCHEDULE: ScheduleForm = {
+  initialSparsity: 0.25,
+  finalSparsity: 0.75,
+  endEpoch: 5,
+  frequency: 100,
+  power: 3,
+  epochs: 15,
+  batchSize: 128,
+};
+
+export function stepsPerEpoch(trainImages: number, batchSize: number): number {
+  return Math.max(1, Math.ceil(trainImages / Math.max(1, batchSize)));
+}
+
+export interface SchedulePlot {
+  /** Target sparsity of step s, sampled evenly (always including the first, end and last steps). */
+  points: { step: number; sparsity: number }[];
+  /** Steps where the masks are recomputed (shouldPrune), capped for drawing. */
+  updates: number[];
+  totalSteps: number;
+  endStep: number;
+  error: string | undefined;
+}
+
+export function schedulePlot(form: ScheduleForm, trainImages: number, maxPoints = 200): SchedulePlot {
+  const perEpoch = stepsPerEpoch(trainImages, form.batchSize);
+  const totalSteps = perEpoch * Math.max(1, form.epochs);
+  const endStep = perEpoch * form.endEpoch;
+  let schedule: PolynomialDecay;
+  try {
+    schedule = new PolynomialDecay({
+      initialSparsity: form.initialSparsity,
+      finalSparsity: form.finalSparsity,
+      beginStep: 0,
+      endStep,
+      power: form.power,
+      frequency: form.frequency,
+    });
+  } catch (error) {
+    return { points: [], updates: [], totalSteps, endStep, error: errorMessage(error) };
+  }
+  const stride = Math.max(1, Math.ceil(totalSteps / maxPoints));
+  const steps = new Set<number>([1, Math.min(endStep, totalSteps), totalSteps]);
+  for (let s = 1; s <= totalSteps; s += stride) steps.add(s);
+  const points = [...steps]
+    .filter((s) => s >= 1)
+    .sort((a, b) => a - b)
+    .map((step) => ({ step, sparsity: schedule.at(step).sparsity }));
+  const updates: number[] = [];
+  for (let s = 1; s <= totalSteps && updates.length < 500; s += 1) if (schedule.at(s).shouldPrune) updates.push(s);
+  return { points, updates, totalSteps, endStep, error: undefined };
+}

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { overviewFromReport } from '../../electron/core/report/run-overview';
+import { runRows } from '../../renderer/src/state/run-list';
+import { scriptedReport } from './fixtures/scripted-report';
+
+test('run history rows from the report module’s run list, unreadable runs included', () => {
+  const rows = runRows([
+    { ok: true, overview: overviewFromReport(scriptedReport(['/runs/run-a'])) },
+    { ok: false, dir: '/runs/run-b/', error: 'run.json is not valid JSON' },
+  ]);
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0]?.id, 'run-a');
+  assert.equal(rows[0]?.dir, '/runs/run-a');
+  assert.equal(rows[0]?.status, 'completed');
+  assert.match(rows[0]?.summary ?? '', /This computer 1\.50× \(synthetic\)/);
+  assert.equal(rows[0]?.error, undefined);
+  assert.deepEqual(rows[1], {
+    dir: '/runs/run-b/',
+    id: 'run-b',
+    kind: '—',
+    status: 'unreadable',
+    createdAt: undefined,
+    summary: '',
+    error: 'run.json is not valid JSON',
+  });
+  assert.deepEqual(runRows({ runs: [] }), []);
+  assert.deepEqual(runRows(null), []);
+});

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../electron/cli/main';
+import { writeFixtureRun } from './fixture-run';
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c.toString()));
+  stderr.on('data', (c: Buffer) => err.push(c.toString()));
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    const code = await runCli(args, { stdout, stderr, interactive: false });
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+describe('report and runs commands', () => {
+  let workspace: string;
+  let done: string;
+  before(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'sparse-ws-'));
+    done = await writeFixtureRun(workspace, { id: 'run-done', repetitions: 2 });
+    await writeFixtureRun(workspace, { id: 'run-cut', repetitions: 1, partial: true, status: 'interrupted' });
+    // A run left 'running' by a process that has exited was interrupted (crash, kill).
+    const dead = await writeFixtureRun(workspace, { id: 'run-killed', repetitions: 1, partial: true });
+    const killed = JSON.parse(await readFile(join(dead, 'run.json'), 'utf8')) as Record<string, unknown>;
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(join(dead, 'run.json'), JSON.stringify({ ...killed, status: 'running', owner: { pid: exited, host: hostname() } }));
+    const future = await writeFixtureRun(workspace, { id: 'run-future', repetitions: 1, partial: true });
+    const manifest = JSON.parse(await readFile(join(future, 'run.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(future, 'run.json'), JSON.stringify({ ...manifest, schemaVersion: 99 }));
+  });
+  after(async () => rm(workspace, { recursive: true, force: true }));
+
+  it('report --format json writes a report and lists what it wrote', async () => {
+    const out = join(workspace, 'r.json');
+    const result = await cli(['report', done, '--format', 'json', '--out', out, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const line = JSON.parse(result.stdout.trim()) as { files: string[]; synthetic: boolean };
+    assert.deepEqual(line.files, [out]);
+    assert.equal(line.synthetic, true);
+    assert.equal((JSON.parse(await readFile(out, 'utf8')) as { format: string }).format, 'sparse-studio-report');
+  });
+
+  it('report tells what is missing and rejects bad input', async () => {
+    const cut = await cli(['report', join(workspace, 'run-cut'), '--format', 'html', '--out', join(workspace, 'cut.html')]);
+    assert.equal(cut.code, 0);
+    assert.match(cut.stderr, /Missing: run-cut\/tflite\/conversion.json/);
+    assert.match((await cli(['report', done, '--format', 'docx', '--out', 'x'])).stderr, /--format must be one of json, csv, html, pdf/);
+    assert.match((await cli(['report', '--out', 'x'])).stderr, /at least one run folder/);
+    // A run left 'running' by a process that has exited was interrupted (crash, kill).
+    const dead = await writeFixtureRun(workspace, { id: 'run-killed', repetitions: 1, partial: true });
+    const killed = JSON.parse(await readFile(join(dead, 'run.json'), 'utf8')) as Record<string, unknown>;
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(join(dead, 'run.json'), JSON.stringify({ ...killed, status: 'running', owner: { pid: exited, host: hostname() } }));
+    const future = await cli(['report', join(workspace, 'run-future'), '--out', join(workspace, 'f.html')]);
+    assert.equal(future.code, 1);
+    assert.match(future.stderr, /run schema version 99/);
+  });
+
+  it('runs list shows each run with its status, interrupted and unreadable ones included', async () => {
+    const text = await cli(['runs', 'list'], { SPARSE_STUDIO_WORKSPACE: workspace });
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /run-done\s+completed\s+pipeline/);
+    assert.match(text.stdout, /run-cut\s+interrupted/);
+    assert.match(text.stdout, /run-killed\s+interrupted/);
+    assert.match(text.stdout, /run-future\s+UNREADABLE: .*schema version 99/);
+    assert.match(text.stdout, /speed-up .*This computer \(fixture\) 1\.\d\dx \[/);
+    const json = await cli(['runs', 'list', '--workspace', workspace, '--json']);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id?: string; status?: string });
+    assert.equal(lines.length, 4);
+    assert.equal(lines.find((l) => l.id === 'run-cut')?.status, 'interrupted');
+    assert.equal(lines.filter((l) => l.type === 'unreadable').length, 1);
+  });
+
+  it('runs list on an empty workspace says so', async () => {
+    const result = await cli(['runs', 'list', '--workspace', join(workspace, 'empty')]);
+    assert.match(result.stdout, /No runs in/);
+  });
+
+  it('runs show prints the key numbers of one run', async () => {
+    const result = await cli(['runs', 'show', done]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Status:\s+completed/);
+    assert.match(result.stdout, /Accuracy:\s+dense 45\.00 %, pruned 44\.00 %/);
+    assert.match(result.stdout, /1x1 sparsity 75\.0 %/);
+    assert.match(result.stdout, /Emulated phone \(fixture\) 1\.\d\dx .*SYNTHETIC/);
+  });
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { maximum, mean, median, minimum, quantile, sampleStd } from '../../electron/core/report/stats';
+import { poolLatency } from '../../electron/core/report/pooled-latency';
+import { bootstrapRatio, estimateSpeedup } from '../../electron/core/report/speedup-ci';
+
+const close = (actual: number | null, expected: number, tolerance = 1e-9): void => {
+  assert.ok(actual !== null && Math.abs(actual - expected) <= tolerance, `expected ${expected}, got ${actual}`);
+};
+
+describe('descriptive statistics', () => {
+  // Expected values from Python statistics.mean/stdev/median and numpy-style linear quantiles (checked by hand).
+  const cases: { values: number[]; mean: number; std: number; median: number; p90: number; min: number; max: number }[] = [
+    { values: [5], mean: 5, std: 0, median: 5, p90: 5, min: 5, max: 5 },
+    { values: [1, 2], mean: 1.5, std: Math.SQRT1_2, median: 1.5, p90: 1.9, min: 1, max: 2 },
+    { values: [3, 1, 2, 4], mean: 2.5, std: 1.2909944487358056, median: 2.5, p90: 3.7, min: 1, max: 4 },
+    { values: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100], mean: 55, std: 30.276503540974915, median: 55, p90: 91, min: 10, max: 100 },
+    { values: [164609, 151326, 178235, 165973, 170380], mean: 166104.6, std: 9824.545857188514, median: 165973, p90: 175093, min: 151326, max: 178235 },
+  ];
+  for (const c of cases) {
+    it(`[${c.values.join(', ')}]`, () => {
+      close(mean(c.values), c.mean);
+      close(sampleStd(c.values), c.std, 1e-6);
+      close(median(c.values), c.median);
+      close(quantile(c.values, 0.9), c.p90, 1e-9);
+      assert.equal(minimum(c.values), c.min);
+      assert.equal(maximum(c.values), c.max);
+    });
+  }
+  it('gives NaN, not a number, for an empty sample', () => {
+    for (const f of [mean, sampleStd, median, minimum, maximum]) assert.ok(Number.isNaN(f([])));
+  });
+});
+
+function statsOf(runs: number[]) {
+  return { count: runs.length, avg: mean(runs), min: minimum(runs), max: maximum(runs), std: sampleStd(runs) };
+}
+
+describe('poolLatency', () => {
+  const a = [100, 110, 90, 105];
+  const b = [120, 130, 125];
+  const all = [...a, ...b];
+
+  it('uses the per-run latencies when every repetition has them', () => {
+    const pooled = poolLatency([{ stats: statsOf(a), runsUs: a }, { stats: statsOf(b), runsUs: b }]);
+    assert.equal(pooled.source, 'runs');
+    assert.equal(pooled.count, 7);
+    close(pooled.median, median(all));
+    close(pooled.p90, quantile(all, 0.9));
+  });
+
+  it('pools avg and std exactly from per-repetition stats (phones)', () => {
+    const pooled = poolLatency([{ stats: statsOf(a) }, { stats: statsOf(b) }]);
+    assert.equal(pooled.source, 'repetition-stats');
+    assert.equal(pooled.count, 7);
+    close(pooled.avg, mean(all));
+    close(pooled.std, sampleStd(all), 1e-9);
+    assert.equal(pooled.min, 90);
+    assert.equal(pooled.max, 130);
+    // median over repetition averages, not over runs
+    close(pooled.median, (mean(a) + mean(b)) / 2);
+  });
+
+  it('falls back to stats when one repetition lacks runs', () => {
+    const pooled = poolLatency([{ stats: statsOf(a), runsUs: a }, { stats: statsOf(b) }]);
+    assert.equal(pooled.source, 'repetition-stats');
+  });
+
+  it('leaves median and p90 empty for a single stats-only repetition unless the tool printed them', () => {
+    assert.equal(poolLatency([{ stats: statsOf(a) }]).median, null);
+    assert.equal(poolLatency([{ stats: { ...statsOf(a), median: 102, p90: 109 } }]).median, 102);
+  });
+
+  it('reports nothing measured for no runs', () => {
+    const pooled = poolLatency([]);
+    assert.equal(pooled.count, 0);
+    assert.equal(pooled.avg, null);
+  });
+});
+
+describe('speed-up confidence interval', () => {
+  it('is deterministic and brackets the ratio of means', () => {
+    const dense = [100, 104, 98, 101, 99];
+    const pruned = [70, 72, 69, 71, 70];
+    const first = bootstrapRatio(dense, pruned);
+    assert.deepEqual(bootstrapRatio(dense, pruned), first);
+    const ratio = mean(dense) / mean(pruned);
+    assert.ok(first.low < ratio && ratio < first.high, `${first.low} < ${ratio} < ${first.high}`);
+    assert.ok(first.low > 1.35 && first.high < 1.5);
+  });
+
+  it('is a point when there is no spread', () => {
+    const ci = bootstrapRatio([100, 100, 100], [50, 50]);
+    assert.equal(ci.low, 2);
+    assert.equal(ci.high, 2);
+  });
+
+  const table: { name: string; input: Parameters<typeof estimateSpeedup>[0]; method: string | null }[] = [
+    { name: 'two or more repetitions: over repetitions', input: { denseRepetitions: [10, 11], prunedRepetitions: [5, 6] }, method: 'bootstrap-repetitions' },
+    { name: 'one repetition with runs: over runs', input: { denseRepetitions: [10], prunedRepetitions: [5], denseRuns: [9, 10, 11], prunedRuns: [5, 5, 5] }, method: 'bootstrap-runs' },
+    { name: 'one repetition, stats only: no interval', input: { denseRepetitions: [10], prunedRepetitions: [5] }, method: null },
+  ];
+  for (const row of table) {
+    it(row.name, () => {
+      const estimate = estimateSpeedup(row.input);
+      assert.equal(estimate.ci?.method ?? null, row.method);
+      assert.ok(estimate.speedup !== null && estimate.speedup > 1.6 && estimate.speedup < 2.1);
+      assert.ok(estimate.note.length > 0);
+    });
+  }
+
+  it('has no speed-up without both models', () => {
+    assert.equal(estimateSpeedup({ denseRepetitions: [10], prunedRepetitions: [] }).speedup, null);
+  });
+});

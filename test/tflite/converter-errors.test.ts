@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { guideModel } from '../../electron/core/model/baseline';
+import { initWeights } from '../../electron/core/model/weights';
+import { convertToTflite } from '../../electron/core/tflite/convert';
+import { UserError } from '../../electron/core/util/errors';
+import type { LayerSpec, ModelSpec } from '../../shared/model-spec';
+
+function withLayers(edit: (layers: LayerSpec[]) => LayerSpec[]): ModelSpec {
+  const spec = guideModel(true);
+  return { ...spec, layers: edit(structuredClone(spec.layers)) };
+}
+
+const cases: { name: string; spec: ModelSpec; layer: string }[] = [
+  {
+    name: 'a batch norm that does not follow a convolution',
+    spec: withLayers((l) => [l[0]!, { type: 'BatchNormalization', name: 'lonely_bn', axis: 3, epsilon: 1e-3, momentum: 0.99 }, ...l.slice(1)]),
+    layer: 'lonely_bn',
+  },
+  {
+    name: 'a ReLU with an unsupported max value',
+    spec: withLayers((l) => l.map((x) => (x.name === 're_lu_2' ? { ...x, maxValue: 4 } : x)) as LayerSpec[]),
+    layer: 're_lu_2',
+  },
+  {
+    name: 'a batch norm after a convolution with a fused ReLU (it cannot be folded)',
+    spec: withLayers((l) => l.map((x) => (x.name === 'conv2d_1' ? { ...x, activation: 'relu' } : x)) as LayerSpec[]),
+    layer: 'batch_normalization_2',
+  },
+];
+
+for (const c of cases) {
+  test(`an unsupported layer is named in the error: ${c.name}`, () => {
+    const weights = initWeights(c.spec, 1);
+    assert.throws(
+      () => convertToTflite(c.spec, weights, { sparse: false }),
+      (error: unknown) => error instanceof UserError && error.code === 'TFLITE_UNSUPPORTED_LAYER' && error.message.includes(`'${c.layer}'`),
+    );
+  });
+}

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchHost } from '../../electron/core/host/benchmark';
+import { latencyStats } from '../../electron/core/host/latency-stats';
+import { convertToTflite } from '../../electron/core/tflite/convert';
+import { UserError } from '../../electron/core/util/errors';
+import { HostRuntime } from '../../electron/core/host/runtime';
+import { randomImages, testModel } from './test-model';
+
+test('latency statistics: benchmark_model definitions', () => {
+  const s = latencyStats([5, 1, 4, 2, 3, 10, 6, 7, 8, 9]);
+  assert.deepEqual({ ...s, std: Number(s.std.toFixed(6)) }, { count: 10, avg: 5.5, median: 5.5, min: 1, max: 10, std: 2.872281, p90: 9 });
+  assert.equal(latencyStats([3, 1, 2]).median, 2);
+});
+
+test('benchHost: one fresh runtime per measurement, alternating order, stats and sparse status per model', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-host-'));
+  try {
+    const { spec, weights } = testModel(2);
+    const dense = join(dir, 'dense.tflite');
+    const sparse = join(dir, 'sparse.tflite');
+    await writeFile(dense, convertToTflite(spec, weights, { sparse: false }).bytes);
+    await writeFile(sparse, convertToTflite(spec, weights, { sparse: true }).bytes);
+    const seen: string[] = [];
+    const results = await benchHost([dense, sparse], { runs: 30, warmup: 3, threads: 1, repeat: 2, onResult: (r) => seen.push(r.model.file) });
+    assert.deepEqual(seen, [dense, sparse, sparse, dense]);
+    assert.equal(results.length, 4);
+    for (const r of results) {
+      assert.equal(r.device.kind, 'host');
+      assert.equal(r.synthetic, false);
+      assert.equal(r.runsUs!.length, 30);
+      assert.equal(r.stats.count, 30);
+      assert.ok(r.stats.min > 0 && r.stats.min <= r.stats.median! && r.stats.median! <= r.stats.max);
+      assert.ok(r.initUs! > 0 && r.firstInferenceUs! > 0);
+      assert.match(r.model.sha256, /^[0-9a-f]{64}$/);
+      assert.equal(r.sparseInference.engaged, r.model.file === sparse ? 'yes' : 'no');
+      assert.ok(r.opProfile!.some((row) => row.name.includes('Convolution')));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('benchHost: thread counts outside 1..8 are refused with an explanation', async () => {
+  for (const threads of [0, 9, 1.5]) {
+    await assert.rejects(benchHost(['x.tflite'], { runs: 1, warmup: 0, threads, repeat: 1 }), (e: unknown) => e instanceof UserError && /--threads must be between 1 and 8/.test(e.message));
+  }
+});
+
+test('the threaded WebAssembly build runs a model on 2 threads with the single-thread logits', async () => {
+  const { spec, weights } = testModel(2);
+  const bytes = convertToTflite(spec, weights, { sparse: true }).bytes;
+  const outputs: Float32Array[] = [];
+  for (const threads of [1, 2]) {
+    const runtime = await HostRuntime.forThreads(threads);
+    assert.equal(runtime.threaded, threads > 1);
+    const model = runtime.loadModel(bytes, 'sparse.tflite', { threads, profiling: false });
+    model.setInput(randomImages(1, 8));
+    model.infer();
+    outputs.push(model.output());
+    model.dispose();
+  }
+  for (let i = 0; i < 10; i++) assert.ok(Math.abs(outputs[0]![i]! - outputs[1]![i]!) < 1e-5);
+});

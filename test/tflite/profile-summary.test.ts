@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseProfileSummary } from '../../electron/core/host/profile-summary';
+import { observeSparseInference } from '../../electron/core/host/sparse-inference-check';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.txt`, import.meta.url), 'utf8');
+
+// Captured from the TFLite WebAssembly runtime's GetProfilingSummary() (3 runs each).
+const CASES = [
+  {
+    file: 'guide-sparse',
+    engaged: 'yes',
+    delegateOps: [
+      'Delegate/Convolution (NCHW, F32) Conv2D HWC2CHW',
+      'Delegate/Convolution (NCHW, F32) DWConv',
+      'Delegate/Convolution (NCHW, F32) SPMM',
+      'Delegate/Convolution (NCHW, F32) DWConv',
+      'Delegate/Convolution (NCHW, F32) SPMM',
+      'Delegate/Global Average Pooling (NCW, F32)',
+      'Delegate/Copy (NC, X32)',
+      'Delegate/Fully Connected (NC, F32) GEMM',
+    ],
+  },
+  {
+    file: 'guide-dense',
+    engaged: 'no',
+    delegateOps: [
+      'Delegate/Convolution (NHWC, F32) IGEMM',
+      'Delegate/Convolution (NHWC, F32) DWConv',
+      'Delegate/Convolution (NHWC, F32) GEMM',
+      'Delegate/Convolution (NHWC, F32) DWConv',
+      'Delegate/Convolution (NHWC, F32) GEMM',
+      'Delegate/Global Average Pooling (NWC, F32)',
+      'Delegate/Copy (NC, X32)',
+      'Delegate/Fully Connected (NC, F32) GEMM',
+    ],
+  },
+  {
+    file: 'hello-world-float',
+    engaged: 'no',
+    delegateOps: ['Delegate/Fully Connected (NC, F32) GEMM', 'Delegate/Fully Connected (NC, F32) GEMM', 'Delegate/Fully Connected (NC, F32) GEMM'],
+  },
+] as const;
+
+for (const c of CASES) {
+  test(`profile summary ${c.file}: delegate operators and sparse verdict`, () => {
+    const text = fixture(c.file);
+    const parsed = parseProfileSummary(text);
+    assert.deepEqual(parsed.delegateOps.map((r) => r.name), c.delegateOps);
+    assert.deepEqual(parsed.nodes.map((r) => r.nodeType), ['TfLiteXNNPackDelegate']);
+    for (const r of [...parsed.nodes, ...parsed.delegateOps]) {
+      assert.ok(r.avgMs >= 0 && r.percent >= 0 && r.percent <= 100 && r.timesCalled === 3, JSON.stringify(r));
+    }
+    assert.equal(observeSparseInference(text, undefined).engaged, c.engaged);
+  });
+}
+
+test('a profile with no delegate section says unknown', () => {
+  const observed = observeSparseInference('Number of nodes executed: 0\n', undefined);
+  assert.equal(observed.engaged, 'unknown');
+});
