@@ -65,7 +65,7 @@ export const pipelineJobConfig = z.strictObject({
   initialSparsity: sparsity,
   finalSparsity: sparsity,
   pruneEndEpoch: count,
-  pruneFrequency: positiveInt,
+  pruneFrequency: z.union([positiveInt, z.literal('auto')]),
   batchSize: positiveInt,
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   backend: backendChoice,

@@ -22,7 +22,8 @@ Options:
   --prune-epochs N               pruning fine-tune epochs (default ${PIPELINE_DEFAULTS.pruneEpochs})
   --initial S --final S          pruning schedule sparsities (default ${PIPELINE_DEFAULTS.initialSparsity} -> ${PIPELINE_DEFAULTS.finalSparsity})
   --end-epoch N                  epochs until the final sparsity (default ${PIPELINE_DEFAULTS.pruneEndEpoch})
-  --frequency N                  steps between mask updates (default ${PIPELINE_DEFAULTS.pruneFrequency})
+  --frequency N|auto             steps between mask updates (default auto: the guide's 100, or 1/10 of the
+                                 schedule when the data set is too small for 100 to prune anything)
   --batch-size N                 (default ${DEFAULT_BATCH_SIZE})
   --seed S                       (default 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   training backend (default auto)
@@ -59,7 +60,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     initialSparsity: numberOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
     finalSparsity: numberOption(values, 'final', PIPELINE_DEFAULTS.finalSparsity),
     pruneEndEpoch: intOption(values, 'end-epoch', PIPELINE_DEFAULTS.pruneEndEpoch, 0),
-    pruneFrequency: intOption(values, 'frequency', PIPELINE_DEFAULTS.pruneFrequency, 1),
+    pruneFrequency: stringOption(values, 'frequency') === undefined || stringOption(values, 'frequency') === 'auto' ? 'auto' : intOption(values, 'frequency', 100, 1),
     batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
     seed: intOption(values, 'seed', 42),
     backend: parseBackendChoice(stringOption(values, 'backend')),

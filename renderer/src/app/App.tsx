@@ -31,7 +31,7 @@ export function App() {
     Promise.all([api.invoke('app.info', {}), api.invoke('settings.get', {})]).then(
       ([appInfo, settings]) => {
         setInfo(appInfo);
-        update({ workspace: settings.workspace });
+        update({ workspace: settings.workspace, adbServer: settings.adbServer });
       },
       (error: unknown) => setStartupError(asContractError(error)),
     );

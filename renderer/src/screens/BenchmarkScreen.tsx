@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDevices } from '../api/use-devices';
 import { useJob } from '../api/use-job';
 import { ErrorBox } from '../components/ErrorBox';
-import { CheckField, NumberField, Section, SelectField } from '../components/fields';
+import { CheckField, NumberField, Section, SelectField, TextField } from '../components/fields';
 import { reduceBenchmarkProgress, type BenchmarkProgress } from '../state/benchmark-progress';
 import { buildBenchmarkConfig, DEFAULT_BENCHMARK_FORM, type BenchmarkForm } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
@@ -31,7 +31,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
 
   const start = (): void => {
     if (!runDir) return;
-    void job.start(buildBenchmarkConfig(form, { runDir, devices: chosen }));
+    void job.start(buildBenchmarkConfig(form, { runDir, devices: chosen, adbServer: pipeline.adbServer }));
   };
   const label = (id: string): string => devices.find((d) => d.id === id)?.label ?? id;
 
@@ -102,6 +102,16 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             min={10}
             max={7200}
             testId="bench-timeout"
+            disabled={job.active}
+          />
+        </div>
+        <div className="form-row">
+          <TextField
+            label="benchmark_model for phones (empty: download the official build once)"
+            value={form.binary}
+            onChange={(v) => setForm((f) => ({ ...f, binary: v }))}
+            placeholder="/path/to/android_aarch64_benchmark_model"
+            testId="bench-binary"
             disabled={job.active}
           />
         </div>

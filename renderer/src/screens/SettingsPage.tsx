@@ -24,7 +24,7 @@ export function SettingsPage() {
     });
     if (saved) {
       setForm(saved);
-      update({ workspace: saved.workspace });
+      update({ workspace: saved.workspace, adbServer: saved.adbServer });
     }
   };
 

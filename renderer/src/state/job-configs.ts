@@ -97,6 +97,8 @@ export interface BenchmarkForm {
   bigCores: boolean;
   cooldownSeconds: number;
   timeoutSeconds: number;
+  /** A benchmark_model file for the phones; empty: the cached or downloaded official build. */
+  binary: string;
 }
 
 export const DEFAULT_BENCHMARK_FORM: BenchmarkForm = {
@@ -109,12 +111,20 @@ export const DEFAULT_BENCHMARK_FORM: BenchmarkForm = {
   bigCores: true,
   cooldownSeconds: 0,
   timeoutSeconds: 600,
+  binary: '',
 };
 
 /** The benchmark job reads the run's converted files itself (tflite/conversion.json). */
 export function buildBenchmarkConfig(
   form: BenchmarkForm,
-  options: { runDir: string; devices: string[] },
+  options: { runDir: string; devices: string[]; adbServer?: string | undefined },
 ): z.infer<typeof benchmarkJobConfig> {
-  return { runDir: options.runDir, devices: options.devices, ...form };
+  const { binary, ...settings } = form;
+  return {
+    runDir: options.runDir,
+    devices: options.devices,
+    ...settings,
+    ...(binary.trim() ? { binary: binary.trim() } : {}),
+    ...(options.adbServer ? { adbServer: options.adbServer } : {}),
+  };
 }

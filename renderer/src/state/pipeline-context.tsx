@@ -15,6 +15,8 @@ export interface Pipeline {
   runDir: string | undefined;
   tfliteFiles: string[];
   workspace: string | undefined;
+  /** The adb server from Settings (HOST:PORT), passed to benchmark jobs; undefined: the local default. */
+  adbServer: string | undefined;
 }
 
 interface PipelineContextValue {
@@ -34,6 +36,7 @@ const INITIAL: Pipeline = {
   runDir: undefined,
   tfliteFiles: [],
   workspace: undefined,
+  adbServer: undefined,
 };
 
 export function PipelineProvider({ children }: { children: ReactNode }) {
