@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppContext } from '../../electron/app/context';
+import { dispatch } from '../../electron/app/dispatch';
+import { EventBus } from '../../electron/app/event-bus';
+import { createHandlers } from '../../electron/app/handlers';
+import { COMMAND_NAMES } from '../../shared/contract';
+
+test('the app implements every contract command with the core', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'handlers-'));
+  const context = await createAppContext({ bus: new EventBus(), transport: 'websocket', userDataDir: dir });
+  try {
+    const handlers = createHandlers(context);
+    assert.deepEqual(Object.keys(handlers).sort(), [...COMMAND_NAMES].sort());
+
+    const info = await dispatch(handlers, 'app.info', {});
+    assert.ok(info.ok);
+    assert.equal((info.value as { transport: string }).transport, 'websocket');
+
+    const model = await dispatch(handlers, 'model.describe', { model: 'baseline' });
+    assert.ok(model.ok);
+    const described = model.value as { parameters: { total: number }; xnnpack: { ok: boolean; message: string }; fix: { passesAfterFix: boolean } };
+    assert.equal(described.parameters.total, 1802);
+    assert.equal(described.xnnpack.ok, false);
+    assert.match(described.xnnpack.message, /keepdims = True/);
+    assert.equal(described.fix.passesAfterFix, true);
+
+    const data = await dispatch(handlers, 'data.inspect', { source: 'sample', samplesPerClass: 2 });
+    assert.ok(data.ok, JSON.stringify(data));
+    const inspected = data.value as { classNames: string[]; samples: { images: string[] }[] };
+    assert.equal(inspected.classNames.length, 10);
+    assert.ok(inspected.samples.every((s) => s.images.length === 2 && s.images[0]!.startsWith('data:image/png;base64,')));
+
+    const missing = await dispatch(handlers, 'tflite.inspect', { file: join(dir, 'nope.tflite') });
+    assert.equal(missing.ok, false);
+    if (!missing.ok) assert.match(missing.error.message, /nope\.tflite/);
+
+    const settings = await dispatch(handlers, 'settings.update', { workspace: join(dir, 'ws') });
+    assert.ok(settings.ok);
+    assert.equal((settings.value as { workspace: string }).workspace, join(dir, 'ws'));
+  } finally {
+    context.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
