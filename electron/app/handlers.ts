@@ -39,7 +39,12 @@ export function createHandlers(context: AppContext): Handlers {
     },
     'data.inspect': (request) => inspectData(request),
     'model.describe': (request) => describeModel(request),
-    'jobs.start': async (request) => ({ jobId: context.jobs.start(request.job as JobName, request.config as JobConfig<JobName>) }),
+    'jobs.start': async (request) => {
+      const adbServer = context.settings.get().adbServer;
+      // Phone work goes to the adb server chosen in Settings unless the request names one.
+      const config = 'devices' in request.config && !request.config.adbServer && adbServer ? { ...request.config, adbServer } : request.config;
+      return { jobId: context.jobs.start(request.job as JobName, config as JobConfig<JobName>) };
+    },
     'jobs.cancel': async ({ jobId }) => ({ cancelled: context.jobs.cancel(jobId) }),
     'devices.list': () => context.devices.list(),
     'devices.connect': ({ host, port }) => context.devices.connect(host, port),
