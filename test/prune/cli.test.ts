@@ -150,4 +150,8 @@ test('prune --fix on a small data set writes an exactly sparse model and the pru
     );
     assert.equal(metrics.pruning.schedule.class_name, 'PolynomialDecay');
     assert.equal(metrics.fixes[0].kind, 'gap-keepdims');
+    const kernel = model.weights.get('conv2d_1/kernel').values; // [1, 1, 8, 16]
+    const dead = [...Array(16).keys()].filter((o) => [...Array(8).keys()].every((i) => kernel[i * 16 + o] === 0));
+    const reported = metrics.sparsity.find((t: { name: string }) => t.name === 'conv2d_1/kernel');
+    assert.deepEqual(reported.deadOutputChannels, dead);
   }));

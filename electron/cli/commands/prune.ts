@@ -93,6 +93,12 @@ function printSummary(io: CliIO, s: PruneSummary): void {
         (t) =>
           `  ${t.name.padEnd(Math.max(...s.sparsity.map((x) => x.name.length)))}  ${t.zeros}/${t.size} zeros (${(t.sparsity * 100).toFixed(1)} %)`,
       ),
+      ...s.sparsity
+        .filter((t) => t.deadOutputChannels.length > 0)
+        .map(
+          (t) =>
+            `Warning: ${t.name} has every weight of output channel(s) ${t.deadOutputChannels.join(', ')} pruned; a BatchNormalization after it sees a near-zero variance there, so inference can differ from training.`,
+        ),
       `Files:          ${s.files.join(', ')}`,
     ].join('\n') + '\n',
   );

@@ -101,8 +101,7 @@ export async function pipelineRun(config: PipelineConfig, onEvent: (e: PipelineE
     onEvent({ kind: 'step', step: name, status: 'started' });
     const result = await run.runStep(name, work);
     summary.steps[name] = 'completed';
-    const { files: _files, ...rest } = result;
-    summary[name] = rest;
+    summary[name] = Object.fromEntries(Object.entries(result).filter(([key]) => key !== 'files'));
     onEvent({ kind: 'step', step: name, status: 'completed' });
   };
   try {

@@ -50,6 +50,11 @@ export interface TensorSparsity {
   zeros: number;
   size: number;
   sparsity: number;
+  /**
+   * Output channels (last axis) whose weights are all zero. Such a channel is constant (its bias); a BatchNormalization
+   * after it gets a moving variance near 0, so inference can drift far from training. Worth a warning.
+   */
+  deadOutputChannels: number[];
 }
 
 export type PruneEvent =
@@ -147,12 +152,27 @@ function scheduleOptions(config: PruneConfig) {
   };
 }
 
+function deadOutputChannels(values: Float32Array, shape: number[]): number[] {
+  const channels = shape[shape.length - 1] ?? 0;
+  const alive = new Uint8Array(channels);
+  values.forEach((v, i) => {
+    if (v !== 0) alive[i % channels] = 1;
+  });
+  return Array.from(alive.keys()).filter((c) => alive[c] === 0);
+}
+
 function kernelSparsity(weights: ModelWeights): TensorSparsity[] {
   return weights.tensors
     .filter((t) => t.name.endsWith('kernel'))
     .map((t) => {
       const zeros = t.values.reduce((n, v) => (v === 0 ? n + 1 : n), 0);
-      return { name: t.name, zeros, size: t.values.length, sparsity: zeros / t.values.length };
+      return {
+        name: t.name,
+        zeros,
+        size: t.values.length,
+        sparsity: zeros / t.values.length,
+        deadOutputChannels: deadOutputChannels(t.values, t.shape),
+      };
     });
 }
 
