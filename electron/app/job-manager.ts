@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ContractError } from '../../shared/contract';
 import { runJob } from '../core/jobs/run-job';
 import type { JobConfig, JobName } from '../core/jobs/registry';
-import { CancelledError } from '../core/train/fit';
 import { UserError, errorMessage } from '../core/util/errors';
 import type { EventBus } from './event-bus';
+import { isCancellation } from '../core/util/cancel';
 
 export function toContractError(error: unknown): ContractError {
   if (error instanceof UserError) {
@@ -34,7 +34,7 @@ export class JobManager {
         this.#bus.emit('job.finished', {
           jobId,
           job,
-          status: error instanceof CancelledError ? 'cancelled' : 'failed',
+          status: isCancellation(error) ? 'cancelled' : 'failed',
           error: toContractError(error),
         }),
     ).finally(() => this.#running.delete(jobId));

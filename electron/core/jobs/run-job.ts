@@ -5,6 +5,7 @@ import { UserError } from '../util/errors';
 import { CancelledError } from '../train/fit';
 import type { FromWorker, ToWorker } from './messages';
 import type { JobConfig, JobEvent, JobName, JobResult } from './registry';
+import { isCancellation } from '../util/cancel';
 
 /** The worker script: the TypeScript source under tsx, the bundled file in the packaged app. */
 function workerPath(): string {
@@ -16,7 +17,7 @@ function workerPath(): string {
 }
 
 function rebuildError(error: { name: string; message: string; code?: string; hint?: string }): Error {
-  if (error.name === 'CancelledError') return new CancelledError();
+  if (isCancellation(error)) return new CancelledError();
   if (error.code) {
     const message = error.hint && error.message.endsWith(error.hint) ? error.message.slice(0, -error.hint.length - 1) : error.message;
     return new UserError(error.code, message, error.hint);

@@ -11,6 +11,7 @@ import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
 import { CONVERSION_FILE, convertInRun } from './convert-step';
 import { reportInRun } from './report-step';
 import { validateInRun } from './validate-step';
+import { isCancellation } from '../util/cancel';
 
 export const PIPELINE_STEPS = ['train', 'prune', 'convert', 'validate', 'benchmark', 'report'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
@@ -170,7 +171,7 @@ export async function pipelineRun(config: PipelineConfig, onEvent: (e: PipelineE
     await run.finish('completed');
     return summary;
   } catch (error) {
-    await run.finish(error instanceof CancelledError ? 'cancelled' : 'failed', error);
+    await run.finish(isCancellation(error) ? 'cancelled' : 'failed', error);
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import type { ModelWeights } from '../model/weights';
 import { readManifest } from '../runs/manifest';
 import { RunFolder } from '../runs/run-folder';
 import { createTrainer, resolveBackend } from '../train/backend';
-import { CancelledError, evaluateSplit, fit } from '../train/fit';
+import { evaluateSplit, fit } from '../train/fit';
 import type { FitProgress } from '../train/fit-types';
 import type { BackendChoice, BackendName } from '../train/types';
 import { writeJsonAtomic } from '../util/atomic-write';
@@ -21,6 +21,7 @@ import type { EpochPruningSummary } from './pruning-summary';
 import { PolynomialDecay } from './schedules';
 import { loadSourceModel } from './source-model';
 import { stripPruning } from './strip-pruning';
+import { isCancellation } from '../util/cancel';
 
 /** The guide's settings. */
 export const PRUNE_DEFAULTS = { epochs: 15, initialSparsity: 0.25, finalSparsity: 0.75, endEpoch: 5, frequency: 100 } as const;
@@ -118,7 +119,7 @@ export async function pruneRun(
     await run.finish('completed');
     return summary;
   } catch (error) {
-    await run.finish(error instanceof CancelledError ? 'cancelled' : 'failed', error);
+    await run.finish(isCancellation(error) ? 'cancelled' : 'failed', error);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { errorMessage } from '../util/errors';
 import { environmentInfo } from './environment';
+import { isCancellation } from '../util/cancel';
 import {
   RUN_SCHEMA_VERSION,
   readManifest,
@@ -107,7 +108,7 @@ export class RunFolder {
       await this.completeStep(name, files, summary);
       return result;
     } catch (error) {
-      await this.failStep(name, error, (error as Error).name === 'CancelledError');
+      await this.failStep(name, error, isCancellation(error));
       throw error;
     }
   }

@@ -1,15 +1,11 @@
 import { iterateBatches } from '../data/batches';
 import type { Split } from '../data/types';
+import { CancelledError } from '../util/cancel';
 import { createRng } from '../util/rng';
 import type { EpochProgress, FitOptions, FitResult } from './fit-types';
 import type { EvalResult, Trainer, TrainingHooks } from './types';
 
-export class CancelledError extends Error {
-  constructor() {
-    super('Cancelled');
-    this.name = 'CancelledError';
-  }
-}
+export { CancelledError, isCancellation } from '../util/cancel';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

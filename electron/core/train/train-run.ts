@@ -9,9 +9,10 @@ import type { DatasetProgress } from '../data/types';
 import { RunFolder } from '../runs/run-folder';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { createTrainer, resolveBackend } from './backend';
-import { CancelledError, evaluateSplit, fit } from './fit';
+import { evaluateSplit, fit } from './fit';
 import type { FitProgress } from './fit-types';
 import type { BackendChoice, BackendName } from './types';
+import { isCancellation } from '../util/cancel';
 
 export interface TrainConfig {
   data: string;
@@ -58,7 +59,7 @@ export async function trainRun(config: TrainConfig, onEvent: (e: TrainEvent) => 
     await run.finish('completed');
     return summary;
   } catch (error) {
-    await run.finish(error instanceof CancelledError ? 'cancelled' : 'failed', error);
+    await run.finish(isCancellation(error) ? 'cancelled' : 'failed', error);
     throw error;
   }
 }

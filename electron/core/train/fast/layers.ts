@@ -68,6 +68,7 @@ function convLayer(
   input: ActivationShape,
   output: ActivationShape,
   table: ParamTable,
+  feedsBatchNorm: boolean,
 ): FastLayer {
   const [h, w, c] = input as [number, number, number];
   const depthwise = spec.type === 'DepthwiseConv2D';
@@ -104,6 +105,12 @@ function convLayer(
         dw: kernel.grad!,
         dbias: bias ? bias.grad! : null,
       });
+      // A training-mode BatchNormalization subtracts each channel's batch mean, so the loss does not depend on a
+      // per-channel constant before it: this bias's exact gradient is 0. Computed, it is rounding noise, which Adam
+      // (scale-free) turns into learning-rate-sized steps. When pruning zeroes a channel's whole kernel, that random
+      // walk moves the channel's constant output away from its BatchNormalization's moving mean while the moving
+      // variance decays to 0, and inference then amplifies the gap by 1/sqrt(epsilon) (the guide run lost 27 points).
+      if (bias && feedsBatchNorm) bias.grad!.fill(0);
     },
   };
 }
@@ -246,13 +253,13 @@ function flattenLayer(spec: LayerSpec, input: ActivationShape): FastLayer {
   };
 }
 
-function buildLayer(spec: LayerSpec, input: ActivationShape, output: ActivationShape, table: ParamTable): FastLayer {
+function buildLayer(spec: LayerSpec, input: ActivationShape, output: ActivationShape, table: ParamTable, next: LayerSpec | undefined): FastLayer {
   switch (spec.type) {
     case 'BatchNormalization':
       return batchNormLayer(spec, input, table, null);
     case 'Conv2D':
     case 'DepthwiseConv2D':
-      return convLayer(spec, input, output, table);
+      return convLayer(spec, input, output, table, spec.activation === 'linear' && next?.type === 'BatchNormalization');
     case 'Dense':
       return denseLayer(spec, input, table);
     case 'ReLU':
@@ -279,7 +286,7 @@ export function buildLayers(spec: ModelSpec, weights: ModelWeights): FastLayer[]
       layers.push(batchNormLayer(layer, shapes[i]!, table, next.name));
       i++;
     } else {
-      layers.push(buildLayer(layer, shapes[i]!, shapes[i + 1]!, table));
+      layers.push(buildLayer(layer, shapes[i]!, shapes[i + 1]!, table, next));
     }
   }
   const expected = modelWeightShapes(spec).map((w) => w.name);
