@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'runs/', 'test-results/', '.scratch/', 'electron/core/tflite/schema/', '**/*.generated.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'runs/',
+      'test-results/',
+      '.scratch/',
+      'electron/core/tflite/schema/',
+      '**/*.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,14 +24,11 @@ export interface WebContentsLike {
  * Registers the one invoke channel. Requests from frames other than our own page are refused; every argument is
  * validated by `dispatch` against the contract's schemas. Returns the list of registered commands (all of them).
  */
-export function registerIpc(
-  ipcMain: IpcMainLike,
-  handlers: Handlers,
-  isTrustedUrl: (url: string) => boolean,
-): readonly string[] {
+export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, isTrustedUrl: (url: string) => boolean): readonly string[] {
   ipcMain.handle(INVOKE_CHANNEL, async (event, command, request): Promise<Envelope> => {
     const url = event.senderFrame?.url ?? '';
-    if (!isTrustedUrl(url)) return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: `Refused a request from ${url || 'an unknown frame'}` } };
+    if (!isTrustedUrl(url))
+      return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: `Refused a request from ${url || 'an unknown frame'}` } };
     return dispatch(handlers, command, request);
   });
   return COMMAND_NAMES;

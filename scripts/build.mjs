@@ -14,7 +14,14 @@ await build({
   outExtension: { '.js': '.mjs' },
   external: ['electron'],
 });
-await build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] });
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { preload: 'electron/preload.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  external: ['electron'],
+});
 
 const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (vite.status !== 0) process.exit(vite.status ?? 1);

@@ -11,7 +11,9 @@ const { values, positionals } = parseArgs({
 });
 const [dense, sparse] = positionals;
 if (!dense || !sparse) {
-  console.error('usage: measure-host-sparse-ratio.ts DENSE.tflite SPARSE.tflite [--repeat N] [--runs N] [--warmup N] [--threads N]');
+  console.error(
+    'usage: measure-host-sparse-ratio.ts DENSE.tflite SPARSE.tflite [--repeat N] [--runs N] [--warmup N] [--threads N]',
+  );
   process.exit(2);
 }
 const results = await benchHost([dense, sparse], {
@@ -29,6 +31,10 @@ for (const [file, list] of [
   [sparse, s],
 ] as const) {
   const r = results.find((x) => x.model.file === file)!;
-  console.log(`${file}: ${r.model.bytes} bytes, median of medians ${median(list).toFixed(1)} µs [${list.map((v) => v.toFixed(1)).join(' ')}], init ${r.initUs?.toFixed(0)} µs, sparse inference ${r.sparseInference.engaged} (${r.sparseInference.reason})`);
+  console.log(
+    `${file}: ${r.model.bytes} bytes, median of medians ${median(list).toFixed(1)} µs [${list.map((v) => v.toFixed(1)).join(' ')}], init ${r.initUs?.toFixed(0)} µs, sparse inference ${r.sparseInference.engaged} (${r.sparseInference.reason})`,
+  );
 }
-console.log(`sparse/dense median latency ratio: ${(median(s) / median(d)).toFixed(3)} (per repetition ${pairs.map((p) => p.toFixed(2)).join(' ')})`);
+console.log(
+  `sparse/dense median latency ratio: ${(median(s) / median(d)).toFixed(3)} (per repetition ${pairs.map((p) => p.toFixed(2)).join(' ')})`,
+);

@@ -14,7 +14,11 @@ export const trainJobConfig = z.strictObject({
   epochs: positiveInt,
   batchSize: positiveInt,
   limit: positiveInt.optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   backend: backendChoice,
   out: path,
 });
@@ -32,13 +36,21 @@ export const pruneJobConfig = z.strictObject({
   endEpoch: count,
   frequency: positiveInt,
   batchSize: positiveInt,
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   backend: backendChoice,
   data: z.string().min(1).max(4096).optional(),
   limit: positiveInt.optional(),
 });
 
-const deviceTarget = z.string().min(1).max(255).regex(/^[\w.:-]+$/);
+const deviceTarget = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\w.:-]+$/);
 
 export const benchmarkSettings = {
   devices: z.array(deviceTarget).min(1).max(64),
@@ -52,10 +64,18 @@ export const benchmarkSettings = {
   cooldownSeconds: z.number().min(0).max(3600),
   timeoutSeconds: z.number().min(1).max(86_400),
   binary: path.optional(),
-  adbServer: z.string().regex(/^[\w.-]+:\d{1,5}$/).optional(),
+  adbServer: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/)
+    .optional(),
 };
 
-export const convertJobConfig = z.strictObject({ runDir: path, data: z.string().min(1).max(4096), limit: positiveInt.optional(), backend: backendChoice });
+export const convertJobConfig = z.strictObject({
+  runDir: path,
+  data: z.string().min(1).max(4096),
+  limit: positiveInt.optional(),
+  backend: backendChoice,
+});
 export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
@@ -67,7 +87,11 @@ export const pipelineJobConfig = z.strictObject({
   pruneEndEpoch: count,
   pruneFrequency: z.union([positiveInt, z.literal('auto')]),
   batchSize: positiveInt,
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   backend: backendChoice,
   out: path,
   ...benchmarkSettings,
@@ -90,19 +114,37 @@ export const commandRequests = {
   'settings.update': z.strictObject({
     workspace: path.optional(),
     adbPath: path.optional(),
-    adbServer: z.string().regex(/^[\w.-]+:\d{1,5}$/).optional(),
+    adbServer: z
+      .string()
+      .regex(/^[\w.-]+:\d{1,5}$/)
+      .optional(),
   }),
-  'data.inspect': z.strictObject({ source: z.string().min(1).max(4096), limit: positiveInt.optional(), samplesPerClass: z.number().int().min(0).max(16).optional() }),
+  'data.inspect': z.strictObject({
+    source: z.string().min(1).max(4096),
+    limit: positiveInt.optional(),
+    samplesPerClass: z.number().int().min(0).max(16).optional(),
+  }),
   'model.describe': z.strictObject({ model: modelName.optional(), runDir: path.optional() }),
   'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),
-  'devices.connect': z.strictObject({ host: z.string().min(1).max(255).regex(/^[\w.:-]+$/), port: z.number().int().min(1).max(65535) }),
+  'devices.connect': z.strictObject({
+    host: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[\w.:-]+$/),
+    port: z.number().int().min(1).max(65535),
+  }),
   'devices.details': z.strictObject({ id: z.string().min(1).max(255) }),
   'runs.list': z.strictObject({}),
   'runs.show': z.strictObject({ runDir: path }),
   'report.build': z.strictObject({ runDirs: z.array(path).min(1).max(32) }),
-  'report.export': z.strictObject({ runDirs: z.array(path).min(1).max(32), format: z.enum(['json', 'csv', 'html', 'pdf']), out: path.optional() }),
+  'report.export': z.strictObject({
+    runDirs: z.array(path).min(1).max(32),
+    format: z.enum(['json', 'csv', 'html', 'pdf']),
+    out: path.optional(),
+  }),
   'tflite.inspect': z.strictObject({ file: path }),
 } as const;
 

@@ -8,7 +8,9 @@ import { DENSE_MODEL_DIR } from '../core/train/train-run';
 
 /** What the Model screen shows: the layer table, parameter counts, the XNNPACK policy verdict and the fixes on offer. */
 export async function describeModel(request: { model?: ModelName; runDir?: string }) {
-  const spec: ModelSpec = request.runDir ? (await loadModel(join(request.runDir, DENSE_MODEL_DIR))).spec : modelByName(request.model ?? 'baseline');
+  const spec: ModelSpec = request.runDir
+    ? (await loadModel(join(request.runDir, DENSE_MODEL_DIR))).spec
+    : modelByName(request.model ?? 'baseline');
   const shapes = activationShapes(spec);
   const layers = spec.layers.map((layer, i) => ({
     name: layer.name,

@@ -49,8 +49,16 @@ export class DeviceService {
         onStrayError: () => undefined,
       });
       const watcher = new DeviceWatcher(connection.client);
-      const publish = (): void => void this.list().then((devices) => this.#bus.emit('devices.changed', { devices }), () => undefined);
-      watcher.on('added', publish).on('removed', publish).on('changed', publish).on('error', () => undefined);
+      const publish = (): void =>
+        void this.list().then(
+          (devices) => this.#bus.emit('devices.changed', { devices }),
+          () => undefined,
+        );
+      watcher
+        .on('added', publish)
+        .on('removed', publish)
+        .on('changed', publish)
+        .on('error', () => undefined);
       await watcher.start();
       this.#watcher = watcher;
       return connection;
@@ -68,7 +76,16 @@ export class DeviceService {
   async list(): Promise<DeviceEntry[]> {
     const { client } = await this.#connect();
     const phones = await listDevices(client, false);
-    return [this.hostEntry(), ...phones.map((d: ListedDevice) => ({ id: d.serial, kind: 'adb' as const, state: d.state, label: d.serial, ...(d.advice ? { advice: d.advice } : {}) }))];
+    return [
+      this.hostEntry(),
+      ...phones.map((d: ListedDevice) => ({
+        id: d.serial,
+        kind: 'adb' as const,
+        state: d.state,
+        label: d.serial,
+        ...(d.advice ? { advice: d.advice } : {}),
+      })),
+    ];
   }
 
   async details(id: string): Promise<unknown> {

@@ -9,7 +9,8 @@ export type Envelope = { ok: true; value: unknown } | { ok: false; error: Contra
 /** Validates and runs one command; never throws, so every transport answers the same way. */
 export async function dispatch(handlers: Handlers, command: unknown, request: unknown): Promise<Envelope> {
   try {
-    if (typeof command !== 'string') throw Object.assign(new Error('The command name must be a string'), { code: 'INVALID_REQUEST' });
+    if (typeof command !== 'string')
+      throw Object.assign(new Error('The command name must be a string'), { code: 'INVALID_REQUEST' });
     const parsed = parseRequest(command, request);
     const handler = handlers[command as CommandName] as (request: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed) };

@@ -42,7 +42,8 @@ export function createHandlers(context: AppContext): Handlers {
     'jobs.start': async (request) => {
       const adbServer = context.settings.get().adbServer;
       // Phone work goes to the adb server chosen in Settings unless the request names one.
-      const config = 'devices' in request.config && !request.config.adbServer && adbServer ? { ...request.config, adbServer } : request.config;
+      const config =
+        'devices' in request.config && !request.config.adbServer && adbServer ? { ...request.config, adbServer } : request.config;
       return { jobId: context.jobs.start(request.job as JobName, config as JobConfig<JobName>) };
     },
     'jobs.cancel': async ({ jobId }) => ({ cancelled: context.jobs.cancel(jobId) }),

@@ -35,6 +35,9 @@ export async function inspectData(request: { source: string; limit?: number; sam
     fingerprint: dataset.fingerprint,
     classNames: dataset.classNames,
     sizes: { train: dataset.train.count, validation: dataset.validation.count, test: dataset.test.count },
-    samples: dataset.classNames.map((className, c) => ({ className, images: picked[c]!.map((i) => pngDataUrl(dataset.train.images, i)) })),
+    samples: dataset.classNames.map((className, c) => ({
+      className,
+      images: picked[c]!.map((i) => pngDataUrl(dataset.train.images, i)),
+    })),
   };
 }

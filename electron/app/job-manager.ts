@@ -8,7 +8,8 @@ import { isCancellation } from '../core/util/cancel';
 
 export function toContractError(error: unknown): ContractError {
   if (error instanceof UserError) {
-    const message = error.hint && error.message.endsWith(error.hint) ? error.message.slice(0, -error.hint.length - 1) : error.message;
+    const message =
+      error.hint && error.message.endsWith(error.hint) ? error.message.slice(0, -error.hint.length - 1) : error.message;
     return { code: error.code, message, ...(error.hint ? { hint: error.hint } : {}) };
   }
   const code = (error as { code?: unknown }).code;
@@ -28,16 +29,18 @@ export class JobManager {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.#running.set(jobId, controller);
-    runJob(job, config, (event) => this.#bus.emit('job.event', { jobId, job, event }), controller.signal).then(
-      (result) => this.#bus.emit('job.finished', { jobId, job, status: 'completed', result }),
-      (error: unknown) =>
-        this.#bus.emit('job.finished', {
-          jobId,
-          job,
-          status: isCancellation(error) ? 'cancelled' : 'failed',
-          error: toContractError(error),
-        }),
-    ).finally(() => this.#running.delete(jobId));
+    runJob(job, config, (event) => this.#bus.emit('job.event', { jobId, job, event }), controller.signal)
+      .then(
+        (result) => this.#bus.emit('job.finished', { jobId, job, status: 'completed', result }),
+        (error: unknown) =>
+          this.#bus.emit('job.finished', {
+            jobId,
+            job,
+            status: isCancellation(error) ? 'cancelled' : 'failed',
+            error: toContractError(error),
+          }),
+      )
+      .finally(() => this.#running.delete(jobId));
     return jobId;
   }
 

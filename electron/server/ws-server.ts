@@ -50,7 +50,9 @@ function serveConnection(socket: WebSocket, options: ServerOptions): void {
       if (isBinary) throw new Error('binary');
       message = JSON.parse(String(data)) as typeof message;
     } catch {
-      socket.send(JSON.stringify({ id: null, ok: false, error: { code: 'INVALID_REQUEST', message: 'Messages must be JSON text' } }));
+      socket.send(
+        JSON.stringify({ id: null, ok: false, error: { code: 'INVALID_REQUEST', message: 'Messages must be JSON text' } }),
+      );
       return;
     }
     const reply = await dispatch(options.handlers, message.command, message.request);

@@ -22,7 +22,11 @@ test('the app implements every contract command with the core', async () => {
 
     const model = await dispatch(handlers, 'model.describe', { model: 'baseline' });
     assert.ok(model.ok);
-    const described = model.value as { parameters: { total: number }; xnnpack: { ok: boolean; message: string }; fix: { passesAfterFix: boolean } };
+    const described = model.value as {
+      parameters: { total: number };
+      xnnpack: { ok: boolean; message: string };
+      fix: { passesAfterFix: boolean };
+    };
     assert.equal(described.parameters.total, 1802);
     assert.equal(described.xnnpack.ok, false);
     assert.match(described.xnnpack.message, /keepdims = True/);

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { EventBus } from '../../electron/app/event-bus';
 import type { Envelope, Handlers } from '../../electron/app/dispatch';
 import { COMMAND_NAMES, commandRequests } from '../../shared/contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, forwardEvents, registerIpc, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc';
+import {
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  forwardEvents,
+  registerIpc,
+  type InvokeEventLike,
+  type IpcMainLike,
+} from '../../electron/ipc';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 

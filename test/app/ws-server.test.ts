@@ -10,7 +10,9 @@ import { COMMAND_NAMES } from '../../shared/contract';
 import { startBrowserServer } from '../../electron/server/ws-server';
 
 function echoHandlers(): Handlers {
-  return Object.fromEntries(COMMAND_NAMES.map((name) => [name, async (request: unknown) => ({ name, request })])) as unknown as Handlers;
+  return Object.fromEntries(
+    COMMAND_NAMES.map((name) => [name, async (request: unknown) => ({ name, request })]),
+  ) as unknown as Handlers;
 }
 
 function connect(url: string, origin?: string): Promise<WebSocket> {

@@ -18,7 +18,11 @@ const rig = await startRig();
 const skip = rig ? false : ADB_MISSING;
 
 /** Resolves with the first event for `serial` matching `predicate`. */
-function nextEvent(watcher: DeviceWatcher, serial: string, predicate: (event: string, state: string) => boolean): Promise<string> {
+function nextEvent(
+  watcher: DeviceWatcher,
+  serial: string,
+  predicate: (event: string, state: string) => boolean,
+): Promise<string> {
   return new Promise((resolve) => {
     const check = (event: string) => (entry: { serial: string; state: string }) => {
       if (entry.serial === serial && predicate(event, entry.state)) resolve(`${event}:${entry.state}`);
@@ -80,7 +84,10 @@ describe('adb devices against a real adb server and emulated phones', { skip, ti
   });
 
   it('gathers details from getprop, sysfs, meminfo, battery and thermal service', { timeout: 10_000 }, async () => {
-    const phone = await r.addPhone({ model: 'Pixel Emu', props: { 'ro.soc.manufacturer': 'Google', 'ro.soc.model': 'Tensor G3' } });
+    const phone = await r.addPhone({
+      model: 'Pixel Emu',
+      props: { 'ro.soc.manufacturer': 'Google', 'ro.soc.model': 'Tensor G3' },
+    });
     const details = (await new AdbDevice(r.client, phone.serial).details()) as DeviceDetails;
     assert.deepEqual(details.unavailable, {});
     assert.equal(details.identity?.model, 'Pixel Emu');
@@ -88,7 +95,10 @@ describe('adb devices against a real adb server and emulated phones', { skip, ti
     assert.equal(details.identity?.sdk, 34);
     assert.deepEqual(details.identity?.abis.slice(0, 1), ['arm64-v8a']);
     assert.equal(details.cpu?.bigCoreMask, '80');
-    assert.deepEqual(details.cpu?.clusters.map((c) => c.cpus.length), [4, 3, 1]);
+    assert.deepEqual(
+      details.cpu?.clusters.map((c) => c.cpus.length),
+      [4, 3, 1],
+    );
     assert.equal(details.memory?.totalKb, 7812340);
     assert.equal(details.battery?.level, 87);
     assert.equal(details.battery?.temperatureC, 31.2);
@@ -103,14 +113,25 @@ describe('adb devices against a real adb server and emulated phones', { skip, ti
     const info = await describeLocalFile(local);
     const device = r.client.getDevice(phone.serial);
     const progress: number[] = [];
-    const first = await pushFile(device, local, '/data/local/tmp/sparse-studio/big.bin', { mode: 0o755, bytes: info.bytes, sha256: info.sha256, timeoutMs: 10_000, onProgress: (b) => progress.push(b) });
+    const first = await pushFile(device, local, '/data/local/tmp/sparse-studio/big.bin', {
+      mode: 0o755,
+      bytes: info.bytes,
+      sha256: info.sha256,
+      timeoutMs: 10_000,
+      onProgress: (b) => progress.push(b),
+    });
     assert.equal(first.skipped, false);
     assert.ok(progress.length >= 2, `several progress events, got ${progress.length}`);
     assert.equal(progress[progress.length - 1], 600_000);
     const stored = phone.fs.files.get('/data/local/tmp/sparse-studio/big.bin');
     assert.equal(stored?.data.length, 600_000);
     assert.equal(stored?.mode, 0o755);
-    const second = await pushFile(device, local, '/data/local/tmp/sparse-studio/big.bin', { mode: 0o755, bytes: info.bytes, sha256: info.sha256, timeoutMs: 10_000 });
+    const second = await pushFile(device, local, '/data/local/tmp/sparse-studio/big.bin', {
+      mode: 0o755,
+      bytes: info.bytes,
+      sha256: info.sha256,
+      timeoutMs: 10_000,
+    });
     assert.equal(second.skipped, true);
   });
 });
@@ -125,7 +146,11 @@ describe('adb server start', { skip, timeout: 20_000 }, () => {
       });
     });
     const home = mkdtempSync(join(tmpdir(), 'sparse-adb-home-'));
-    const connection = await openAdbConnection({ server: `127.0.0.1:${port}`, adbPath: findAdb()!, env: { ...process.env, HOME: home } });
+    const connection = await openAdbConnection({
+      server: `127.0.0.1:${port}`,
+      adbPath: findAdb()!,
+      env: { ...process.env, HOME: home },
+    });
     try {
       assert.equal(connection.startedServerWith, findAdb());
       assert.ok((await connection.client.version()) > 0);

@@ -30,9 +30,15 @@ describe('every fault ends in a clear typed error, in time, without hurting the 
   it('runs a healthy phone next to phones that fail in every way', { timeout: 40_000 }, async () => {
     const healthy = await r.addPhone({ model: 'Healthy' });
     const faults: Record<string, { phone: EmulatedPhone; code: RegExp; message: RegExp }> = {};
-    const add = async (name: string, phone: EmulatedPhone, code: RegExp, message: RegExp) => (faults[name] = { phone, code, message });
+    const add = async (name: string, phone: EmulatedPhone, code: RegExp, message: RegExp) =>
+      (faults[name] = { phone, code, message });
 
-    await add('unauthorized', await r.addPhone({ auth: 'unauthorized' }), /^DEVICE_UNAUTHORIZED$/, /has not allowed USB debugging/);
+    await add(
+      'unauthorized',
+      await r.addPhone({ auth: 'unauthorized' }),
+      /^DEVICE_UNAUTHORIZED$/,
+      /has not allowed USB debugging/,
+    );
     const offline = await r.addPhone({ model: 'Offline' });
     offline.auth = 'offline';
     offline.dropConnection();
@@ -50,7 +56,11 @@ describe('every fault ends in a clear typed error, in time, without hurting the 
     const readonly = await r.addPhone({ model: 'Readonly' });
     readonly.readonlyDirs.push('/data/local/tmp/sparse-studio');
     await add('push refused', readonly, /^PUSH_PERMISSION_DENIED$/, /cannot write/);
-    const arm32 = await r.addPhone({ model: 'Old32', userlandBits: 32, props: { 'ro.product.cpu.abilist': 'armeabi-v7a,armeabi', 'ro.product.cpu.abilist64': '' } });
+    const arm32 = await r.addPhone({
+      model: 'Old32',
+      userlandBits: 32,
+      props: { 'ro.product.cpu.abilist': 'armeabi-v7a,armeabi', 'ro.product.cpu.abilist64': '' },
+    });
     await add('32-bit userland', arm32, /^binary-wrong-abi-64bit$/, /64-bit/);
     const crash = await r.addPhone({ model: 'Crash' });
     crash.benchmarkFault = 'crash';
@@ -63,11 +73,20 @@ describe('every fault ends in a clear typed error, in time, without hurting the 
     const request: BenchmarkRequest = {
       models: [model],
       flags: { numRuns: 10, warmupRuns: 1, numThreads: 1, useXnnpack: 'default', enableOpProfiling: false },
-      bigCores: false, repeat: 2, cooldownMs: 0, timeoutMs: 2000, keepFiles: false, outDir: join(r.dir, 'out-faults'), binaryPath: r.binaryPath,
+      bigCores: false,
+      repeat: 2,
+      cooldownMs: 0,
+      timeoutMs: 2000,
+      keepFiles: false,
+      outDir: join(r.dir, 'out-faults'),
+      binaryPath: r.binaryPath,
     };
     const phones = [healthy, ...Object.values(faults).map((f) => f.phone)];
     const started = Date.now();
-    const outcomes = await benchmarkDevices(phones.map((p) => new AdbDevice(r.client, p.serial)), request);
+    const outcomes = await benchmarkDevices(
+      phones.map((p) => new AdbDevice(r.client, p.serial)),
+      request,
+    );
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 20_000, `all settled in ${elapsed} ms`);
     const byId = new Map<string, DeviceBenchmarkOutcome>(outcomes.map((o) => [o.device.id, o]));
@@ -88,7 +107,10 @@ describe('every fault ends in a clear typed error, in time, without hurting the 
       assert.equal(phone.processes.size, 0, `${name}: no process left on the phone`);
     }
     // The hung tool was killed through its PID, not just abandoned.
-    assert.ok(hang.shellLog.some((c) => /^'kill' '\d+'$/.test(c)), 'kill sent');
+    assert.ok(
+      hang.shellLog.some((c) => /^'kill' '\d+'$/.test(c)),
+      'kill sent',
+    );
   });
 
   it('cancel (AbortSignal) stops a running benchmark and kills it on the phone', { timeout: 15_000 }, async () => {
@@ -97,8 +119,15 @@ describe('every fault ends in a clear typed error, in time, without hurting the 
     const controller = new AbortController();
     const model = r.writeModel('cancel.tflite', 1000);
     const pending = new AdbDevice(r.client, phone.serial).benchmark({
-      models: [model], flags: { numRuns: 10, warmupRuns: 1, numThreads: 1, useXnnpack: 'default', enableOpProfiling: false },
-      bigCores: false, repeat: 3, cooldownMs: 0, timeoutMs: 30_000, keepFiles: false, outDir: join(r.dir, 'out-cancel'), binaryPath: r.binaryPath,
+      models: [model],
+      flags: { numRuns: 10, warmupRuns: 1, numThreads: 1, useXnnpack: 'default', enableOpProfiling: false },
+      bigCores: false,
+      repeat: 3,
+      cooldownMs: 0,
+      timeoutMs: 30_000,
+      keepFiles: false,
+      outDir: join(r.dir, 'out-cancel'),
+      binaryPath: r.binaryPath,
       signal: controller.signal,
       onEvent: (e) => {
         if (e.type === 'run-start') setTimeout(() => controller.abort(), 300);

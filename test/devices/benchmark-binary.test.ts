@@ -38,7 +38,12 @@ describe('benchmark_model binary resolution', { timeout: 20_000 }, () => {
   it('downloads into the cache with progress and sha256, then reuses the cached file', async () => {
     const cacheDir = join(dir, 'cache');
     const progress: number[] = [];
-    const first = await resolveBenchmarkBinary({ name: 'android_aarch64_benchmark_model', cacheDir, baseUrl, onProgress: (bytes) => progress.push(bytes) });
+    const first = await resolveBenchmarkBinary({
+      name: 'android_aarch64_benchmark_model',
+      cacheDir,
+      baseUrl,
+      onProgress: (bytes) => progress.push(bytes),
+    });
     assert.equal(first.source, 'download');
     assert.equal(first.sha256, createHash('sha256').update(body).digest('hex'));
     assert.equal(progress.at(-1), body.length);
@@ -55,20 +60,34 @@ describe('benchmark_model binary resolution', { timeout: 20_000 }, () => {
   it('uses the user file when given, and names a missing one', async () => {
     const file = join(dir, 'mine');
     writeFileSync(file, 'x');
-    const own = await resolveBenchmarkBinary({ name: 'android_arm_benchmark_model', userPath: file, cacheDir: join(dir, 'c2'), baseUrl });
+    const own = await resolveBenchmarkBinary({
+      name: 'android_arm_benchmark_model',
+      userPath: file,
+      cacheDir: join(dir, 'c2'),
+      baseUrl,
+    });
     assert.equal(own.source, 'user');
-    await assert.rejects(resolveBenchmarkBinary({ name: 'android_arm_benchmark_model', userPath: join(dir, 'nope'), baseUrl }), (e: unknown) => e instanceof UserError && e.code === 'BINARY_NOT_FOUND' && e.message.includes('nope'));
+    await assert.rejects(
+      resolveBenchmarkBinary({ name: 'android_arm_benchmark_model', userPath: join(dir, 'nope'), baseUrl }),
+      (e: unknown) => e instanceof UserError && e.code === 'BINARY_NOT_FOUND' && e.message.includes('nope'),
+    );
   });
 
   it('says when the download fails (offline or HTTP error) and how to pass --binary', async () => {
     const offlineUrl = 'http://127.0.0.1:1/latest';
-    await assert.rejects(resolveBenchmarkBinary({ name: 'android_aarch64_benchmark_model', cacheDir: join(dir, 'c3'), baseUrl: offlineUrl }), (e: unknown) => {
-      assert.ok(e instanceof UserError);
-      assert.equal(e.code, 'BINARY_DOWNLOAD_FAILED');
-      assert.match(e.message, /offline/);
-      assert.match(e.hint ?? '', /--binary PATH/);
-      return true;
-    });
-    await assert.rejects(resolveBenchmarkBinary({ name: 'android_arm_benchmark_model', cacheDir: join(dir, 'c4'), baseUrl }), /HTTP 404/);
+    await assert.rejects(
+      resolveBenchmarkBinary({ name: 'android_aarch64_benchmark_model', cacheDir: join(dir, 'c3'), baseUrl: offlineUrl }),
+      (e: unknown) => {
+        assert.ok(e instanceof UserError);
+        assert.equal(e.code, 'BINARY_DOWNLOAD_FAILED');
+        assert.match(e.message, /offline/);
+        assert.match(e.hint ?? '', /--binary PATH/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      resolveBenchmarkBinary({ name: 'android_arm_benchmark_model', cacheDir: join(dir, 'c4'), baseUrl }),
+      /HTTP 404/,
+    );
   });
 });

@@ -35,40 +35,50 @@ describe('connect and devices CLI with remembered endpoints and a remote adb ser
     await r.stop();
   });
 
-  it('connect remembers the endpoint; devices reconnects it after a disconnect and lists the remote server too', { timeout: 30_000 }, async () => {
-    process.env.SPARSE_STUDIO_HOME = join(r.dir, 'home');
-    const server = `127.0.0.1:${r.server.port}`;
-    const phone = await r.addPhone({ model: 'Wifi Phone' }, false);
+  it(
+    'connect remembers the endpoint; devices reconnects it after a disconnect and lists the remote server too',
+    { timeout: 30_000 },
+    async () => {
+      process.env.SPARSE_STUDIO_HOME = join(r.dir, 'home');
+      const server = `127.0.0.1:${r.server.port}`;
+      const phone = await r.addPhone({ model: 'Wifi Phone' }, false);
 
-    const connected = await cli(['connect', phone.serial, '--adb-server', server]);
-    assert.equal(connected.code, 0, connected.err);
-    assert.equal(connected.out, `Connected to ${phone.serial}.\n`);
-    const settingsFile = join(r.dir, 'home', 'devices.json');
-    assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')).endpoints, [phone.serial]);
+      const connected = await cli(['connect', phone.serial, '--adb-server', server]);
+      assert.equal(connected.code, 0, connected.err);
+      assert.equal(connected.out, `Connected to ${phone.serial}.\n`);
+      const settingsFile = join(r.dir, 'home', 'devices.json');
+      assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')).endpoints, [phone.serial]);
 
-    remote = await startPrivateAdbServer(r.server.adb);
-    await remotePhone.start();
-    await remote.run('connect', remotePhone.serial);
-    const remembered = await cli(['connect', '--remote-server', `127.0.0.1:${remote.port}`]);
-    assert.equal(remembered.code, 0, remembered.err);
-    assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')).adbServers, [`127.0.0.1:${remote.port}`]);
+      remote = await startPrivateAdbServer(r.server.adb);
+      await remotePhone.start();
+      await remote.run('connect', remotePhone.serial);
+      const remembered = await cli(['connect', '--remote-server', `127.0.0.1:${remote.port}`]);
+      assert.equal(remembered.code, 0, remembered.err);
+      assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')).adbServers, [`127.0.0.1:${remote.port}`]);
 
-    await r.server.run('disconnect', phone.serial);
-    await r.waitForState(phone.serial, undefined);
-    const listed = await cli(['devices', '--json', '--adb-server', server]);
-    assert.equal(listed.code, 0, listed.err);
-    const devices = listed.out.trim().split('\n').map((l) => JSON.parse(l) as { serial: string; state: string; adbServer: string; details?: { identity?: { model?: string } } });
-    const wifi = devices.find((d) => d.serial === phone.serial);
-    assert.equal(wifi?.state, 'device', 'the remembered endpoint was reconnected');
-    assert.equal(wifi?.details?.identity?.model, 'Wifi Phone');
-    const farm = devices.find((d) => d.serial === remotePhone.serial);
-    assert.equal(farm?.adbServer, `127.0.0.1:${remote.port}`);
-    assert.equal(farm?.details?.identity?.model, 'Farm Phone');
+      await r.server.run('disconnect', phone.serial);
+      await r.waitForState(phone.serial, undefined);
+      const listed = await cli(['devices', '--json', '--adb-server', server]);
+      assert.equal(listed.code, 0, listed.err);
+      const devices = listed.out
+        .trim()
+        .split('\n')
+        .map(
+          (l) =>
+            JSON.parse(l) as { serial: string; state: string; adbServer: string; details?: { identity?: { model?: string } } },
+        );
+      const wifi = devices.find((d) => d.serial === phone.serial);
+      assert.equal(wifi?.state, 'device', 'the remembered endpoint was reconnected');
+      assert.equal(wifi?.details?.identity?.model, 'Wifi Phone');
+      const farm = devices.find((d) => d.serial === remotePhone.serial);
+      assert.equal(farm?.adbServer, `127.0.0.1:${remote.port}`);
+      assert.equal(farm?.details?.identity?.model, 'Farm Phone');
 
-    const forgotten = await cli(['connect', phone.serial, '--forget', '--adb-server', server]);
-    assert.equal(forgotten.code, 0);
-    assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')).endpoints, []);
-  });
+      const forgotten = await cli(['connect', phone.serial, '--forget', '--adb-server', server]);
+      assert.equal(forgotten.code, 0);
+      assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')).endpoints, []);
+    },
+  );
 
   it('connect names an endpoint nobody answers', { timeout: 20_000 }, async () => {
     const result = await cli(['connect', '127.0.0.1:1', '--adb-server', `127.0.0.1:${r.server.port}`]);

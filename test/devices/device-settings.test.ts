@@ -21,7 +21,10 @@ describe('device settings and adb server address', () => {
     assert.deepEqual((await loadDeviceSettings(path)).endpoints, ['192.168.1.20:5555', 'farm.example:7401']);
     await forgetEndpoint(path, '192.168.1.20:5555');
     assert.deepEqual((await loadDeviceSettings(path)).endpoints, ['farm.example:7401']);
-    await assert.rejects(rememberEndpoint(path, 'no-port'), (e: unknown) => e instanceof UserError && e.code === 'BAD_ADB_SERVER');
+    await assert.rejects(
+      rememberEndpoint(path, 'no-port'),
+      (e: unknown) => e instanceof UserError && e.code === 'BAD_ADB_SERVER',
+    );
   });
 
   it('rejects a broken settings file with its path', async () => {
@@ -40,7 +43,13 @@ describe('device settings and adb server address', () => {
   });
 
   it('explains a missing adb', () => {
-    assert.throws(() => findAdbBinary(undefined, { PATH: dir }), (e: unknown) => e instanceof UserError && e.code === 'ADB_NOT_FOUND' && /platform-tools/.test(e.message + (e.hint ?? '')));
-    assert.throws(() => findAdbBinary(join(dir, 'adb-nope'), {}), (e: unknown) => e instanceof UserError && e.message.includes('adb-nope'));
+    assert.throws(
+      () => findAdbBinary(undefined, { PATH: dir }),
+      (e: unknown) => e instanceof UserError && e.code === 'ADB_NOT_FOUND' && /platform-tools/.test(e.message + (e.hint ?? '')),
+    );
+    assert.throws(
+      () => findAdbBinary(join(dir, 'adb-nope'), {}),
+      (e: unknown) => e instanceof UserError && e.message.includes('adb-nope'),
+    );
   });
 });

@@ -66,6 +66,6 @@ describe('shellQuote', () => {
     assert.equal(await sh(phone, 'false; echo $?'), '1\n');
     assert.equal(await sh(phone, 'false && echo no || echo yes'), 'yes\n');
     assert.match(await sh(phone, 'echo $$'), /^\d+\n$/);
-    assert.equal(await sh(phone, "nosuch; echo __RC=$?"), '/system/bin/sh: nosuch: inaccessible or not found\n__RC=127\n');
+    assert.equal(await sh(phone, 'nosuch; echo __RC=$?'), '/system/bin/sh: nosuch: inaccessible or not found\n__RC=127\n');
   });
 });

@@ -30,6 +30,10 @@ test('biases feeding a BatchNormalization stay exactly where they are; other wei
   for (const name of ['conv2d/bias', 'depthwise_conv2d/bias', 'conv2d_1/bias', 'depthwise_conv2d_1/bias', 'conv2d_2/bias']) {
     assert.deepEqual(after.get(name).values, weights.get(name).values, name);
   }
-  assert.notDeepEqual(after.get('dense/bias').values, weights.get('dense/bias').values, 'the Dense bias (no BatchNormalization after it) learns');
+  assert.notDeepEqual(
+    after.get('dense/bias').values,
+    weights.get('dense/bias').values,
+    'the Dense bias (no BatchNormalization after it) learns',
+  );
   assert.notDeepEqual(after.get('conv2d_1/kernel').values, kernel.values, 'kernels learn');
 });

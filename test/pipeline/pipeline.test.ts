@@ -14,8 +14,31 @@ import { writeTinyImageFolder } from './tiny-image-folder';
 const CHARTS = ['latency', 'speedup', 'training', 'sparsity', 'op-profile'];
 
 function pipelineArgs(data: string, out: string, extra: string[] = []): string[] {
-  return ['pipeline', '--data', data, '--epochs', '1', '--prune-epochs', '1', '--frequency', '1', '--end-epoch', '1',
-    '--batch-size', '32', '--runs', '20', '--repeat', '2', '--device', 'host', '--out', out, '--json', ...extra];
+  return [
+    'pipeline',
+    '--data',
+    data,
+    '--epochs',
+    '1',
+    '--prune-epochs',
+    '1',
+    '--frequency',
+    '1',
+    '--end-epoch',
+    '1',
+    '--batch-size',
+    '32',
+    '--runs',
+    '20',
+    '--repeat',
+    '2',
+    '--device',
+    'host',
+    '--out',
+    out,
+    '--json',
+    ...extra,
+  ];
 }
 
 describe('pipeline end to end on a tiny image folder (This computer)', { timeout: 600_000 }, () => {
@@ -33,7 +56,14 @@ describe('pipeline end to end on a tiny image folder (This computer)', { timeout
     const code = await run.done;
     assert.equal(code, 0, run.stderr);
     const summary = run.lines.find((l) => l.type === 'summary') as { steps: Record<string, string> };
-    assert.deepEqual(Object.values(summary.steps), ['completed', 'completed', 'completed', 'completed', 'completed', 'completed']);
+    assert.deepEqual(Object.values(summary.steps), [
+      'completed',
+      'completed',
+      'completed',
+      'completed',
+      'completed',
+      'completed',
+    ]);
     assert.equal((await readManifest(out)).status, 'completed');
 
     const report = JSON.parse(await readFile(join(out, 'report', 'report.json'), 'utf8'));
@@ -65,7 +95,10 @@ describe('pipeline end to end on a tiny image folder (This computer)', { timeout
   for (const phase of ['training', 'benchmarking'] as const) {
     it(`a pipeline killed in the middle of ${phase} is shown as interrupted and a resume completes it`, async () => {
       const out = join(root, 'runs', `killed-${phase}`);
-      const args = phase === 'training' ? pipelineArgs(data, out, ['--epochs', '40']) : pipelineArgs(data, out, ['--runs', '3000', '--repeat', '4']);
+      const args =
+        phase === 'training'
+          ? pipelineArgs(data, out, ['--epochs', '40'])
+          : pipelineArgs(data, out, ['--runs', '3000', '--repeat', '4']);
       const first = runCli(args);
       if (phase === 'training') {
         await first.waitFor((l) => l.kind === 'train' && (l.event as { kind?: string }).kind === 'batch', 120_000);

@@ -39,7 +39,10 @@ describe('report and runs commands', () => {
     const dead = await writeFixtureRun(workspace, { id: 'run-killed', repetitions: 1, partial: true });
     const killed = JSON.parse(await readFile(join(dead, 'run.json'), 'utf8')) as Record<string, unknown>;
     const exited = spawnSync(process.execPath, ['-e', '0']).pid;
-    await writeFile(join(dead, 'run.json'), JSON.stringify({ ...killed, status: 'running', owner: { pid: exited, host: hostname() } }));
+    await writeFile(
+      join(dead, 'run.json'),
+      JSON.stringify({ ...killed, status: 'running', owner: { pid: exited, host: hostname() } }),
+    );
     const future = await writeFixtureRun(workspace, { id: 'run-future', repetitions: 1, partial: true });
     const manifest = JSON.parse(await readFile(join(future, 'run.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(join(future, 'run.json'), JSON.stringify({ ...manifest, schemaVersion: 99 }));
@@ -60,13 +63,19 @@ describe('report and runs commands', () => {
     const cut = await cli(['report', join(workspace, 'run-cut'), '--format', 'html', '--out', join(workspace, 'cut.html')]);
     assert.equal(cut.code, 0);
     assert.match(cut.stderr, /Missing: run-cut\/tflite\/conversion.json/);
-    assert.match((await cli(['report', done, '--format', 'docx', '--out', 'x'])).stderr, /--format must be one of json, csv, html, pdf/);
+    assert.match(
+      (await cli(['report', done, '--format', 'docx', '--out', 'x'])).stderr,
+      /--format must be one of json, csv, html, pdf/,
+    );
     assert.match((await cli(['report', '--out', 'x'])).stderr, /at least one run folder/);
     // A run left 'running' by a process that has exited was interrupted (crash, kill).
     const dead = await writeFixtureRun(workspace, { id: 'run-killed', repetitions: 1, partial: true });
     const killed = JSON.parse(await readFile(join(dead, 'run.json'), 'utf8')) as Record<string, unknown>;
     const exited = spawnSync(process.execPath, ['-e', '0']).pid;
-    await writeFile(join(dead, 'run.json'), JSON.stringify({ ...killed, status: 'running', owner: { pid: exited, host: hostname() } }));
+    await writeFile(
+      join(dead, 'run.json'),
+      JSON.stringify({ ...killed, status: 'running', owner: { pid: exited, host: hostname() } }),
+    );
     const future = await cli(['report', join(workspace, 'run-future'), '--out', join(workspace, 'f.html')]);
     assert.equal(future.code, 1);
     assert.match(future.stderr, /run schema version 99/);
@@ -81,7 +90,10 @@ describe('report and runs commands', () => {
     assert.match(text.stdout, /run-future\s+UNREADABLE: .*schema version 99/);
     assert.match(text.stdout, /speed-up .*This computer \(fixture\) 1\.\d\dx \[/);
     const json = await cli(['runs', 'list', '--workspace', workspace, '--json']);
-    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id?: string; status?: string });
+    const lines = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; id?: string; status?: string });
     assert.equal(lines.length, 4);
     assert.equal(lines.find((l) => l.id === 'run-cut')?.status, 'interrupted');
     assert.equal(lines.filter((l) => l.type === 'unreadable').length, 1);

@@ -33,13 +33,34 @@ function stats(runs: number[]): ModelBenchmark['stats'] {
 }
 
 function profile(role: 'dense' | 'pruned', scale: number): OpProfileRow[] {
-  const xnn = (op: string, ms: number): OpProfileRow => ({ nodeType: 'DelegateOpInvoke', name: `Delegate/${op}`, avgMs: ms * scale, percent: 0, timesCalled: 1 });
+  const xnn = (op: string, ms: number): OpProfileRow => ({
+    nodeType: 'DelegateOpInvoke',
+    name: `Delegate/${op}`,
+    avgMs: ms * scale,
+    percent: 0,
+    timesCalled: 1,
+  });
   const ops =
     role === 'dense'
-      ? [xnn('Convolution (NHWC, F32) IGEMM', 0.012), xnn('Convolution (NHWC, F32) DWConv', 0.009), xnn('Convolution (NHWC, F32) GEMM', 0.02), xnn('Global Average Pooling (NWC, F32)', 0.002), xnn('Fully Connected (NC, F32) GEMM', 0.001)]
-      : [xnn('Convolution (NCHW, F32) Conv2D HWC2CHW', 0.012), xnn('Convolution (NCHW, F32) DWConv', 0.009), xnn('Convolution (NCHW, F32) SPMM', 0.008), xnn('Global Average Pooling (NCW, F32)', 0.002), xnn('Fully Connected (NC, F32) GEMM', 0.001)];
+      ? [
+          xnn('Convolution (NHWC, F32) IGEMM', 0.012),
+          xnn('Convolution (NHWC, F32) DWConv', 0.009),
+          xnn('Convolution (NHWC, F32) GEMM', 0.02),
+          xnn('Global Average Pooling (NWC, F32)', 0.002),
+          xnn('Fully Connected (NC, F32) GEMM', 0.001),
+        ]
+      : [
+          xnn('Convolution (NCHW, F32) Conv2D HWC2CHW', 0.012),
+          xnn('Convolution (NCHW, F32) DWConv', 0.009),
+          xnn('Convolution (NCHW, F32) SPMM', 0.008),
+          xnn('Global Average Pooling (NCW, F32)', 0.002),
+          xnn('Fully Connected (NC, F32) GEMM', 0.001),
+        ];
   const total = ops.reduce((s, r) => s + r.avgMs, 0);
-  return [{ nodeType: 'TfLiteXNNPackDelegate', name: '[StatefulPartitionedCall:0]', avgMs: total, percent: 100, timesCalled: 1 }, ...ops];
+  return [
+    { nodeType: 'TfLiteXNNPackDelegate', name: '[StatefulPartitionedCall:0]', avgMs: total, percent: 100, timesCalled: 1 },
+    ...ops,
+  ];
 }
 
 /** Writes the fixture run into `root/<id>` and returns its path. */
@@ -61,12 +82,23 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
     steps: {
       train: { status: 'completed', startedAt: now, endedAt: now },
       prune: { status: 'completed', startedAt: now, endedAt: now },
-      ...(options.partial ? { convert: { status: 'failed' as const, startedAt: now, endedAt: now, error: 'fixture: left unfinished' } } : {}),
+      ...(options.partial
+        ? { convert: { status: 'failed' as const, startedAt: now, endedAt: now, error: 'fixture: left unfinished' } }
+        : {}),
     },
   };
   await writeFile(join(dir, 'run.json'), json(manifest));
 
-  const epochs = [0, 1, 2].map((epoch) => ({ kind: 'epoch', epoch, epochs: 3, loss: 2 - epoch * 0.4, accuracy: 0.25 + epoch * 0.1, valLoss: 2.1 - epoch * 0.35, valAccuracy: 0.22 + epoch * 0.1, seconds: 1.5 }));
+  const epochs = [0, 1, 2].map((epoch) => ({
+    kind: 'epoch',
+    epoch,
+    epochs: 3,
+    loss: 2 - epoch * 0.4,
+    accuracy: 0.25 + epoch * 0.1,
+    valLoss: 2.1 - epoch * 0.35,
+    valAccuracy: 0.22 + epoch * 0.1,
+    seconds: 1.5,
+  }));
   await writeFile(
     join(dir, 'train-metrics.json'),
     json({
@@ -92,16 +124,40 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
     join(dir, 'pruning-metrics.json'),
     json({
       backend: 'fixture',
-      epochs: [0, 1].map((epoch) => ({ epoch, loss: 1.3 + epoch * 0.02, accuracy: 0.44, valLoss: 1.4, valAccuracy: 0.42, seconds: 1.2 })),
+      epochs: [0, 1].map((epoch) => ({
+        epoch,
+        loss: 1.3 + epoch * 0.02,
+        accuracy: 0.44,
+        valLoss: 1.4,
+        valAccuracy: 0.42,
+        seconds: 1.2,
+      })),
       pruning: {
-        schedule: { class_name: 'PolynomialDecay', config: { initial_sparsity: 0, final_sparsity: 0.75, power: 3, begin_step: 1, end_step: 5, frequency: 1 } },
+        schedule: {
+          class_name: 'PolynomialDecay',
+          config: { initial_sparsity: 0, final_sparsity: 0.75, power: 3, begin_step: 1, end_step: 5, frequency: 1 },
+        },
         policy: 'PruneForLatencyOnXNNPack',
         blockSize: [1, 1],
         blockPooling: 'AVG',
         tensors: ['conv2d_1/kernel', 'conv2d_2/kernel'],
         epochs: [
-          { epoch: 0, step: 3, tensors: [{ name: 'conv2d_1/kernel', sparsity: 0.5, threshold: 0.1 }, { name: 'conv2d_2/kernel', sparsity: 0.5, threshold: 0.12 }] },
-          { epoch: 1, step: 6, tensors: [{ name: 'conv2d_1/kernel', sparsity: 0.75, threshold: 0.2 }, { name: 'conv2d_2/kernel', sparsity: 0.75, threshold: 0.22 }] },
+          {
+            epoch: 0,
+            step: 3,
+            tensors: [
+              { name: 'conv2d_1/kernel', sparsity: 0.5, threshold: 0.1 },
+              { name: 'conv2d_2/kernel', sparsity: 0.5, threshold: 0.12 },
+            ],
+          },
+          {
+            epoch: 1,
+            step: 6,
+            tensors: [
+              { name: 'conv2d_1/kernel', sparsity: 0.75, threshold: 0.2 },
+              { name: 'conv2d_2/kernel', sparsity: 0.75, threshold: 0.22 },
+            ],
+          },
         ],
         targetPerStep: targets,
         maskUpdateSteps: [2, 3, 4, 5],
@@ -111,7 +167,10 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
   );
   if (options.partial) return dir;
 
-  const files = { dense: new TextEncoder().encode('fixture dense model bytes (not a real .tflite)'), pruned: new TextEncoder().encode('fixture pruned bytes') };
+  const files = {
+    dense: new TextEncoder().encode('fixture dense model bytes (not a real .tflite)'),
+    pruned: new TextEncoder().encode('fixture pruned bytes'),
+  };
   const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
   await writeFile(join(dir, 'tflite', 'dense.tflite'), files.dense);
   await writeFile(join(dir, 'tflite', 'pruned.tflite'), files.pruned);
@@ -119,8 +178,27 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
     join(dir, 'tflite', 'conversion.json'),
     json({
       files: [
-        { role: 'dense', file: 'tflite/dense.tflite', bytes: 9876, weightBytes: 7000, sparseTensors: [], xnnpackVerdict: { eligible: false, reasons: ['no sparse 1x1 kernels'] }, validation: { maxAbsDiff: 2e-6, agreement: 1, accuracyTflite: 0.45 } },
-        { role: 'pruned', file: 'tflite/pruned.tflite', bytes: 8765, weightBytes: 5800, sparseTensors: [{ name: 'conv2d_1/kernel', zeros: 96, bytesSaved: 300 }, { name: 'conv2d_2/kernel', zeros: 384, bytesSaved: 1200 }], xnnpackVerdict: { eligible: true, reasons: [] }, validation: { maxAbsDiff: 3e-6, agreement: 0.995, accuracyTflite: 0.44 } },
+        {
+          role: 'dense',
+          file: 'tflite/dense.tflite',
+          bytes: 9876,
+          weightBytes: 7000,
+          sparseTensors: [],
+          xnnpackVerdict: { eligible: false, reasons: ['no sparse 1x1 kernels'] },
+          validation: { maxAbsDiff: 2e-6, agreement: 1, accuracyTflite: 0.45 },
+        },
+        {
+          role: 'pruned',
+          file: 'tflite/pruned.tflite',
+          bytes: 8765,
+          weightBytes: 5800,
+          sparseTensors: [
+            { name: 'conv2d_1/kernel', zeros: 96, bytesSaved: 300 },
+            { name: 'conv2d_2/kernel', zeros: 384, bytesSaved: 1200 },
+          ],
+          xnnpackVerdict: { eligible: true, reasons: [] },
+          validation: { maxAbsDiff: 3e-6, agreement: 0.995, accuracyTflite: 0.44 },
+        },
       ],
     }),
   );
@@ -145,14 +223,26 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
           firstInferenceUs: device.base * 3,
           ...(device.kind === 'adb' ? { memory: { initMb: 3.1, overallMb: 5.2, peakMb: 6.4 } } : {}),
           opProfile: profile(role, device.base / 60),
-          sparseInference: role === 'pruned' ? { engaged: 'yes', reason: 'fixture: SPMM listed' } : { engaged: 'no', reason: 'fixture: dense model' },
-          tool: device.kind === 'host' ? { name: 'fixture wasm runtime', version: '0.0.0-fixture' } : { name: 'benchmark_model', version: 'fixture 2.16', sha256: 'b'.repeat(64) },
+          sparseInference:
+            role === 'pruned'
+              ? { engaged: 'yes', reason: 'fixture: SPMM listed' }
+              : { engaged: 'no', reason: 'fixture: dense model' },
+          tool:
+            device.kind === 'host'
+              ? { name: 'fixture wasm runtime', version: '0.0.0-fixture' }
+              : { name: 'benchmark_model', version: 'fixture 2.16', sha256: 'b'.repeat(64) },
           synthetic: device.synthetic,
           startedAt: now,
           rawOutputFile: `benchmarks/${device.id}/${role}.r${repetition}.output.txt`,
           // Phones record thermal status and temperatures around each run (PhoneRunRecord).
           ...(device.kind === 'adb'
-            ? { conditions: { before: { thermalStatus: 0, maxCpuC: 31.5, batteryC: 29, at: now }, after: { thermalStatus: 1, maxCpuC: 36, batteryC: 30.5, at: now } }, exitStatus: 0 }
+            ? {
+                conditions: {
+                  before: { thermalStatus: 0, maxCpuC: 31.5, batteryC: 29, at: now },
+                  after: { thermalStatus: 1, maxCpuC: 36, batteryC: 30.5, at: now },
+                },
+                exitStatus: 0,
+              }
             : {}),
         } as ModelBenchmark;
         await writeFile(join(dir, 'benchmarks', device.id, `${role}.r${repetition}.json`), json(result));
@@ -162,7 +252,13 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
   // A failed run leaves a failure record instead of a result.
   await writeFile(
     join(dir, 'benchmarks', 'emulator-5554', `dense.r${options.repetitions}.json`),
-    json({ device: { id: 'emulator-5554' }, model: 'tflite/dense.tflite', repetition: options.repetitions, startedAt: now, failure: { code: 'BENCHMARK_CRASHED', message: 'fixture: benchmark_model exited with 139' } }),
+    json({
+      device: { id: 'emulator-5554' },
+      model: 'tflite/dense.tflite',
+      repetition: options.repetitions,
+      startedAt: now,
+      failure: { code: 'BENCHMARK_CRASHED', message: 'fixture: benchmark_model exited with 139' },
+    }),
   );
   await writeFile(
     join(dir, 'benchmarks', 'devices.json'),

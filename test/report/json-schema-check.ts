@@ -19,8 +19,23 @@ function typeMatches(value: unknown, type: string): boolean {
 /** Returns the list of violations (empty when `value` conforms). */
 export function checkJsonSchema(schema: Schema, value: unknown, path = '$'): string[] {
   const errors: string[] = [];
-  const known = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'enum', 'const', 'anyOf']);
-  for (const key of Object.keys(schema)) if (!known.has(key)) errors.push(`${path}: schema keyword '${key}' not supported by this checker`);
+  const known = new Set([
+    '$schema',
+    '$id',
+    'title',
+    'description',
+    'type',
+    'properties',
+    'required',
+    'additionalProperties',
+    'propertyNames',
+    'items',
+    'enum',
+    'const',
+    'anyOf',
+  ]);
+  for (const key of Object.keys(schema))
+    if (!known.has(key)) errors.push(`${path}: schema keyword '${key}' not supported by this checker`);
   if (schema.anyOf) {
     const branches = schema.anyOf as Schema[];
     if (!branches.some((b) => checkJsonSchema(b, value, path).length === 0)) errors.push(`${path}: matches no anyOf branch`);
@@ -28,7 +43,8 @@ export function checkJsonSchema(schema: Schema, value: unknown, path = '$'): str
   }
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-    if (!types.some((t) => typeMatches(value, t))) return [...errors, `${path}: expected ${types.join('|')}, got ${typeOf(value)}`];
+    if (!types.some((t) => typeMatches(value, t)))
+      return [...errors, `${path}: expected ${types.join('|')}, got ${typeOf(value)}`];
   }
   if ('const' in schema && value !== schema.const) errors.push(`${path}: expected ${JSON.stringify(schema.const)}`);
   if (schema.enum && !(schema.enum as unknown[]).includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
@@ -39,9 +55,11 @@ export function checkJsonSchema(schema: Schema, value: unknown, path = '$'): str
     for (const [name, child] of Object.entries(object)) {
       if (properties[name]) errors.push(...checkJsonSchema(properties[name], child, `${path}.${name}`));
       else if (schema.additionalProperties === false) errors.push(`${path}.${name}: not allowed`);
-      else if (typeof schema.additionalProperties === 'object') errors.push(...checkJsonSchema(schema.additionalProperties as Schema, child, `${path}.${name}`));
+      else if (typeof schema.additionalProperties === 'object')
+        errors.push(...checkJsonSchema(schema.additionalProperties as Schema, child, `${path}.${name}`));
     }
   }
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => errors.push(...checkJsonSchema(schema.items as Schema, item, `${path}[${i}]`)));
+  if (Array.isArray(value) && schema.items)
+    value.forEach((item, i) => errors.push(...checkJsonSchema(schema.items as Schema, item, `${path}[${i}]`)));
   return errors;
 }

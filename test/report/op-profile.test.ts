@@ -30,7 +30,9 @@ describe('isPointwiseOp', () => {
 });
 
 const row = (op: string, avgMs: number, name?: string): OpProfileRow =>
-  name === undefined ? { nodeType: 'DelegateOpInvoke', name: `Delegate/${op}`, avgMs, percent: 0, timesCalled: 1 } : { nodeType: op, name, avgMs, percent: 0, timesCalled: 1 };
+  name === undefined
+    ? { nodeType: 'DelegateOpInvoke', name: `Delegate/${op}`, avgMs, percent: 0, timesCalled: 1 }
+    : { nodeType: op, name, avgMs, percent: 0, timesCalled: 1 };
 
 describe('summariseOpProfiles', () => {
   it('averages over repetitions and skips the delegate node when its operators are listed', () => {
@@ -49,8 +51,17 @@ describe('summariseOpProfiles', () => {
   });
 
   it('splits plain CONV_2D into 1x1 and other convolutions by layer name', () => {
-    const rows = summariseOpProfiles([[row('CONV_2D', 0.3, 'm/conv2d/Conv2D'), row('CONV_2D', 0.1, 'm/conv2d_1/Conv2D')]], ['conv2d_1']);
-    assert.deepEqual(rows.map((r) => [r.nodeType, r.pointwise]), [['CONV_2D', false], ['CONV_2D (1x1)', true]]);
+    const rows = summariseOpProfiles(
+      [[row('CONV_2D', 0.3, 'm/conv2d/Conv2D'), row('CONV_2D', 0.1, 'm/conv2d_1/Conv2D')]],
+      ['conv2d_1'],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.nodeType, r.pointwise]),
+      [
+        ['CONV_2D', false],
+        ['CONV_2D (1x1)', true],
+      ],
+    );
     assert.ok(Math.abs(pointwiseShare(rows)! - 0.25) < 1e-12);
   });
 
@@ -61,16 +72,37 @@ describe('summariseOpProfiles', () => {
   it('lines dense and pruned operators up by kind of operation', () => {
     // operator names as the TFLite WASM runtime reported them for the guide model (dense NHWC, sparse NCHW)
     const dense = summariseOpProfiles(
-      [[row('Convolution (NHWC, F32) IGEMM', 0.075), row('Convolution (NHWC, F32) DWConv', 0.03), row('Convolution (NHWC, F32) GEMM', 0.044), row('Convolution (NHWC, F32) DWConv', 0.003), row('Convolution (NHWC, F32) GEMM', 0.006), row('Global Average Pooling (NWC, F32)', 0.012), row('Copy (NC, X32)', 0.009)]],
+      [
+        [
+          row('Convolution (NHWC, F32) IGEMM', 0.075),
+          row('Convolution (NHWC, F32) DWConv', 0.03),
+          row('Convolution (NHWC, F32) GEMM', 0.044),
+          row('Convolution (NHWC, F32) DWConv', 0.003),
+          row('Convolution (NHWC, F32) GEMM', 0.006),
+          row('Global Average Pooling (NWC, F32)', 0.012),
+          row('Copy (NC, X32)', 0.009),
+        ],
+      ],
       [],
     );
     const pruned = summariseOpProfiles(
-      [[row('Convolution (NCHW, F32) Conv2D HWC2CHW', 0.017), row('Convolution (NCHW, F32) DWConv', 0.011), row('Convolution (NCHW, F32) SPMM', 0.014), row('Convolution (NCHW, F32) DWConv', 0.001), row('Global Average Pooling (NCW, F32)', 0)]],
+      [
+        [
+          row('Convolution (NCHW, F32) Conv2D HWC2CHW', 0.017),
+          row('Convolution (NCHW, F32) DWConv', 0.011),
+          row('Convolution (NCHW, F32) SPMM', 0.014),
+          row('Convolution (NCHW, F32) DWConv', 0.001),
+          row('Global Average Pooling (NCW, F32)', 0),
+        ],
+      ],
       [],
     );
     const rows = compareOpProfiles(dense, pruned);
     const by = (kind: string) => rows.find((r) => r.nodeType === kind)!;
-    assert.deepEqual(rows.map((r) => r.nodeType), ['other convolution (3x3)', '1x1 convolution', 'depthwise convolution', 'global average pooling', 'copy / reshape']);
+    assert.deepEqual(
+      rows.map((r) => r.nodeType),
+      ['other convolution (3x3)', '1x1 convolution', 'depthwise convolution', 'global average pooling', 'copy / reshape'],
+    );
     assert.ok(Math.abs(by('1x1 convolution').denseMs! - 0.05) < 1e-12);
     assert.equal(by('1x1 convolution').prunedMs, 0.014);
     assert.equal(by('1x1 convolution').pointwise, true);

@@ -13,7 +13,9 @@ import { writeFixtureRun } from './fixture-run';
 
 const CHARTS = ['latency', 'speedup', 'training', 'sparsity', 'op-profile'];
 const chromium = await findChromium();
-const skip = chromium ? false : 'no Chromium found (install chromium or set SPARSE_STUDIO_CHROMIUM): HTML rendering and PDF not tested';
+const skip = chromium
+  ? false
+  : 'no Chromium found (install chromium or set SPARSE_STUDIO_CHROMIUM): HTML rendering and PDF not tested';
 
 describe('report rendered in headless Chromium', { skip }, () => {
   let root: string;
@@ -34,7 +36,12 @@ describe('report rendered in headless Chromium', { skip }, () => {
       return page.$$eval('svg[data-chart]', (svgs) =>
         svgs.map((svg) => {
           const box = svg.getBoundingClientRect();
-          return { chart: svg.getAttribute('data-chart'), width: box.width, height: box.height, bars: svg.querySelectorAll('rect.bar, path.series').length };
+          return {
+            chart: svg.getAttribute('data-chart'),
+            width: box.width,
+            height: box.height,
+            bars: svg.querySelectorAll('rect.bar, path.series').length,
+          };
         }),
       );
     });
@@ -65,7 +72,10 @@ describe('PDF without Chromium', () => {
     const saved = process.env.SPARSE_STUDIO_CHROMIUM;
     process.env.SPARSE_STUDIO_CHROMIUM = '/nonexistent/chromium';
     try {
-      await assert.rejects(writeReport({} as Report, 'pdf', join(tmpdir(), 'never.pdf')), /SPARSE_STUDIO_CHROMIUM=\/nonexistent\/chromium is not an executable file[\s\S]*apt-get install chromium/);
+      await assert.rejects(
+        writeReport({} as Report, 'pdf', join(tmpdir(), 'never.pdf')),
+        /SPARSE_STUDIO_CHROMIUM=\/nonexistent\/chromium is not an executable file[\s\S]*apt-get install chromium/,
+      );
     } finally {
       if (saved === undefined) delete process.env.SPARSE_STUDIO_CHROMIUM;
       else process.env.SPARSE_STUDIO_CHROMIUM = saved;

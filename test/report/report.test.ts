@@ -29,10 +29,18 @@ describe('report from a fixture run folder (synthetic test data)', () => {
   it('finds every input, reports the failed run, and marks only the emulated phone as synthetic', () => {
     assert.deepEqual(
       report.missing.map((m) => [m.item, m.detail]),
-      [['benchmarks/emulator-5554/dense.r3.json', 'benchmark failed (BENCHMARK_CRASHED): fixture: benchmark_model exited with 139']],
+      [
+        [
+          'benchmarks/emulator-5554/dense.r3.json',
+          'benchmark failed (BENCHMARK_CRASHED): fixture: benchmark_model exited with 139',
+        ],
+      ],
     );
     assert.equal(report.synthetic, true);
-    assert.deepEqual(report.devices.map((d) => [d.id, d.synthetic]).sort(), [['emulator-5554', true], ['host', false]]);
+    assert.deepEqual(report.devices.map((d) => [d.id, d.synthetic]).sort(), [
+      ['emulator-5554', true],
+      ['host', false],
+    ]);
     for (const b of report.benchmarks) assert.equal(b.synthetic, b.device === 'emulator-5554');
     for (const s of report.speedups) assert.equal(s.synthetic, s.device === 'emulator-5554');
   });
@@ -64,7 +72,13 @@ describe('report from a fixture run folder (synthetic test data)', () => {
     assert.equal(pruned.layers.find((l) => l.weight === 'conv2d/kernel')!.prunedSparsity, 0);
     const phone = report.devices.find((d) => d.id === 'emulator-5554')!;
     assert.equal(phone.thermal.length, 6);
-    assert.deepEqual(phone.thermal[0]!.after, { status: 1, temperatureC: 36, batteryC: 30.5, at: '2026-01-02T03:04:05.000Z', text: null });
+    assert.deepEqual(phone.thermal[0]!.after, {
+      status: 1,
+      temperatureC: 36,
+      batteryC: 30.5,
+      at: '2026-01-02T03:04:05.000Z',
+      text: null,
+    });
     assert.equal(phone.details['identity.model'], 'FixturePhone');
     assert.equal(phone.details['thermal.statusName'], 'none');
     assert.equal(report.devices.find((d) => d.id === 'host')!.thermal.length, 0);
@@ -80,8 +94,14 @@ describe('report from a fixture run folder (synthetic test data)', () => {
   });
 
   it('writes JSON that validates against the committed schema file', async () => {
-    const committed = JSON.parse(await readFile(new URL('../../resources/schemas/report.v1.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-    assert.deepEqual(committed, reportJsonSchema(), 'resources/schemas/report.v1.schema.json is stale: regenerate it (docs/report-format.md)');
+    const committed = JSON.parse(
+      await readFile(new URL('../../resources/schemas/report.v1.schema.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    assert.deepEqual(
+      committed,
+      reportJsonSchema(),
+      'resources/schemas/report.v1.schema.json is stale: regenerate it (docs/report-format.md)',
+    );
     const out = join(root, 'report.json');
     await writeReport(report, 'json', out);
     const written = JSON.parse(await readFile(out, 'utf8')) as unknown;
@@ -147,7 +167,10 @@ describe('report from incomplete and multiple runs', () => {
     const a = await writeFixtureRun(root, { id: 'run-a', repetitions: 2 });
     const b = await writeFixtureRun(root, { id: 'run-b', repetitions: 1 });
     const report = await buildReport([a, b]);
-    assert.deepEqual(report.runs.map((r) => r.id), ['run-a', 'run-b']);
+    assert.deepEqual(
+      report.runs.map((r) => r.id),
+      ['run-a', 'run-b'],
+    );
     assert.equal(new Set(report.models.map((m) => m.key)).size, 4);
     const single = report.speedups.find((s) => s.run === 'run-b' && s.device === 'host')!;
     assert.equal(single.ci?.method, 'bootstrap-runs');

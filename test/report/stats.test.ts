@@ -14,8 +14,24 @@ describe('descriptive statistics', () => {
     { values: [5], mean: 5, std: 0, median: 5, p90: 5, min: 5, max: 5 },
     { values: [1, 2], mean: 1.5, std: Math.SQRT1_2, median: 1.5, p90: 1.9, min: 1, max: 2 },
     { values: [3, 1, 2, 4], mean: 2.5, std: 1.2909944487358056, median: 2.5, p90: 3.7, min: 1, max: 4 },
-    { values: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100], mean: 55, std: 30.276503540974915, median: 55, p90: 91, min: 10, max: 100 },
-    { values: [164609, 151326, 178235, 165973, 170380], mean: 166104.6, std: 9824.545857188514, median: 165973, p90: 175093, min: 151326, max: 178235 },
+    {
+      values: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+      mean: 55,
+      std: 30.276503540974915,
+      median: 55,
+      p90: 91,
+      min: 10,
+      max: 100,
+    },
+    {
+      values: [164609, 151326, 178235, 165973, 170380],
+      mean: 166104.6,
+      std: 9824.545857188514,
+      median: 165973,
+      p90: 175093,
+      min: 151326,
+      max: 178235,
+    },
   ];
   for (const c of cases) {
     it(`[${c.values.join(', ')}]`, () => {
@@ -42,7 +58,10 @@ describe('poolLatency', () => {
   const all = [...a, ...b];
 
   it('uses the per-run latencies when every repetition has them', () => {
-    const pooled = poolLatency([{ stats: statsOf(a), runsUs: a }, { stats: statsOf(b), runsUs: b }]);
+    const pooled = poolLatency([
+      { stats: statsOf(a), runsUs: a },
+      { stats: statsOf(b), runsUs: b },
+    ]);
     assert.equal(pooled.source, 'runs');
     assert.equal(pooled.count, 7);
     close(pooled.median, median(all));
@@ -96,8 +115,16 @@ describe('speed-up confidence interval', () => {
   });
 
   const table: { name: string; input: Parameters<typeof estimateSpeedup>[0]; method: string | null }[] = [
-    { name: 'two or more repetitions: over repetitions', input: { denseRepetitions: [10, 11], prunedRepetitions: [5, 6] }, method: 'bootstrap-repetitions' },
-    { name: 'one repetition with runs: over runs', input: { denseRepetitions: [10], prunedRepetitions: [5], denseRuns: [9, 10, 11], prunedRuns: [5, 5, 5] }, method: 'bootstrap-runs' },
+    {
+      name: 'two or more repetitions: over repetitions',
+      input: { denseRepetitions: [10, 11], prunedRepetitions: [5, 6] },
+      method: 'bootstrap-repetitions',
+    },
+    {
+      name: 'one repetition with runs: over runs',
+      input: { denseRepetitions: [10], prunedRepetitions: [5], denseRuns: [9, 10, 11], prunedRuns: [5, 5, 5] },
+      method: 'bootstrap-runs',
+    },
     { name: 'one repetition, stats only: no interval', input: { denseRepetitions: [10], prunedRepetitions: [5] }, method: null },
   ];
   for (const row of table) {

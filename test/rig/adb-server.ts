@@ -41,10 +41,13 @@ export async function startPrivateAdbServer(adb: string): Promise<PrivateAdbServ
   const env = { ...process.env, HOME: home, ANDROID_ADB_SERVER_PORT: String(port), ADB_MDNS: '0' };
   const run = (...args: string[]) =>
     new Promise<string>((resolve) => {
-      execFile(adb, ['-P', String(port), ...args], { env, timeout: 20_000 }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
+      execFile(adb, ['-P', String(port), ...args], { env, timeout: 20_000 }, (_error, stdout, stderr) =>
+        resolve(`${stdout}${stderr}`),
+      );
     });
   const started = await run('start-server');
-  if (!/daemon started|^$/m.test(started) && /error|failed/i.test(started)) throw new Error(`adb start-server failed: ${started}`);
+  if (!/daemon started|^$/m.test(started) && /error|failed/i.test(started))
+    throw new Error(`adb start-server failed: ${started}`);
   return {
     adb,
     port,

@@ -49,7 +49,7 @@ export class PacketReader {
     while (this.buffer.length >= 24) {
       const command = this.buffer.readUInt32LE(0);
       const magic = this.buffer.readUInt32LE(20);
-      if (((command ^ 0xffffffff) >>> 0) !== magic) throw new Error(`bad ADB packet magic for command 0x${command.toString(16)}`);
+      if ((command ^ 0xffffffff) >>> 0 !== magic) throw new Error(`bad ADB packet magic for command 0x${command.toString(16)}`);
       const length = this.buffer.readUInt32LE(12);
       if (this.buffer.length < 24 + length) break;
       const data = Buffer.from(this.buffer.subarray(24, 24 + length));

@@ -3,8 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import {
-  A_AUTH, A_CLSE, A_CNXN, A_OKAY, A_OPEN, A_WRTE, AUTH_RSAPUBLICKEY, AUTH_SIGNATURE, AUTH_TOKEN,
-  encodePacket, PacketReader, VERSION_WITH_CHECKSUM, type AdbPacket,
+  A_AUTH,
+  A_CLSE,
+  A_CNXN,
+  A_OKAY,
+  A_OPEN,
+  A_WRTE,
+  AUTH_RSAPUBLICKEY,
+  AUTH_SIGNATURE,
+  AUTH_TOKEN,
+  encodePacket,
+  PacketReader,
+  VERSION_WITH_CHECKSUM,
+  type AdbPacket,
 } from './adb-wire';
 import { PhoneFilesystem } from './phone-filesystem';
 import { KilledError, runShellProcess, type PhoneHost } from './phone-shell';
@@ -40,8 +51,10 @@ export function defaultPhoneFiles(): Record<string, string> {
 
 export function defaultDumpsys(): Record<string, string> {
   return {
-    battery: 'Current Battery Service state:\n  AC powered: false\n  USB powered: true\n  Wireless powered: false\n  status: 2\n  health: 2\n  present: true\n  level: 87\n  scale: 100\n  voltage: 4123\n  temperature: 312\n  technology: Li-ion\n',
-    thermalservice: 'IsStatusOverride: false\nThermal Status: 0\nCached temperatures:\n\tTemperature{mValue=40.0, mType=0, mName=CPU0, mStatus=0}\nHAL Ready: true\nHAL connection:\n\tThermalHAL 2.0 connected: yes\nCurrent temperatures from HAL:\n\tTemperature{mValue=36.5, mType=0, mName=CPU0, mStatus=0}\n\tTemperature{mValue=31.2, mType=2, mName=battery, mStatus=0}\n',
+    battery:
+      'Current Battery Service state:\n  AC powered: false\n  USB powered: true\n  Wireless powered: false\n  status: 2\n  health: 2\n  present: true\n  level: 87\n  scale: 100\n  voltage: 4123\n  temperature: 312\n  technology: Li-ion\n',
+    thermalservice:
+      'IsStatusOverride: false\nThermal Status: 0\nCached temperatures:\n\tTemperature{mValue=40.0, mType=0, mName=CPU0, mStatus=0}\nHAL Ready: true\nHAL connection:\n\tThermalHAL 2.0 connected: yes\nCurrent temperatures from HAL:\n\tTemperature{mValue=36.5, mType=0, mName=CPU0, mStatus=0}\n\tTemperature{mValue=31.2, mType=2, mName=battery, mStatus=0}\n',
   };
 }
 
@@ -121,7 +134,8 @@ export class EmulatedPhone implements PhoneHost {
   /** Plays the user tapping "Allow" on the USB debugging prompt. */
   authorize(): void {
     this.auth = 'accept';
-    for (const socket of this.waitingForAuth) this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
+    for (const socket of this.waitingForAuth)
+      this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
     this.waitingForAuth.clear();
   }
 
@@ -138,7 +152,9 @@ export class EmulatedPhone implements PhoneHost {
 
   private banner(): Buffer {
     const p = this.props;
-    return Buffer.from(`device::ro.product.name=${p['ro.product.name']};ro.product.model=${p['ro.product.model']};ro.product.device=${p['ro.product.device']};features=cmd`);
+    return Buffer.from(
+      `device::ro.product.name=${p['ro.product.name']};ro.product.model=${p['ro.product.model']};ro.product.device=${p['ro.product.device']};features=cmd`,
+    );
   }
 
   private send(socket: Socket, packet: AdbPacket): void {
@@ -173,7 +189,8 @@ export class EmulatedPhone implements PhoneHost {
     };
     const writer = (stream: Stream) => ({
       write: (data: Buffer) => {
-        for (let offset = 0; offset < data.length; offset += MAX_DATA) stream.queue.push(data.subarray(offset, offset + MAX_DATA));
+        for (let offset = 0; offset < data.length; offset += MAX_DATA)
+          stream.queue.push(data.subarray(offset, offset + MAX_DATA));
         flush(stream);
       },
       close: () => {
@@ -184,8 +201,14 @@ export class EmulatedPhone implements PhoneHost {
 
     const open = (remoteId: number, service: string) => {
       const stream: Stream = {
-        localId: nextLocalId++, remoteId, queue: [], awaitingOkay: false, closeWhenDrained: false, closed: false,
-        onData: () => undefined, onClose: () => undefined,
+        localId: nextLocalId++,
+        remoteId,
+        queue: [],
+        awaitingOkay: false,
+        closeWhenDrained: false,
+        closed: false,
+        onData: () => undefined,
+        onClose: () => undefined,
       };
       const io = writer(stream);
       if (service.startsWith('shell:')) {
@@ -235,15 +258,19 @@ export class EmulatedPhone implements PhoneHost {
       for (const packet of packets) {
         switch (packet.command) {
           case A_CNXN:
-            if (this.auth === 'accept') this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
-            else if (this.auth === 'unauthorized') this.send(socket, { command: A_AUTH, arg0: AUTH_TOKEN, arg1: 0, data: randomBytes(20) });
+            if (this.auth === 'accept')
+              this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
+            else if (this.auth === 'unauthorized')
+              this.send(socket, { command: A_AUTH, arg0: AUTH_TOKEN, arg1: 0, data: randomBytes(20) });
             break; // 'offline': never answers
           case A_AUTH:
             if (packet.arg0 === AUTH_SIGNATURE) {
-              if (this.auth === 'accept') this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
+              if (this.auth === 'accept')
+                this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
               else this.send(socket, { command: A_AUTH, arg0: AUTH_TOKEN, arg1: 0, data: randomBytes(20) });
             } else if (packet.arg0 === AUTH_RSAPUBLICKEY) {
-              if (this.auth === 'accept') this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
+              if (this.auth === 'accept')
+                this.send(socket, { command: A_CNXN, arg0: VERSION_WITH_CHECKSUM, arg1: MAX_DATA, data: this.banner() });
               else this.waitingForAuth.add(socket);
             }
             break;

@@ -39,7 +39,13 @@ interface Session {
 const SH = '/system/bin/sh';
 
 /** Runs `script` as a new shell process. Resolves with its exit status; rejects with KilledError when killed. */
-export async function runShellProcess(host: PhoneHost, script: string, out: (text: string) => void, parentSignal?: AbortSignal, cwd = '/'): Promise<number> {
+export async function runShellProcess(
+  host: PhoneHost,
+  script: string,
+  out: (text: string) => void,
+  parentSignal?: AbortSignal,
+  cwd = '/',
+): Promise<number> {
   const controller = new AbortController();
   const pid = host.nextPid();
   host.processes.set(pid, controller);
@@ -126,7 +132,14 @@ async function expandWord(word: Word, session: Session): Promise<string[]> {
 /** Pathname expansion of `*` (within one path component), as sh does; no match leaves the word as it is. */
 function expandGlob(pattern: string, session: Session): string[] {
   const absolute = PhoneFilesystem.resolve(session.cwd, pattern);
-  const regex = new RegExp('^' + absolute.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*') + '$');
+  const regex = new RegExp(
+    '^' +
+      absolute
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*') +
+      '$',
+  );
   const matches = [...session.host.fs.files.keys(), ...session.host.fs.dirs].filter((p) => regex.test(p)).sort();
   if (matches.length === 0) return [pattern];
   return pattern.startsWith('/') ? matches : matches.map((m) => posix.relative(session.cwd, m));
@@ -324,7 +337,8 @@ async function runCommand(argv: string[], s: Session): Promise<number> {
   const path = PhoneFilesystem.resolve(s.cwd, name);
   const file = s.host.fs.files.get(path);
   if (!file) return fail(s, `${SH}: ${name}: inaccessible or not found`, 127);
-  if ((file.mode & 0o111) === 0 || s.host.fs.isNoexec(path)) return fail(s, `${SH}: ${name}: can't execute: Permission denied`, 126);
+  if ((file.mode & 0o111) === 0 || s.host.fs.isNoexec(path))
+    return fail(s, `${SH}: ${name}: can't execute: Permission denied`, 126);
   const elfClass = file.data.subarray(0, 4).toString('latin1') === '\x7fELF' ? file.data[4] : undefined;
   if (elfClass === 2 && s.host.userlandBits === 32) return fail(s, `${SH}: ${name}: not executable: 64-bit ELF file`, 1);
   if (!file.data.includes(STANDIN_MARKER)) return fail(s, `${SH}: ${name}: can't execute: Exec format error`, 126);
@@ -335,9 +349,10 @@ async function runCommand(argv: string[], s: Session): Promise<number> {
     sleep: (ms) => sleep(ms, s.signal),
     fault: s.host.benchmarkFault,
     dropConnection: () => s.host.dropConnection(),
-    forever: () => new Promise<never>((_, reject) => {
-      if (s.signal.aborted) reject(new KilledError());
-      s.signal.addEventListener('abort', () => reject(new KilledError()), { once: true });
-    }),
+    forever: () =>
+      new Promise<never>((_, reject) => {
+        if (s.signal.aborted) reject(new KilledError());
+        s.signal.addEventListener('abort', () => reject(new KilledError()), { once: true });
+      }),
   });
 }

@@ -44,7 +44,7 @@ class Parser {
         break;
       }
       if (c === closer) break;
-      if (c === '#' ) {
+      if (c === '#') {
         while (this.pos < this.src.length && this.src[this.pos] !== '\n') this.pos++;
         continue;
       }

@@ -146,8 +146,15 @@ function stats(values: number[]): StatValues {
 
 function opProfile(sparse: boolean, avgMs: number): OpProfileTableRow[] {
   const rows: [string, number][] = sparse
-    ? [['Convolution (NHWC, F32) IGEMM', 0.3], ['Convolution (NCHW, F32) SpMM', 0.5], ['Global Average Pooling (NCW, F32)', 0.2]]
-    : [['Convolution (NHWC, F32) IGEMM', 0.8], ['Global Average Pooling (NWC, F32)', 0.2]];
+    ? [
+        ['Convolution (NHWC, F32) IGEMM', 0.3],
+        ['Convolution (NCHW, F32) SpMM', 0.5],
+        ['Global Average Pooling (NCW, F32)', 0.2],
+      ]
+    : [
+        ['Convolution (NHWC, F32) IGEMM', 0.8],
+        ['Global Average Pooling (NWC, F32)', 0.2],
+      ];
   return rows.map(([nodeType, share], index) => ({
     nodeType,
     name: `Delegate/${nodeType}:${index}`,

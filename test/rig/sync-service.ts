@@ -67,7 +67,16 @@ export class SyncService {
           const file = fs.files.get(posix.join(path, name));
           const mode = file ? 0o100000 | file.mode : 0o040755;
           const nameBytes = Buffer.from(name);
-          this.write(Buffer.concat([id('DENT'), u32(mode), u32(file?.data.length ?? 0), u32(file?.mtime ?? 0), u32(nameBytes.length), nameBytes]));
+          this.write(
+            Buffer.concat([
+              id('DENT'),
+              u32(mode),
+              u32(file?.data.length ?? 0),
+              u32(file?.mtime ?? 0),
+              u32(nameBytes.length),
+              nameBytes,
+            ]),
+          );
         }
         this.write(Buffer.concat([id('DONE'), u32(0), u32(0), u32(0), u32(0)]));
         return;

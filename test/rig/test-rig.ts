@@ -55,7 +55,8 @@ export async function startRig(): Promise<Rig | undefined> {
         const devices = (await client.listDevices()) as { id: string; type: string }[];
         const found = devices.find((d) => d.id === serial);
         if (found?.type === state || (state === undefined && !found)) return;
-        if (Date.now() > deadline) throw new Error(`${serial} did not reach state ${state ?? 'gone'} (now ${found?.type ?? 'gone'})`);
+        if (Date.now() > deadline)
+          throw new Error(`${serial} did not reach state ${state ?? 'gone'} (now ${found?.type ?? 'gone'})`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -46,7 +46,12 @@ test('convert (dense, sparse), inspect --json and validate through the CLI', asy
 
     const v = await cli(['validate', sparse, '--from', join(dir, 'run'), '--limit', '8', '--json']);
     assert.equal(v.code, 0, v.stderr);
-    const result = JSON.parse(v.stdout.trim()) as { maxAbsDiff: number; classAgreement: number; images: number; sparseInference: { engaged: string } };
+    const result = JSON.parse(v.stdout.trim()) as {
+      maxAbsDiff: number;
+      classAgreement: number;
+      images: number;
+      sparseInference: { engaged: string };
+    };
     assert.ok(result.maxAbsDiff < 1e-4);
     assert.equal(result.classAgreement, 1);
     assert.equal(result.images, 8);

@@ -21,7 +21,18 @@ const ints = (m: TfliteModel, t: TfliteTensor): number[] => {
 test('dense: the reference table op list, op codes and versions', () => {
   assert.deepEqual(
     ops.map((o) => o.opName),
-    ['PAD', 'CONV_2D', 'DEPTHWISE_CONV_2D', 'CONV_2D', 'PAD', 'DEPTHWISE_CONV_2D', 'CONV_2D', 'MEAN', 'RESHAPE', 'FULLY_CONNECTED'],
+    [
+      'PAD',
+      'CONV_2D',
+      'DEPTHWISE_CONV_2D',
+      'CONV_2D',
+      'PAD',
+      'DEPTHWISE_CONV_2D',
+      'CONV_2D',
+      'MEAN',
+      'RESHAPE',
+      'FULLY_CONNECTED',
+    ],
   );
   assert.deepEqual(
     model.operatorCodes.map((c) => [c.name, c.builtinCode, c.deprecatedBuiltinCode, c.version]),
@@ -89,7 +100,8 @@ test('dense: shapes, shape signatures and constant inputs of the reference table
       [[10, 32], [10]],
     ],
   );
-  for (const o of ops) for (const i of o.inputs.slice(1)) assert.equal(tensor(i).shapeSignature, undefined, 'constants carry no signature');
+  for (const o of ops)
+    for (const i of o.inputs.slice(1)) assert.equal(tensor(i).shapeSignature, undefined, 'constants carry no signature');
   assert.equal(ops[0]!.inputs[1], ops[4]!.inputs[1], 'identical paddings share one tensor');
   assert.deepEqual(ints(model, tensor(ops[0]!.inputs[1])), [0, 0, 1, 1, 1, 1, 0, 0]);
   assert.deepEqual(ints(model, tensor(ops[7]!.inputs[1])), [1, 2]);
@@ -107,12 +119,16 @@ test('dense: batch norm folded per output channel, Keras layouts transposed', ()
   };
   const close = (actual: Float32Array, expected: ArrayLike<number>, what: string) => {
     assert.equal(actual.length, expected.length, what);
-    for (let i = 0; i < actual.length; i++) assert.ok(Math.abs(actual[i]! - expected[i]!) <= 1e-6 * Math.max(1, Math.abs(expected[i]!)), `${what}[${i}]`);
+    for (let i = 0; i < actual.length; i++)
+      assert.ok(Math.abs(actual[i]! - expected[i]!) <= 1e-6 * Math.max(1, Math.abs(expected[i]!)), `${what}[${i}]`);
   };
   // Stem conv: Keras [3,3,3,8] HWIO -> OHWI.
   const k = w('conv2d/kernel');
   const ohwi = new Float32Array(k.length);
-  for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) for (let i = 0; i < 3; i++) for (let o = 0; o < 8; o++) ohwi[((o * 3 + y) * 3 + x) * 3 + i] = k[((y * 3 + x) * 3 + i) * 8 + o]!;
+  for (let y = 0; y < 3; y++)
+    for (let x = 0; x < 3; x++)
+      for (let i = 0; i < 3; i++)
+        for (let o = 0; o < 8; o++) ohwi[((o * 3 + y) * 3 + x) * 3 + i] = k[((y * 3 + x) * 3 + i) * 8 + o]!;
   const stem = fold('conv2d', 'batch_normalization', 8, (i) => Math.floor(i / 27), ohwi);
   close(denseFloats(model, tensor(ops[1]!.inputs[1]))!, stem.filter, 'stem filter');
   close(denseFloats(model, tensor(ops[1]!.inputs[2]))!, stem.bias, 'stem bias');
@@ -134,7 +150,10 @@ test('dense: buffers (0 empty, one per tensor, 16-byte aligned data), metadata a
   const activations = sg.tensors.filter((t) => t.shapeSignature);
   for (const t of activations) assert.equal(model.buffers[t.buffer]!.data.length, 0);
   assert.equal(new Set(activations.map((t) => t.buffer)).size, activations.length, 'each activation has its own empty buffer');
-  assert.deepEqual(model.metadata.map((m) => m.name), ['min_runtime_version', 'CONVERSION_METADATA']);
+  assert.deepEqual(
+    model.metadata.map((m) => m.name),
+    ['min_runtime_version', 'CONVERSION_METADATA'],
+  );
   const runtime = model.buffers[model.metadata[0]!.buffer]!.data;
   assert.equal(runtime.length, 16);
   assert.equal(new TextDecoder().decode(runtime).replace(/\0+$/, ''), '1.6.0');
@@ -154,7 +173,10 @@ test('without keepdims: MEAN keep_dims=false and no RESHAPE (Flatten of a [batch
   const flat = testModel(3, 0.75, false);
   const m = readTflite(convertToTflite(flat.spec, flat.weights, { sparse: false }).bytes, 'flat.tflite');
   const list = m.subgraphs[0]!.operators;
-  assert.deepEqual(list.slice(7).map((o) => o.opName), ['MEAN', 'FULLY_CONNECTED']);
+  assert.deepEqual(
+    list.slice(7).map((o) => o.opName),
+    ['MEAN', 'FULLY_CONNECTED'],
+  );
   assert.deepEqual(list[7]!.options, { keep_dims: false });
   assert.deepEqual(m.subgraphs[0]!.tensors[list[7]!.outputs[0]!]!.shape, [1, 32]);
   assert.equal(list[8]!.inputs[0], list[7]!.outputs[0]);

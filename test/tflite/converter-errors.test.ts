@@ -14,7 +14,11 @@ function withLayers(edit: (layers: LayerSpec[]) => LayerSpec[]): ModelSpec {
 const cases: { name: string; spec: ModelSpec; layer: string }[] = [
   {
     name: 'a batch norm that does not follow a convolution',
-    spec: withLayers((l) => [l[0]!, { type: 'BatchNormalization', name: 'lonely_bn', axis: 3, epsilon: 1e-3, momentum: 0.99 }, ...l.slice(1)]),
+    spec: withLayers((l) => [
+      l[0]!,
+      { type: 'BatchNormalization', name: 'lonely_bn', axis: 3, epsilon: 1e-3, momentum: 0.99 },
+      ...l.slice(1),
+    ]),
     layer: 'lonely_bn',
   },
   {
@@ -34,7 +38,8 @@ for (const c of cases) {
     const weights = initWeights(c.spec, 1);
     assert.throws(
       () => convertToTflite(c.spec, weights, { sparse: false }),
-      (error: unknown) => error instanceof UserError && error.code === 'TFLITE_UNSUPPORTED_LAYER' && error.message.includes(`'${c.layer}'`),
+      (error: unknown) =>
+        error instanceof UserError && error.code === 'TFLITE_UNSUPPORTED_LAYER' && error.message.includes(`'${c.layer}'`),
     );
   });
 }

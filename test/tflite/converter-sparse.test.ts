@@ -16,7 +16,20 @@ const sg = sm.subgraphs[0]!;
 test('sparse: DENSIFY right before each 1x1 convolution, nothing else changed', () => {
   assert.deepEqual(
     sg.operators.map((o) => o.opName),
-    ['PAD', 'CONV_2D', 'DEPTHWISE_CONV_2D', 'DENSIFY', 'CONV_2D', 'PAD', 'DEPTHWISE_CONV_2D', 'DENSIFY', 'CONV_2D', 'MEAN', 'RESHAPE', 'FULLY_CONNECTED'],
+    [
+      'PAD',
+      'CONV_2D',
+      'DEPTHWISE_CONV_2D',
+      'DENSIFY',
+      'CONV_2D',
+      'PAD',
+      'DEPTHWISE_CONV_2D',
+      'DENSIFY',
+      'CONV_2D',
+      'MEAN',
+      'RESHAPE',
+      'FULLY_CONNECTED',
+    ],
   );
   assert.deepEqual(
     sm.operatorCodes.map((c) => [c.name, c.builtinCode, c.version]),
@@ -44,25 +57,37 @@ test('sparse: DENSIFY right before each 1x1 convolution, nothing else changed', 
   }
   const denseOps = dm.subgraphs[0]!.operators;
   const sparseCompute = sg.operators.filter((o) => o.opName !== 'DENSIFY');
-  assert.deepEqual(sparseCompute.map((o) => o.options), denseOps.map((o) => o.options));
+  assert.deepEqual(
+    sparseCompute.map((o) => o.options),
+    denseOps.map((o) => o.options),
+  );
 });
 
 test('sparse: CSR on the last dimension, traversal 0..3, uint8 index vectors, only non-zeros stored', () => {
   const encoded = sg.operators.filter((o) => o.opName === 'DENSIFY').map((o) => sg.tensors[o.inputs[0]!]!);
-  assert.deepEqual(encoded.map((t) => t.shape), [
-    [16, 1, 1, 8],
-    [32, 1, 1, 16],
-  ]);
+  assert.deepEqual(
+    encoded.map((t) => t.shape),
+    [
+      [16, 1, 1, 8],
+      [32, 1, 1, 16],
+    ],
+  );
   for (const t of encoded) {
     const sp = t.sparsity!;
     assert.deepEqual(sp.traversalOrder, [0, 1, 2, 3]);
     assert.deepEqual(sp.blockMap, []);
-    assert.deepEqual(sp.dimMetadata.map((d) => d.format), ['DENSE', 'DENSE', 'DENSE', 'SPARSE_CSR']);
-    assert.deepEqual(sp.dimMetadata.slice(0, 3).map((d) => [d.denseSize, d.segmentsType, d.indicesType]), [
-      [t.shape[0], 'none', 'none'],
-      [1, 'none', 'none'],
-      [1, 'none', 'none'],
-    ]);
+    assert.deepEqual(
+      sp.dimMetadata.map((d) => d.format),
+      ['DENSE', 'DENSE', 'DENSE', 'SPARSE_CSR'],
+    );
+    assert.deepEqual(
+      sp.dimMetadata.slice(0, 3).map((d) => [d.denseSize, d.segmentsType, d.indicesType]),
+      [
+        [t.shape[0], 'none', 'none'],
+        [1, 'none', 'none'],
+        [1, 'none', 'none'],
+      ],
+    );
     const csr = sp.dimMetadata[3]!;
     assert.equal(csr.segmentsType, 'uint8');
     assert.equal(csr.indicesType, 'uint8');
@@ -101,12 +126,18 @@ test('sparse: tensors interleaved in op order, metadata 2.2.0 + RANDOM_SPARSITY,
   for (const b of sm.buffers) if (b.data.length > 0) assert.equal(b.fileOffset % 16, 0);
   assert.ok(sparse.bytes.length < dense.bytes.length, `${sparse.bytes.length} < ${dense.bytes.length}`);
   const report = sparse.sparsity!;
-  assert.deepEqual(report.encoded.map((e) => [e.shape, e.nonZeros, e.denseBytes]), [
-    [[16, 1, 1, 8], 32, 512],
-    [[32, 1, 1, 16], 128, 2048],
-  ]);
+  assert.deepEqual(
+    report.encoded.map((e) => [e.shape, e.nonZeros, e.denseBytes]),
+    [
+      [[16, 1, 1, 8], 32, 512],
+      [[32, 1, 1, 16], 128, 2048],
+    ],
+  );
   // values + uint8 segments + uint8 indices
-  assert.deepEqual(report.encoded.map((e) => e.sparseBytes), [32 * 4 + 17 + 32, 128 * 4 + 33 + 128]);
+  assert.deepEqual(
+    report.encoded.map((e) => e.sparseBytes),
+    [32 * 4 + 17 + 32, 128 * 4 + 33 + 128],
+  );
   assert.equal(report.bytesSaved, 512 + 2048 - (177 + 673));
 });
 

@@ -52,7 +52,8 @@ test('flipped file identifier', () => {
 });
 
 test('every truncation of the file is rejected', () => {
-  for (let length = 0; length < valid.length; length += length < 256 ? 1 : 37) expectCorrupt(valid.subarray(0, length), `truncated to ${length}`);
+  for (let length = 0; length < valid.length; length += length < 256 ? 1 : 37)
+    expectCorrupt(valid.subarray(0, length), `truncated to ${length}`);
 });
 
 test('out-of-range offsets: root, vtable, and a vector length', () => {
@@ -60,7 +61,7 @@ test('out-of-range offsets: root, vtable, and a vector length', () => {
   expectCorrupt(patched(0, valid.length - 2, 4), 'root table straddles the end');
   const root = new DataView(valid.buffer, valid.byteOffset).getUint32(0, true);
   expectCorrupt(patched(root, 0x7ffffff0, 4), 'vtable offset far outside');
-  expectCorrupt(patched(root, -valid.length * 2 >>> 0, 4), 'vtable after the end');
+  expectCorrupt(patched(root, (-valid.length * 2) >>> 0, 4), 'vtable after the end');
   // The Model table's field 2 (subgraphs): point it at a huge length.
   const vtable = root - new DataView(valid.buffer, valid.byteOffset).getInt32(root, true);
   const subgraphsField = root + new DataView(valid.buffer, valid.byteOffset).getUint16(vtable + 4 + 2 * 2, true);

@@ -12,7 +12,10 @@ import { randomImages, testModel } from './test-model';
 
 test('latency statistics: benchmark_model definitions', () => {
   const s = latencyStats([5, 1, 4, 2, 3, 10, 6, 7, 8, 9]);
-  assert.deepEqual({ ...s, std: Number(s.std.toFixed(6)) }, { count: 10, avg: 5.5, median: 5.5, min: 1, max: 10, std: 2.872281, p90: 9 });
+  assert.deepEqual(
+    { ...s, std: Number(s.std.toFixed(6)) },
+    { count: 10, avg: 5.5, median: 5.5, min: 1, max: 10, std: 2.872281, p90: 9 },
+  );
   assert.equal(latencyStats([3, 1, 2]).median, 2);
 });
 
@@ -25,7 +28,13 @@ test('benchHost: one fresh runtime per measurement, alternating order, stats and
     await writeFile(dense, convertToTflite(spec, weights, { sparse: false }).bytes);
     await writeFile(sparse, convertToTflite(spec, weights, { sparse: true }).bytes);
     const seen: string[] = [];
-    const results = await benchHost([dense, sparse], { runs: 30, warmup: 3, threads: 1, repeat: 2, onResult: (r) => seen.push(r.model.file) });
+    const results = await benchHost([dense, sparse], {
+      runs: 30,
+      warmup: 3,
+      threads: 1,
+      repeat: 2,
+      onResult: (r) => seen.push(r.model.file),
+    });
     assert.deepEqual(seen, [dense, sparse, sparse, dense]);
     assert.equal(results.length, 4);
     for (const r of results) {
@@ -46,7 +55,10 @@ test('benchHost: one fresh runtime per measurement, alternating order, stats and
 
 test('benchHost: thread counts outside 1..8 are refused with an explanation', async () => {
   for (const threads of [0, 9, 1.5]) {
-    await assert.rejects(benchHost(['x.tflite'], { runs: 1, warmup: 0, threads, repeat: 1 }), (e: unknown) => e instanceof UserError && /--threads must be between 1 and 8/.test(e.message));
+    await assert.rejects(
+      benchHost(['x.tflite'], { runs: 1, warmup: 0, threads, repeat: 1 }),
+      (e: unknown) => e instanceof UserError && /--threads must be between 1 and 8/.test(e.message),
+    );
   }
 });
 

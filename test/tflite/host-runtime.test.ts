@@ -58,11 +58,15 @@ test('sparse storage with only 60 % zeros in the 1x1 kernels: XNNPACK stays dens
   assert.match(observed.reason, /2\/3/);
 });
 
-test('a file the runtime refuses gives a UserError naming it', { skip: existsSync('/work/shared/tflite-models') ? false : '/work/shared is absent' }, async () => {
-  const runtime = await HostRuntime.create();
-  const bytes = new Uint8Array(readFileSync('/work/shared/tflite-models/person_detect.tflite'));
-  assert.throws(
-    () => runtime.loadModel(bytes, 'person_detect.tflite', { threads: 1, profiling: false }),
-    (e: unknown) => e instanceof UserError && e.code === 'TFLITE_LOAD_FAILED' && e.message.includes('person_detect.tflite'),
-  );
-});
+test(
+  'a file the runtime refuses gives a UserError naming it',
+  { skip: existsSync('/work/shared/tflite-models') ? false : '/work/shared is absent' },
+  async () => {
+    const runtime = await HostRuntime.create();
+    const bytes = new Uint8Array(readFileSync('/work/shared/tflite-models/person_detect.tflite'));
+    assert.throws(
+      () => runtime.loadModel(bytes, 'person_detect.tflite', { threads: 1, profiling: false }),
+      (e: unknown) => e instanceof UserError && e.code === 'TFLITE_LOAD_FAILED' && e.message.includes('person_detect.tflite'),
+    );
+  },
+);

@@ -39,7 +39,11 @@ const CASES = [
   {
     file: 'hello-world-float',
     engaged: 'no',
-    delegateOps: ['Delegate/Fully Connected (NC, F32) GEMM', 'Delegate/Fully Connected (NC, F32) GEMM', 'Delegate/Fully Connected (NC, F32) GEMM'],
+    delegateOps: [
+      'Delegate/Fully Connected (NC, F32) GEMM',
+      'Delegate/Fully Connected (NC, F32) GEMM',
+      'Delegate/Fully Connected (NC, F32) GEMM',
+    ],
   },
 ] as const;
 
@@ -47,8 +51,14 @@ for (const c of CASES) {
   test(`profile summary ${c.file}: delegate operators and sparse verdict`, () => {
     const text = fixture(c.file);
     const parsed = parseProfileSummary(text);
-    assert.deepEqual(parsed.delegateOps.map((r) => r.name), c.delegateOps);
-    assert.deepEqual(parsed.nodes.map((r) => r.nodeType), ['TfLiteXNNPackDelegate']);
+    assert.deepEqual(
+      parsed.delegateOps.map((r) => r.name),
+      c.delegateOps,
+    );
+    assert.deepEqual(
+      parsed.nodes.map((r) => r.nodeType),
+      ['TfLiteXNNPackDelegate'],
+    );
     for (const r of [...parsed.nodes, ...parsed.delegateOps]) {
       assert.ok(r.avgMs >= 0 && r.percent >= 0 && r.percent <= 100 && r.timesCalled === 3, JSON.stringify(r));
     }

@@ -10,7 +10,14 @@ function csrParams(shape: number[], segments: number[], indices: number[]): Spar
     blockMap: [],
     dimMetadata: [
       ...shape.slice(0, -1).map((size) => ({ format: 'DENSE' as const, denseSize: size, ...none })),
-      { format: 'SPARSE_CSR' as const, denseSize: 0, segmentsType: 'int32' as const, segments, indicesType: 'int32' as const, indices },
+      {
+        format: 'SPARSE_CSR' as const,
+        denseSize: 0,
+        segmentsType: 'int32' as const,
+        segments,
+        indicesType: 'int32' as const,
+        indices,
+      },
     ],
   };
 }
@@ -22,7 +29,10 @@ test('CSR of a small matrix: row pointers, column indices, values', () => {
   assert.deepEqual(csr.indices, [1, 2, 0, 3]);
   assert.deepEqual(Array.from(csr.values), [2, 3, 4, 5]);
   assert.equal(zeroFraction(m), 8 / 12, '-0 counts as zero');
-  assert.deepEqual(Array.from(decodeSparse(csrParams([3, 4], csr.segments, csr.indices), [3, 4], csr.values)), Array.from(m).map((v) => (v === 0 ? 0 : v)));
+  assert.deepEqual(
+    Array.from(decodeSparse(csrParams([3, 4], csr.segments, csr.indices), [3, 4], csr.values)),
+    Array.from(m).map((v) => (v === 0 ? 0 : v)),
+  );
 });
 
 test('index vector type: the smallest that holds the largest value', () => {

@@ -30,7 +30,9 @@ test('verdict: 60 % zeros in the 1x1 kernels fails the 2/3 rule with the counts'
 
 test('verdict and runtime agree: a stem with TF "same" padding at stride 2 keeps XNNPACK dense', async () => {
   const model = testModel(4);
-  const layers = model.spec.layers.filter((l) => l.name !== 'zero_padding2d').map((l) => (l.name === 'conv2d' ? { ...l, padding: 'same' } : l)) as LayerSpec[];
+  const layers = model.spec.layers
+    .filter((l) => l.name !== 'zero_padding2d')
+    .map((l) => (l.name === 'conv2d' ? { ...l, padding: 'same' } : l)) as LayerSpec[];
   const spec = { ...model.spec, layers };
   const bytes = convertToTflite(spec, model.weights, { sparse: true }).bytes;
   const v = verdictOf(bytes);

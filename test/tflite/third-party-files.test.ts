@@ -9,11 +9,39 @@ const DIR = '/work/shared/tflite-models';
 const missing = existsSync(DIR) ? false : `${DIR} is not present on this machine`;
 
 // Facts read off the files (tflite-micro test models): op set, input type and shape, quantized tensors.
-const EXPECTED: { file: string; ops: string[]; operators: number; input: [string, number[]]; inputs: number; quantized: number }[] = [
-  { file: 'hello_world_float.tflite', ops: ['FULLY_CONNECTED'], operators: 3, input: ['float32', [1, 1]], inputs: 1, quantized: 0 },
+const EXPECTED: {
+  file: string;
+  ops: string[];
+  operators: number;
+  input: [string, number[]];
+  inputs: number;
+  quantized: number;
+}[] = [
+  {
+    file: 'hello_world_float.tflite',
+    ops: ['FULLY_CONNECTED'],
+    operators: 3,
+    input: ['float32', [1, 1]],
+    inputs: 1,
+    quantized: 0,
+  },
   { file: 'hello_world_int8.tflite', ops: ['FULLY_CONNECTED'], operators: 3, input: ['int8', [1, 1]], inputs: 1, quantized: 10 },
-  { file: 'keyword_scrambled.tflite', ops: ['QUANTIZE', 'SVDF', 'FULLY_CONNECTED', 'SOFTMAX'], operators: 15, input: ['int16', [1, 96]], inputs: 1, quantized: 54 },
-  { file: 'micro_speech_quantized.tflite', ops: ['RESHAPE', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED', 'SOFTMAX'], operators: 4, input: ['int8', [1, 1960]], inputs: 1, quantized: 9 },
+  {
+    file: 'keyword_scrambled.tflite',
+    ops: ['QUANTIZE', 'SVDF', 'FULLY_CONNECTED', 'SOFTMAX'],
+    operators: 15,
+    input: ['int16', [1, 96]],
+    inputs: 1,
+    quantized: 54,
+  },
+  {
+    file: 'micro_speech_quantized.tflite',
+    ops: ['RESHAPE', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED', 'SOFTMAX'],
+    operators: 4,
+    input: ['int8', [1, 1960]],
+    inputs: 1,
+    quantized: 9,
+  },
   {
     file: 'mobilenet_v2_quantized_1x3x224x224.tflite',
     ops: ['TRANSPOSE', 'PAD', 'CONV_2D', 'DEPTHWISE_CONV_2D', 'ADD', 'MEAN', 'RESHAPE', 'FULLY_CONNECTED'],
@@ -22,7 +50,14 @@ const EXPECTED: { file: string; ops: string[]; operators: number; input: [string
     inputs: 1,
     quantized: 191,
   },
-  { file: 'person_detect.tflite', ops: ['DEPTHWISE_CONV_2D', 'CONV_2D', 'AVERAGE_POOL_2D', 'RESHAPE', 'SOFTMAX'], operators: 31, input: ['int8', [1, 96, 96, 1]], inputs: 1, quantized: 88 },
+  {
+    file: 'person_detect.tflite',
+    ops: ['DEPTHWISE_CONV_2D', 'CONV_2D', 'AVERAGE_POOL_2D', 'RESHAPE', 'SOFTMAX'],
+    operators: 31,
+    input: ['int8', [1, 96, 96, 1]],
+    inputs: 1,
+    quantized: 88,
+  },
   { file: 'simple_add_model.tflite', ops: ['ADD'], operators: 1, input: ['int8', [1, 128, 128, 1]], inputs: 2, quantized: 3 },
   {
     file: 'trained_lstm.tflite',
@@ -53,7 +88,10 @@ for (const e of EXPECTED) {
 }
 
 test('third-party quantized files: the verdict blames quantization first', { skip: missing }, () => {
-  const ins = inspectTfliteBytes(new Uint8Array(readFileSync(join(DIR, 'mobilenet_v2_quantized_1x3x224x224.tflite'))), 'mobilenet');
+  const ins = inspectTfliteBytes(
+    new Uint8Array(readFileSync(join(DIR, 'mobilenet_v2_quantized_1x3x224x224.tflite'))),
+    'mobilenet',
+  );
   assert.match(ins.sparseInference.rules[0]!.reason, /quantized/);
   const conv = ins.subgraphs[0]!.operators.find((o) => o.op === 'CONV_2D')!;
   assert.equal(typeof conv.options.stride_w, 'number');

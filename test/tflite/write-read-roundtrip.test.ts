@@ -31,11 +31,23 @@ function roundTrip(graph: IrGraph, order: 'hoisted' | 'interleaved'): void {
   graph.ops.forEach((op, i) => {
     const read = sg.operators[i]!;
     assert.equal(read.opName, op.op);
-    assert.deepEqual(read.inputs.map((k) => sg.tensors[k]!.name), op.inputs.map((k) => graph.tensors[k]!.name));
-    assert.deepEqual(read.outputs.map((k) => sg.tensors[k]!.name), op.outputs.map((k) => graph.tensors[k]!.name));
+    assert.deepEqual(
+      read.inputs.map((k) => sg.tensors[k]!.name),
+      op.inputs.map((k) => graph.tensors[k]!.name),
+    );
+    assert.deepEqual(
+      read.outputs.map((k) => sg.tensors[k]!.name),
+      op.outputs.map((k) => graph.tensors[k]!.name),
+    );
   });
-  assert.deepEqual(sg.inputs.map((k) => sg.tensors[k]!.name), graph.inputs.map((k) => graph.tensors[k]!.name));
-  assert.deepEqual(sg.outputs.map((k) => sg.tensors[k]!.name), graph.outputs.map((k) => graph.tensors[k]!.name));
+  assert.deepEqual(
+    sg.inputs.map((k) => sg.tensors[k]!.name),
+    graph.inputs.map((k) => graph.tensors[k]!.name),
+  );
+  assert.deepEqual(
+    sg.outputs.map((k) => sg.tensors[k]!.name),
+    graph.outputs.map((k) => graph.tensors[k]!.name),
+  );
 }
 
 test('writer -> reader round trip keeps every tensor, value and connection (both tensor orders, dense and sparse)', () => {

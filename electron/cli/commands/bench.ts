@@ -34,7 +34,8 @@ Options:
 
 function xnnpackOption(values: ParsedValues): 'true' | 'false' | 'default' {
   const value = stringOption(values, 'xnnpack') ?? 'default';
-  if (value !== 'true' && value !== 'false' && value !== 'default') throw new UserError('BAD_OPTION', `--xnnpack must be true, false or default, got '${value}'`);
+  if (value !== 'true' && value !== 'false' && value !== 'default')
+    throw new UserError('BAD_OPTION', `--xnnpack must be true, false or default, got '${value}'`);
   return value;
 }
 
@@ -52,11 +53,15 @@ function eventPrinter(io: CliIO, json: boolean): (event: BenchmarkEvent) => void
       return;
     }
     if (event.type === 'push' || event.type === 'download') {
-      const label = event.type === 'push' ? `${event.device}: ${event.skipped ? 'already there' : 'push'} ${event.file.split(/[\\/]/).pop()}` : `${event.device}: download benchmark_model`;
+      const label =
+        event.type === 'push'
+          ? `${event.device}: ${event.skipped ? 'already there' : 'push'} ${event.file.split(/[\\/]/).pop()}`
+          : `${event.device}: download benchmark_model`;
       bar?.update(event.bytes, event.total ?? 0, label, event.bytes === event.total);
       if (event.bytes === event.total) bar?.done();
     } else if (event.type === 'run-done') io.stdout.write(describeResult(event.result) + '\n');
-    else if (event.type === 'run-failed') io.stderr.write(`${event.failure.message}${event.failure.hint ? `\n  ${event.failure.hint}` : ''}\n`);
+    else if (event.type === 'run-failed')
+      io.stderr.write(`${event.failure.message}${event.failure.hint ? `\n  ${event.failure.hint}` : ''}\n`);
   };
 }
 
@@ -86,7 +91,8 @@ export const benchCommand: CliCommand = {
   async run(values, _positionals, io) {
     const targets = stringList(values, 'device');
     const models = stringList(values, 'model').map((m) => resolve(m));
-    if (targets.length === 0) throw new UserError('MISSING_OPTION', '--device is required (a serial from `devices`, all, or host)');
+    if (targets.length === 0)
+      throw new UserError('MISSING_OPTION', '--device is required (a serial from `devices`, all, or host)');
     if (models.length === 0) throw new UserError('MISSING_OPTION', '--model is required (a .tflite file; repeat it for several)');
     const json = Boolean(values.json);
     const onEvent = eventPrinter(io, json);

@@ -1,7 +1,13 @@
 import { openAdbConnection } from '../../core/devices/adb-connection';
 import { stateAdvice } from '../../core/devices/device-state';
 import { connectEndpoint, disconnectEndpoint } from '../../core/devices/remote-endpoint';
-import { defaultDeviceSettingsPath, forgetEndpoint, loadDeviceSettings, rememberAdbServer, rememberEndpoint } from '../../core/devices/settings';
+import {
+  defaultDeviceSettingsPath,
+  forgetEndpoint,
+  loadDeviceSettings,
+  rememberAdbServer,
+  rememberEndpoint,
+} from '../../core/devices/settings';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
 import { stringOption } from '../options';
@@ -24,7 +30,12 @@ export const connectCommand: CliCommand = {
   summary: 'Connect (and remember) a network adb endpoint HOST:PORT',
   usage: USAGE,
   allowPositionals: true,
-  options: { forget: { type: 'boolean' }, json: { type: 'boolean' }, 'adb-server': { type: 'string' }, 'remote-server': { type: 'string' } },
+  options: {
+    forget: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'adb-server': { type: 'string' },
+    'remote-server': { type: 'string' },
+  },
   async run(values, positionals, io) {
     const remote = stringOption(values, 'remote-server');
     if (remote) {
@@ -36,11 +47,19 @@ export const connectCommand: CliCommand = {
       return 0;
     }
     const endpoint = positionals[0];
-    if (!endpoint || positionals.length > 1) throw new UserError('MISSING_ARGUMENT', 'connect needs exactly one HOST:PORT', 'Example: sparse-studio connect 192.168.1.20:5555');
+    if (!endpoint || positionals.length > 1)
+      throw new UserError(
+        'MISSING_ARGUMENT',
+        'connect needs exactly one HOST:PORT',
+        'Example: sparse-studio connect 192.168.1.20:5555',
+      );
     const settingsPath = defaultDeviceSettingsPath();
     const settings = await loadDeviceSettings(settingsPath);
     const server = stringOption(values, 'adb-server');
-    const { client } = await openAdbConnection({ ...(server ? { server } : {}), ...(settings.adbPath ? { adbPath: settings.adbPath } : {}) });
+    const { client } = await openAdbConnection({
+      ...(server ? { server } : {}),
+      ...(settings.adbPath ? { adbPath: settings.adbPath } : {}),
+    });
     if (values.forget) {
       await disconnectEndpoint(client, endpoint).catch(() => undefined);
       await forgetEndpoint(settingsPath, endpoint);
@@ -51,7 +70,12 @@ export const connectCommand: CliCommand = {
     const connection = await connectEndpoint(client, endpoint);
     await rememberEndpoint(settingsPath, connection.serial);
     if (values.json) jsonLine(io, { type: 'connected', ...connection });
-    else io.stdout.write(connection.state === 'device' ? `Connected to ${connection.serial}.\n` : `${stateAdvice(connection.serial, connection.state)}\n`);
+    else
+      io.stdout.write(
+        connection.state === 'device'
+          ? `Connected to ${connection.serial}.\n`
+          : `${stateAdvice(connection.serial, connection.state)}\n`,
+      );
     return 0;
   },
 };

@@ -22,7 +22,13 @@ export const convertCommand: CliCommand = {
   name: 'convert',
   summary: 'convert a trained or pruned model to .tflite (dense or sparse)',
   usage: USAGE,
-  options: { from: { type: 'string' }, model: { type: 'string' }, sparse: { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    from: { type: 'string' },
+    model: { type: 'string' },
+    sparse: { type: 'boolean' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run(values, _positionals, io) {
     const dir = await resolveModelDir(resolve(requiredString(values, 'from')), stringOption(values, 'model'));
     const out = resolve(requiredString(values, 'out'));
@@ -33,7 +39,15 @@ export const convertCommand: CliCommand = {
     await writeFile(out, result.bytes);
     const verdict = inspectTfliteBytes(result.bytes, out).sparseInference;
     if (values.json === true) {
-      jsonLine(io, { type: 'converted', from: dir, out, bytes: result.bytes.length, sparse, sparsity: result.sparsity, sparseInference: verdict });
+      jsonLine(io, {
+        type: 'converted',
+        from: dir,
+        out,
+        bytes: result.bytes.length,
+        sparse,
+        sparsity: result.sparsity,
+        sparseInference: verdict,
+      });
       return 0;
     }
     const lines = [`Converted ${dir} (${spec.name}) -> ${out} (${result.bytes.length} bytes, ${sparse ? 'sparse' : 'dense'})`];

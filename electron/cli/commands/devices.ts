@@ -26,16 +26,21 @@ export const devicesCommand: CliCommand = {
   async run(values, _positionals, io) {
     const settings = await loadDeviceSettings(defaultDeviceSettingsPath());
     const server = stringOption(values, 'adb-server');
-    const { client, address } = await openAdbConnection({ ...(server ? { server } : {}), ...(settings.adbPath ? { adbPath: settings.adbPath } : {}) });
+    const { client, address } = await openAdbConnection({
+      ...(server ? { server } : {}),
+      ...(settings.adbPath ? { adbPath: settings.adbPath } : {}),
+    });
     const known = new Set(((await client.listDevices()) as { id: string }[]).map((d) => d.id));
     await Promise.all(
-      settings.endpoints.filter((e) => !known.has(e)).map(async (endpoint) => {
-        try {
-          await connectEndpoint(client, endpoint);
-        } catch (error) {
-          io.stderr.write(`Warning: remembered endpoint ${endpoint}: ${errorMessage(error).split('\n')[0]}\n`);
-        }
-      }),
+      settings.endpoints
+        .filter((e) => !known.has(e))
+        .map(async (endpoint) => {
+          try {
+            await connectEndpoint(client, endpoint);
+          } catch (error) {
+            io.stderr.write(`Warning: remembered endpoint ${endpoint}: ${errorMessage(error).split('\n')[0]}\n`);
+          }
+        }),
     );
     const servers = [{ label: `${address.host}:${address.port}`, client }];
     for (const remote of settings.adbServers) {
@@ -53,7 +58,8 @@ export const devicesCommand: CliCommand = {
         else io.stdout.write(`${describeDevice(device)}${servers.length > 1 ? `  [adb server ${label}]` : ''}\n`);
       }
     }
-    if (count === 0 && !values.json) io.stdout.write('No Android device found. Plug a phone in with USB debugging on, or use `connect HOST:PORT`.\n');
+    if (count === 0 && !values.json)
+      io.stdout.write('No Android device found. Plug a phone in with USB debugging on, or use `connect HOST:PORT`.\n');
     return 0;
   },
 };

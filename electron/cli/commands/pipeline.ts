@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import { runJob } from '../../core/jobs/run-job';
-import { PIPELINE_DEFAULTS, type PipelineConfig, type PipelineEvent, type PipelineSummary } from '../../core/pipeline/pipeline-run';
+import {
+  PIPELINE_DEFAULTS,
+  type PipelineConfig,
+  type PipelineEvent,
+  type PipelineSummary,
+} from '../../core/pipeline/pipeline-run';
 import { parseBackendChoice } from '../../core/train/backend';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand, type CliIO, type ParsedValues } from '../command';
@@ -42,7 +47,8 @@ Options:
 
 function xnnpack(values: ParsedValues): 'true' | 'false' | 'default' {
   const value = stringOption(values, 'xnnpack') ?? 'default';
-  if (value !== 'true' && value !== 'false' && value !== 'default') throw new UserError('BAD_OPTION', `--xnnpack must be true, false or default, got '${value}'`);
+  if (value !== 'true' && value !== 'false' && value !== 'default')
+    throw new UserError('BAD_OPTION', `--xnnpack must be true, false or default, got '${value}'`);
   return value;
 }
 
@@ -60,7 +66,10 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     initialSparsity: numberOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
     finalSparsity: numberOption(values, 'final', PIPELINE_DEFAULTS.finalSparsity),
     pruneEndEpoch: intOption(values, 'end-epoch', PIPELINE_DEFAULTS.pruneEndEpoch, 0),
-    pruneFrequency: stringOption(values, 'frequency') === undefined || stringOption(values, 'frequency') === 'auto' ? 'auto' : intOption(values, 'frequency', 100, 1),
+    pruneFrequency:
+      stringOption(values, 'frequency') === undefined || stringOption(values, 'frequency') === 'auto'
+        ? 'auto'
+        : intOption(values, 'frequency', 100, 1),
     batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
     seed: intOption(values, 'seed', 42),
     backend: parseBackendChoice(stringOption(values, 'backend')),
@@ -89,14 +98,23 @@ function humanProgress(io: CliIO): (event: PipelineEvent) => void {
       io.stderr.write(`== ${event.step}: ${event.status}\n`);
     } else if ((event.kind === 'train' || event.kind === 'prune') && event.event.kind === 'batch') {
       const e = event.event;
-      if (io.interactive) bar.update(e.stepInEpoch, e.stepsPerEpoch, `${event.kind} epoch ${e.epoch + 1} loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(3)}`);
+      if (io.interactive)
+        bar.update(
+          e.stepInEpoch,
+          e.stepsPerEpoch,
+          `${event.kind} epoch ${e.epoch + 1} loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(3)}`,
+        );
     } else if ((event.kind === 'train' || event.kind === 'prune') && event.event.kind === 'epoch') {
       const e = event.event;
       bar.done();
-      io.stderr.write(`${event.kind} epoch ${e.epoch + 1}/${e.epochs}: loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(4)} val_acc ${e.valAccuracy.toFixed(4)}\n`);
+      io.stderr.write(
+        `${event.kind} epoch ${e.epoch + 1}/${e.epochs}: loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(4)} val_acc ${e.valAccuracy.toFixed(4)}\n`,
+      );
     } else if (event.kind === 'benchmark' && event.event.type === 'run-done') {
       const r = event.event.result;
-      io.stderr.write(`${r.device.id} ${r.model.file.split(/[\\/]/).pop()} #${r.repetition + 1}: median ${r.stats.median?.toFixed(1) ?? '?'} µs, sparse inference ${r.sparseInference.engaged}${r.synthetic ? ' [SYNTHETIC]' : ''}\n`);
+      io.stderr.write(
+        `${r.device.id} ${r.model.file.split(/[\\/]/).pop()} #${r.repetition + 1}: median ${r.stats.median?.toFixed(1) ?? '?'} µs, sparse inference ${r.sparseInference.engaged}${r.synthetic ? ' [SYNTHETIC]' : ''}\n`,
+      );
     } else if (event.kind === 'benchmark' && event.event.type === 'run-failed') {
       io.stderr.write(`${event.event.device}: ${event.event.failure.message}\n`);
     }
@@ -146,7 +164,12 @@ export const pipelineCommand: CliCommand = {
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);
     try {
-      const summary = await runJob('pipeline', config, json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io), controller.signal);
+      const summary = await runJob(
+        'pipeline',
+        config,
+        json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io),
+        controller.signal,
+      );
       if (json) jsonLine(io, { type: 'summary', ...summary });
       else printSummary(io, summary);
       return 0;

@@ -30,7 +30,8 @@ export const reportCommand: CliCommand = {
     json: { type: 'boolean' },
   },
   async run(values, positionals, io) {
-    if (positionals.length === 0) throw new UserError('MISSING_ARGUMENT', 'Give at least one run folder: report RUN_DIR --out FILE');
+    if (positionals.length === 0)
+      throw new UserError('MISSING_ARGUMENT', 'Give at least one run folder: report RUN_DIR --out FILE');
     const format = parseReportFormat(stringOption(values, 'format'));
     const out = resolve(requiredString(values, 'out'));
     const report = await buildReport(positionals.map((p) => resolve(p)));
@@ -40,7 +41,8 @@ export const reportCommand: CliCommand = {
       return 0;
     }
     for (const m of report.missing) io.stderr.write(`Missing: ${m.run}/${m.item}: ${m.detail}\n`);
-    if (report.synthetic) io.stderr.write('Note: the report contains SYNTHETIC numbers from an emulated phone (marked as such).\n');
+    if (report.synthetic)
+      io.stderr.write('Note: the report contains SYNTHETIC numbers from an emulated phone (marked as such).\n');
     io.stdout.write(files.map((f) => `Wrote ${f}`).join('\n') + '\n');
     return 0;
   },

@@ -10,7 +10,10 @@ import { stringOption } from '../options';
 function speedupText(o: RunOverview): string {
   if (o.speedups.length === 0) return '–';
   return o.speedups
-    .map((s) => `${s.label} ${formatSpeedup(s.speedup, s.ciLow !== null && s.ciHigh !== null ? { low: s.ciLow, high: s.ciHigh } : null)}${s.synthetic ? ' SYNTHETIC' : ''}`)
+    .map(
+      (s) =>
+        `${s.label} ${formatSpeedup(s.speedup, s.ciLow !== null && s.ciHigh !== null ? { low: s.ciLow, high: s.ciHigh } : null)}${s.synthetic ? ' SYNTHETIC' : ''}`,
+    )
     .join('; ');
 }
 
@@ -28,7 +31,8 @@ test accuracy dense/pruned, 1x1 sparsity and speed-up per device.
     const workspace = resolve(stringOption(values, 'workspace') ?? defaultWorkspace());
     const entries = await listRuns(workspace);
     if (values.json === true) {
-      for (const e of entries) jsonLine(io, e.ok ? { type: 'run', ...e.overview } : { type: 'unreadable', dir: e.dir, error: e.error });
+      for (const e of entries)
+        jsonLine(io, e.ok ? { type: 'run', ...e.overview } : { type: 'unreadable', dir: e.dir, error: e.error });
       return 0;
     }
     if (entries.length === 0) {

@@ -28,7 +28,8 @@ Options:
 
 function parseModel(value: string | undefined): ModelName {
   const model = (value ?? 'baseline') as ModelName;
-  if (!MODEL_NAMES.includes(model)) throw new UserError('BAD_OPTION', `--model must be one of ${MODEL_NAMES.join(', ')}, got '${value}'`);
+  if (!MODEL_NAMES.includes(model))
+    throw new UserError('BAD_OPTION', `--model must be one of ${MODEL_NAMES.join(', ')}, got '${value}'`);
   return model;
 }
 
@@ -37,7 +38,8 @@ function humanProgress(io: CliIO): (event: TrainEvent) => void {
   return (event) => {
     switch (event.kind) {
       case 'dataset':
-        if (io.interactive) bar.update(event.progress.done, event.progress.total, `${event.progress.phase} ${event.progress.file ?? ''}`);
+        if (io.interactive)
+          bar.update(event.progress.done, event.progress.total, `${event.progress.phase} ${event.progress.file ?? ''}`);
         break;
       case 'start':
         bar.done();
@@ -118,7 +120,12 @@ export const trainCommand: CliCommand = {
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);
     try {
-      const summary = await runJob('train', config, json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io), controller.signal);
+      const summary = await runJob(
+        'train',
+        config,
+        json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io),
+        controller.signal,
+      );
       if (json) jsonLine(io, { type: 'summary', ...summary });
       else printSummary(io, summary);
       return 0;

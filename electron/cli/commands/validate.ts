@@ -54,7 +54,12 @@ export const validateCommand: CliCommand = {
     const result = await validateTflite(bytes, path, source, images, count);
     const sparse = await profileOnHost(bytes, path);
     if (values.json === true) {
-      jsonLine(io, { type: 'validation', ...result, data: dataset.source, sparseInference: { engaged: sparse.engaged, reason: sparse.reason, operators: sparse.xnnpackOperators } });
+      jsonLine(io, {
+        type: 'validation',
+        ...result,
+        data: dataset.source,
+        sparseInference: { engaged: sparse.engaged, reason: sparse.reason, operators: sparse.xnnpackOperators },
+      });
       return 0;
     }
     io.stdout.write(

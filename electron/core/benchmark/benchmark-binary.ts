@@ -7,7 +7,8 @@ import { UserError, errorMessage } from '../util/errors';
 import type { BenchmarkBinaryName } from '../devices/parse/benchmark-binary-for-abi';
 import { sha256File } from './file-hash';
 
-export const NIGHTLY_BASE_URL = 'https://storage.googleapis.com/tensorflow-nightly-public/prod/tensorflow/release/lite/tools/nightly/latest';
+export const NIGHTLY_BASE_URL =
+  'https://storage.googleapis.com/tensorflow-nightly-public/prod/tensorflow/release/lite/tools/nightly/latest';
 
 export interface BenchmarkBinary {
   path: string;
@@ -50,8 +51,11 @@ async function fromCache(path: string): Promise<BenchmarkBinary | undefined> {
 
 async function download(url: string, path: string, onProgress: ResolveBinaryOptions['onProgress']): Promise<BenchmarkBinary> {
   const offline = (reason: string) =>
-    new UserError('BINARY_DOWNLOAD_FAILED', `Could not download benchmark_model from ${url}: ${reason}`,
-      `Without internet access, download that file on another machine and pass it with --binary PATH.`);
+    new UserError(
+      'BINARY_DOWNLOAD_FAILED',
+      `Could not download benchmark_model from ${url}: ${reason}`,
+      `Without internet access, download that file on another machine and pass it with --binary PATH.`,
+    );
   let response: Response;
   try {
     response = await fetch(url);
@@ -94,9 +98,18 @@ export async function resolveBenchmarkBinary(options: ResolveBinaryOptions): Pro
     try {
       await stat(options.userPath);
     } catch {
-      throw new UserError('BINARY_NOT_FOUND', `--binary ${options.userPath} does not exist`, 'Give the path of a benchmark_model built for the phone (e.g. android_aarch64_benchmark_model).');
+      throw new UserError(
+        'BINARY_NOT_FOUND',
+        `--binary ${options.userPath} does not exist`,
+        'Give the path of a benchmark_model built for the phone (e.g. android_aarch64_benchmark_model).',
+      );
     }
-    return { path: options.userPath, sha256: await sha256File(options.userPath), source: 'user', version: `user file ${options.userPath}` };
+    return {
+      path: options.userPath,
+      sha256: await sha256File(options.userPath),
+      source: 'user',
+      version: `user file ${options.userPath}`,
+    };
   }
   const cacheDir = options.cacheDir ?? defaultBinaryCacheDir();
   await mkdir(cacheDir, { recursive: true });
@@ -106,7 +119,9 @@ export async function resolveBenchmarkBinary(options: ResolveBinaryOptions): Pro
   // Several phones may ask at once: one download serves them all.
   let pending = downloads.get(path);
   if (!pending) {
-    pending = download(`${options.baseUrl ?? NIGHTLY_BASE_URL}/${options.name}`, path, options.onProgress).finally(() => downloads.delete(path));
+    pending = download(`${options.baseUrl ?? NIGHTLY_BASE_URL}/${options.name}`, path, options.onProgress).finally(() =>
+      downloads.delete(path),
+    );
     downloads.set(path, pending);
   }
   return pending;

@@ -24,7 +24,11 @@ export function benchmarkFlags(remoteModel: string, flags: BenchmarkFlags): stri
  * Every argument goes through shellQuote, the inner script once more as a whole.
  */
 export function benchmarkShellCommand(remoteDir: string, remoteModel: string, flags: BenchmarkFlags): string {
-  const tool = [...(flags.bigCoresMask ? ['taskset', flags.bigCoresMask] : []), `./${REMOTE_BINARY}`, ...benchmarkFlags(remoteModel, flags)];
+  const tool = [
+    ...(flags.bigCoresMask ? ['taskset', flags.bigCoresMask] : []),
+    `./${REMOTE_BINARY}`,
+    ...benchmarkFlags(remoteModel, flags),
+  ];
   const inner = `echo __PID=$$; exec ${shellCommand(tool)}`;
   return `cd ${shellQuote(remoteDir)} && sh -c ${shellQuote(inner)}; echo __RC=$?`;
 }

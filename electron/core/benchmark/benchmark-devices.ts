@@ -7,6 +7,10 @@ export async function benchmarkDevices(devices: readonly Device[], request: Benc
   return settled.map((result, index) =>
     result.status === 'fulfilled'
       ? result.value
-      : { device: devices[index]!.ref, results: [], failures: [{ code: 'UNEXPECTED', message: `${devices[index]!.ref.label}: ${errorMessage(result.reason)}` }] },
+      : {
+          device: devices[index]!.ref,
+          results: [],
+          failures: [{ code: 'UNEXPECTED', message: `${devices[index]!.ref.label}: ${errorMessage(result.reason)}` }],
+        },
   );
 }

@@ -22,7 +22,8 @@ export async function benchmarkHost(request: BenchmarkRequest): Promise<DeviceBe
       repeat: request.repeat,
       onResult: (result) => onEvent({ type: 'run-done', device: HOST_TARGET, result }),
     });
-    for (const result of results) await writeRunJson(runFileStem(request.outDir, HOST_TARGET, result.model.file, result.repetition), result);
+    for (const result of results)
+      await writeRunJson(runFileStem(request.outDir, HOST_TARGET, result.model.file, result.repetition), result);
     outcome.results = results;
   } catch (error) {
     const failure = {
@@ -53,11 +54,16 @@ export async function selectPhones(targets: string[], options: TargetOptions): P
   });
   const attached = (await client.listDevices()) as { id: string; type: string }[];
   const serials = phoneTargets.includes('all') ? attached.filter((d) => isReady(d.type)).map((d) => d.id) : phoneTargets;
-  if (serials.length === 0) throw new UserError('NO_DEVICE', 'No ready Android device is attached', 'Run `devices` to see what adb sees.');
+  if (serials.length === 0)
+    throw new UserError('NO_DEVICE', 'No ready Android device is attached', 'Run `devices` to see what adb sees.');
   for (const serial of serials) {
     const state = attached.find((d) => d.id === serial)?.type;
     if (state === undefined) {
-      throw new UserError('DEVICE_NOT_FOUND', `No device '${serial}' is attached`, 'Run `devices` for the serials, or `connect HOST:PORT` for a network device.');
+      throw new UserError(
+        'DEVICE_NOT_FOUND',
+        `No device '${serial}' is attached`,
+        'Run `devices` for the serials, or `connect HOST:PORT` for a network device.',
+      );
     }
     if (!isReady(state)) throw new UserError('DEVICE_NOT_READY', stateAdvice(serial, state));
   }
@@ -70,7 +76,10 @@ export interface BenchmarkTargetsOptions extends TargetOptions {
 }
 
 /** Benchmarks on every target in parallel (phones and/or this computer); one failing device never stops the others. */
-export async function benchmarkTargets(options: BenchmarkTargetsOptions, request: BenchmarkRequest): Promise<DeviceBenchmarkOutcome[]> {
+export async function benchmarkTargets(
+  options: BenchmarkTargetsOptions,
+  request: BenchmarkRequest,
+): Promise<DeviceBenchmarkOutcome[]> {
   const { targets } = options;
   if (targets.length === 0) throw new UserError('MISSING_OPTION', 'No device chosen: give a serial from `devices`, all, or host');
   if (request.models.length === 0) throw new UserError('MISSING_OPTION', 'No model chosen: give at least one .tflite file');

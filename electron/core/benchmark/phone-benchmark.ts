@@ -38,7 +38,12 @@ const PUSH_TIMEOUT_MS = 120_000;
 function failureFrom(serial: string, raw: unknown, extra: Partial<BenchmarkRunFailure> = {}): BenchmarkRunFailure {
   const error = translateAdbError(serial, raw) ?? raw;
   if (error instanceof UserError) {
-    return { ...extra, code: error.code, message: error.message.split('\n')[0] ?? error.message, ...(error.hint ? { hint: error.hint } : {}) };
+    return {
+      ...extra,
+      code: error.code,
+      message: error.message.split('\n')[0] ?? error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    };
   }
   return { ...extra, code: 'UNEXPECTED', message: errorMessage(error) };
 }
@@ -58,25 +63,46 @@ function opProfileRows(parsed: BenchmarkParseResult): OpProfileRow[] | undefined
   const sections = parsed.opProfiles.filter((s) => s.phase === 'regular');
   const rows = sections.flatMap((s) => s.runOrder);
   if (rows.length === 0) return undefined;
-  return rows.map((r) => ({ nodeType: r.nodeType, name: r.name, avgMs: r.avgMs, percent: r.percent, timesCalled: r.timesCalled }));
+  return rows.map((r) => ({
+    nodeType: r.nodeType,
+    name: r.name,
+    avgMs: r.avgMs,
+    percent: r.percent,
+    timesCalled: r.timesCalled,
+  }));
 }
 
-function toModelBenchmark(parsed: BenchmarkParseResult, base: Omit<ModelBenchmark, 'stats' | 'sparseInference' | 'synthetic'>): ModelBenchmark | undefined {
+function toModelBenchmark(
+  parsed: BenchmarkParseResult,
+  base: Omit<ModelBenchmark, 'stats' | 'sparseInference' | 'synthetic'>,
+): ModelBenchmark | undefined {
   if (!parsed.stats) return undefined;
-  const result: ModelBenchmark = { ...base, stats: parsed.stats, sparseInference: parsed.sparseInference, synthetic: parsed.synthetic };
+  const result: ModelBenchmark = {
+    ...base,
+    stats: parsed.stats,
+    sparseInference: parsed.sparseInference,
+    synthetic: parsed.synthetic,
+  };
   if (parsed.initUs !== undefined) result.initUs = parsed.initUs;
   if (parsed.firstInferenceUs !== undefined) result.firstInferenceUs = parsed.firstInferenceUs;
   if (parsed.warmupAvgUs !== undefined) result.warmupAvgUs = parsed.warmupAvgUs;
   if (parsed.memory) {
     const { initMb, overallMb, peakMb } = parsed.memory;
-    result.memory = { ...(initMb !== undefined ? { initMb } : {}), ...(overallMb !== undefined ? { overallMb } : {}), ...(peakMb !== undefined ? { peakMb } : {}) };
+    result.memory = {
+      ...(initMb !== undefined ? { initMb } : {}),
+      ...(overallMb !== undefined ? { overallMb } : {}),
+      ...(peakMb !== undefined ? { peakMb } : {}),
+    };
   }
   const ops = opProfileRows(parsed);
   if (ops) result.opProfile = ops;
   return result;
 }
 
-async function prepare(device: AdbDeviceClient, request: BenchmarkRequest): Promise<{ binary: BenchmarkBinary; flags: BenchmarkFlags; models: LocalModel[] }> {
+async function prepare(
+  device: AdbDeviceClient,
+  request: BenchmarkRequest,
+): Promise<{ binary: BenchmarkBinary; flags: BenchmarkFlags; models: LocalModel[] }> {
   const serial = device.serial;
   const shell = shellRunner(device);
   const identity = await readIdentity(shell);
@@ -84,12 +110,18 @@ async function prepare(device: AdbDeviceClient, request: BenchmarkRequest): Prom
     name: benchmarkBinaryForAbis(identity.abis, serial),
     ...(request.binaryPath ? { userPath: request.binaryPath } : {}),
     ...(request.binaryCacheDir ? { cacheDir: request.binaryCacheDir } : {}),
-    onProgress: (bytes, total) => request.onEvent?.({ type: 'download', device: serial, bytes, ...(total !== undefined ? { total } : {}) }),
+    onProgress: (bytes, total) =>
+      request.onEvent?.({ type: 'download', device: serial, bytes, ...(total !== undefined ? { total } : {}) }),
   });
   const flags: BenchmarkFlags = { ...request.flags };
   if (request.bigCores) {
     const cpu = await readCpuClusters(shell);
-    if (!cpu.bigCoreMask) throw new UserError('NO_CPU_CLUSTERS', `${serial} does not report CPU max frequencies, so its big cores are unknown`, 'Run without --big-cores.');
+    if (!cpu.bigCoreMask)
+      throw new UserError(
+        'NO_CPU_CLUSTERS',
+        `${serial} does not report CPU max frequencies, so its big cores are unknown`,
+        'Run without --big-cores.',
+      );
     flags.bigCoresMask = cpu.bigCoreMask;
   }
   const remotes = remoteNames(request.models);
@@ -102,14 +134,24 @@ async function prepare(device: AdbDeviceClient, request: BenchmarkRequest): Prom
   }
   await runDeviceShell(device, shellCommand(['mkdir', '-p', REMOTE_DIR]), { timeoutMs: 15_000 });
   const binaryInfo = await describeLocalFile(binary.path);
-  const uploads = [{ path: binary.path, remote: `${REMOTE_DIR}/${REMOTE_BINARY}`, mode: 0o755, bytes: binaryInfo.bytes, sha256: binaryInfo.sha256 }, ...models.map((m) => ({ ...m, mode: 0o644 }))];
+  const uploads = [
+    {
+      path: binary.path,
+      remote: `${REMOTE_DIR}/${REMOTE_BINARY}`,
+      mode: 0o755,
+      bytes: binaryInfo.bytes,
+      sha256: binaryInfo.sha256,
+    },
+    ...models.map((m) => ({ ...m, mode: 0o644 })),
+  ];
   for (const upload of uploads) {
     await pushFile(device, upload.path, upload.remote, {
       mode: upload.mode,
       bytes: upload.bytes,
       sha256: upload.sha256,
       timeoutMs: PUSH_TIMEOUT_MS,
-      onProgress: (bytes, total, skipped) => request.onEvent?.({ type: 'push', device: serial, file: upload.path, bytes, total, skipped }),
+      onProgress: (bytes, total, skipped) =>
+        request.onEvent?.({ type: 'push', device: serial, file: upload.path, bytes, total, skipped }),
     });
   }
   return { binary, flags, models };
@@ -132,7 +174,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * and the raw output per run, record thermal status and battery temperature around each run, clean up.
  * Failures are collected, never thrown; a lost connection ends this phone's runs.
  */
-export async function benchmarkOnPhone(device: AdbDeviceClient, ref: DeviceRef, request: BenchmarkRequest): Promise<DeviceBenchmarkOutcome> {
+export async function benchmarkOnPhone(
+  device: AdbDeviceClient,
+  ref: DeviceRef,
+  request: BenchmarkRequest,
+): Promise<DeviceBenchmarkOutcome> {
   const outcome: DeviceBenchmarkOutcome = { device: ref, results: [], failures: [] };
   const serial = device.serial;
   const shell = shellRunner(device);
@@ -145,7 +191,12 @@ export async function benchmarkOnPhone(device: AdbDeviceClient, ref: DeviceRef, 
     const order = runOrder(models, request.repeat);
     for (const [index, { item: model, repetition }] of order.entries()) {
       if (request.signal?.aborted) {
-        fail({ model: model.path, repetition, code: 'CANCELLED', message: `${serial}: cancelled before ${basename(model.path)} run ${repetition + 1}` });
+        fail({
+          model: model.path,
+          repetition,
+          code: 'CANCELLED',
+          message: `${serial}: cancelled before ${basename(model.path)} run ${repetition + 1}`,
+        });
         break;
       }
       if (index > 0 && request.cooldownMs > 0) await sleep(request.cooldownMs, request.signal);
@@ -165,7 +216,11 @@ export async function benchmarkOnPhone(device: AdbDeviceClient, ref: DeviceRef, 
         exitStatus = run.exitStatus;
       } catch (error) {
         const rawOutputFile = error instanceof RunInterruptedError ? await writeRawOutput(stem, error.raw) : undefined;
-        const failure = failureFrom(serial, error, { model: model.path, repetition, ...(rawOutputFile ? { rawOutputFile } : {}) });
+        const failure = failureFrom(serial, error, {
+          model: model.path,
+          repetition,
+          ...(rawOutputFile ? { rawOutputFile } : {}),
+        });
         await writeRunJson(stem, { device: ref, model: model.path, repetition, startedAt, failure });
         fail(failure);
         if (failure.code === 'DEVICE_CONNECTION_LOST') break;
@@ -185,10 +240,22 @@ export async function benchmarkOnPhone(device: AdbDeviceClient, ref: DeviceRef, 
       });
       if (!parsed.ok || !result) {
         const error = parsed.ok
-          ? { code: 'incomplete-output', message: `${serial}: benchmark_model printed no latency for ${basename(model.path)}`, hint: 'See the raw output file.' }
+          ? {
+              code: 'incomplete-output',
+              message: `${serial}: benchmark_model printed no latency for ${basename(model.path)}`,
+              hint: 'See the raw output file.',
+            }
           : { code: parsed.error.kind, message: `${serial}: ${parsed.error.message}`, hint: parsed.error.hint };
         const failure: BenchmarkRunFailure = { model: model.path, repetition, ...error, rawOutputFile };
-        await writeRunJson(stem, { device: ref, model: model.path, repetition, startedAt, exitStatus, conditions: { before, after }, failure });
+        await writeRunJson(stem, {
+          device: ref,
+          model: model.path,
+          repetition,
+          startedAt,
+          exitStatus,
+          conditions: { before, after },
+          failure,
+        });
         fail(failure);
         continue;
       }

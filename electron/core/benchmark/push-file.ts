@@ -20,7 +20,12 @@ async function sameFileThere(device: AdbDeviceClient, remote: string, bytes: num
 }
 
 /** Pushes a local file (skipping it when identical), with byte progress; errors name the device and file. */
-export async function pushFile(device: AdbDeviceClient, local: string, remote: string, options: PushOptions): Promise<{ skipped: boolean }> {
+export async function pushFile(
+  device: AdbDeviceClient,
+  local: string,
+  remote: string,
+  options: PushOptions,
+): Promise<{ skipped: boolean }> {
   const serial = device.serial;
   if (await sameFileThere(device, remote, options.bytes, options.sha256)) {
     options.onProgress?.(options.bytes, options.bytes, true);
@@ -38,16 +43,36 @@ export async function pushFile(device: AdbDeviceClient, local: string, remote: s
     };
     const timer = setTimeout(() => {
       transfer.cancel();
-      settle(new UserError('PUSH_TIMEOUT', `${serial}: pushing ${local} did not finish within ${Math.round(options.timeoutMs / 1000)} s`, 'Check the connection to the phone and try again.'));
+      settle(
+        new UserError(
+          'PUSH_TIMEOUT',
+          `${serial}: pushing ${local} did not finish within ${Math.round(options.timeoutMs / 1000)} s`,
+          'Check the connection to the phone and try again.',
+        ),
+      );
     }, options.timeoutMs);
-    transfer.on('progress', (stats: { bytesTransferred: number }) => options.onProgress?.(stats.bytesTransferred, options.bytes, false));
+    transfer.on('progress', (stats: { bytesTransferred: number }) =>
+      options.onProgress?.(stats.bytesTransferred, options.bytes, false),
+    );
     // adbkit emits 'end' after 'error' too (#415): the first event decides.
     transfer.on('error', (error: Error) => {
       const text = errorMessage(error);
       if (/Permission denied|Read-only/i.test(text)) {
-        settle(new UserError('PUSH_PERMISSION_DENIED', `${serial}: cannot write ${remote}: ${text}`, 'The phone refuses files in that folder; benchmark_model needs /data/local/tmp (shell-writable and executable).'));
+        settle(
+          new UserError(
+            'PUSH_PERMISSION_DENIED',
+            `${serial}: cannot write ${remote}: ${text}`,
+            'The phone refuses files in that folder; benchmark_model needs /data/local/tmp (shell-writable and executable).',
+          ),
+        );
       } else {
-        settle(new UserError('DEVICE_CONNECTION_LOST', `${serial}: the connection broke while pushing ${local} (${text})`, 'Check the cable or network, then run `devices` and try again.'));
+        settle(
+          new UserError(
+            'DEVICE_CONNECTION_LOST',
+            `${serial}: the connection broke while pushing ${local} (${text})`,
+            'Check the cable or network, then run `devices` and try again.',
+          ),
+        );
       }
     });
     transfer.on('end', () => settle());
@@ -55,7 +80,11 @@ export async function pushFile(device: AdbDeviceClient, local: string, remote: s
   // A dropped connection can also end the transfer quietly: check what arrived.
   const stats = await device.stat(remote).catch(() => undefined);
   if (!stats || stats.size !== options.bytes) {
-    throw new UserError('DEVICE_CONNECTION_LOST', `${serial}: ${remote} is incomplete after the push (${stats?.size ?? 0} of ${options.bytes} bytes)`, 'Check the cable or network, then run `devices` and try again.');
+    throw new UserError(
+      'DEVICE_CONNECTION_LOST',
+      `${serial}: ${remote} is incomplete after the push (${stats?.size ?? 0} of ${options.bytes} bytes)`,
+      'Check the cable or network, then run `devices` and try again.',
+    );
   }
   return { skipped: false };
 }

@@ -3,7 +3,10 @@ import { writeFileAtomic, writeJsonAtomic } from '../util/atomic-write';
 
 /** A file-name-safe form of a serial or model name (`127.0.0.1:5555` -> `127.0.0.1_5555`). */
 export function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120);
+  return text
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120);
 }
 
 export function runFileStem(outDir: string, deviceId: string, model: string, repetition: number): string {

@@ -15,7 +15,12 @@ export interface ProcessOutcome {
 
 /** A run that did not end normally; `raw` keeps what was printed up to then. */
 export class RunInterruptedError extends UserError {
-  constructor(code: 'BENCHMARK_TIMEOUT' | 'CANCELLED' | 'DEVICE_CONNECTION_LOST', message: string, readonly raw: string, hint?: string) {
+  constructor(
+    code: 'BENCHMARK_TIMEOUT' | 'CANCELLED' | 'DEVICE_CONNECTION_LOST',
+    message: string,
+    readonly raw: string,
+    hint?: string,
+  ) {
     super(code, message, hint);
   }
 }
@@ -29,7 +34,11 @@ async function killOnDevice(device: AdbDeviceClient, pid: number | undefined): P
  * Runs a command built by benchmarkShellCommand: streams its output, reads `__PID=` (to kill the tool on timeout or
  * cancel) and `__RC=` (its exit status; missing means the connection broke before the end).
  */
-export async function runBenchmarkProcess(device: AdbDeviceClient, command: string, options: { timeoutMs: number; signal?: AbortSignal; label: string }): Promise<ProcessOutcome> {
+export async function runBenchmarkProcess(
+  device: AdbDeviceClient,
+  command: string,
+  options: { timeoutMs: number; signal?: AbortSignal; label: string },
+): Promise<ProcessOutcome> {
   const serial = device.serial;
   if (options.signal?.aborted) throw new RunInterruptedError('CANCELLED', `${serial}: ${options.label} cancelled`, '');
   const stream = await device.shell(command);
@@ -46,8 +55,22 @@ export async function runBenchmarkProcess(device: AdbDeviceClient, command: stri
         reject(error);
       });
     };
-    const timer = setTimeout(() => stop(new RunInterruptedError('BENCHMARK_TIMEOUT', `${serial}: ${options.label} did not finish within ${Math.round(options.timeoutMs / 1000)} s; the process on the phone was killed`, raw, 'Lower --runs, or raise --timeout if the model is slow on this phone.')), options.timeoutMs);
-    const onAbort = () => stop(new RunInterruptedError('CANCELLED', `${serial}: ${options.label} cancelled; the process on the phone was killed`, raw));
+    const timer = setTimeout(
+      () =>
+        stop(
+          new RunInterruptedError(
+            'BENCHMARK_TIMEOUT',
+            `${serial}: ${options.label} did not finish within ${Math.round(options.timeoutMs / 1000)} s; the process on the phone was killed`,
+            raw,
+            'Lower --runs, or raise --timeout if the model is slow on this phone.',
+          ),
+        ),
+      options.timeoutMs,
+    );
+    const onAbort = () =>
+      stop(
+        new RunInterruptedError('CANCELLED', `${serial}: ${options.label} cancelled; the process on the phone was killed`, raw),
+      );
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = () => {
       clearTimeout(timer);
@@ -60,10 +83,22 @@ export async function runBenchmarkProcess(device: AdbDeviceClient, command: stri
       raw = raw.replace(/\r\n/g, '\n');
       const markers = extractShellMarkers(raw);
       if (markers.exitStatus === undefined) {
-        reject(new RunInterruptedError('DEVICE_CONNECTION_LOST', `${serial}: the connection broke during ${options.label} (the output stops before the end)`, raw, 'Check the cable or network (and that the phone did not reboot), then run `devices` and try again.'));
+        reject(
+          new RunInterruptedError(
+            'DEVICE_CONNECTION_LOST',
+            `${serial}: the connection broke during ${options.label} (the output stops before the end)`,
+            raw,
+            'Check the cable or network (and that the phone did not reboot), then run `devices` and try again.',
+          ),
+        );
         return;
       }
-      resolve({ raw, output: markers.output, exitStatus: markers.exitStatus, ...(markers.pid !== undefined ? { pid: markers.pid } : {}) });
+      resolve({
+        raw,
+        output: markers.output,
+        exitStatus: markers.exitStatus,
+        ...(markers.pid !== undefined ? { pid: markers.pid } : {}),
+      });
     };
     stream.on('data', (chunk: Buffer) => {
       raw += chunk.toString('utf8');

@@ -17,7 +17,11 @@ function executable(path: string): boolean {
 export function findAdbBinary(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (configured) {
     if (executable(configured)) return configured;
-    throw new UserError('ADB_NOT_FOUND', `The configured adb '${configured}' does not exist or is not executable`, 'Fix the adb path in the device settings, or remove it to use adb from PATH.');
+    throw new UserError(
+      'ADB_NOT_FOUND',
+      `The configured adb '${configured}' does not exist or is not executable`,
+      'Fix the adb path in the device settings, or remove it to use adb from PATH.',
+    );
   }
   const candidates: string[] = [];
   for (const sdk of [env.ANDROID_HOME, env.ANDROID_SDK_ROOT]) if (sdk) candidates.push(join(sdk, 'platform-tools', EXE));

@@ -39,7 +39,14 @@ function serverAnswers(address: AdbServerAddress, timeoutMs = 2000): Promise<boo
 function startServer(adb: string, port: number, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(adb, ['-P', String(port), 'start-server'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error) reject(new UserError('ADB_START_FAILED', `'${adb} -P ${port} start-server' failed: ${(stderr || stdout || errorMessage(error)).trim()}`, 'Run that command yourself to see why, or kill a stuck adb with `adb kill-server`.'));
+      if (error)
+        reject(
+          new UserError(
+            'ADB_START_FAILED',
+            `'${adb} -P ${port} start-server' failed: ${(stderr || stdout || errorMessage(error)).trim()}`,
+            'Run that command yourself to see why, or kill a stuck adb with `adb kill-server`.',
+          ),
+        );
       else resolve();
     });
   });
@@ -53,12 +60,21 @@ export async function openAdbConnection(options: AdbConnectionOptions = {}): Pro
   let startedServerWith: string | undefined;
   if (!(await serverAnswers(address))) {
     if (!isLocalAddress(address)) {
-      throw new UserError('ADB_SERVER_UNREACHABLE', `No adb server answers at ${formatAdbServerAddress(address)}`, 'Check that the remote adb server runs (`adb -a -P PORT server nodaemon`) and that the port is reachable.');
+      throw new UserError(
+        'ADB_SERVER_UNREACHABLE',
+        `No adb server answers at ${formatAdbServerAddress(address)}`,
+        'Check that the remote adb server runs (`adb -a -P PORT server nodaemon`) and that the port is reachable.',
+      );
     }
     startedServerWith = findAdbBinary(options.adbPath, env);
     await startServer(startedServerWith, address.port, env);
   }
-  const client = Adb.createClient({ host: address.host, port: address.port, bin: startedServerWith ?? options.adbPath ?? 'adb', timeout: 0 });
+  const client = Adb.createClient({
+    host: address.host,
+    port: address.port,
+    bin: startedServerWith ?? options.adbPath ?? 'adb',
+    timeout: 0,
+  });
   client.on('error', (error: Error) => options.onStrayError?.(error));
   return startedServerWith ? { client, address, startedServerWith } : { client, address };
 }

@@ -9,7 +9,11 @@ import { shellRunner } from './device-shell';
 export class AdbDevice implements Device {
   readonly ref: DeviceRef;
 
-  constructor(private readonly client: AdbClient, serial: string, label?: string) {
+  constructor(
+    private readonly client: AdbClient,
+    serial: string,
+    label?: string,
+  ) {
     this.ref = { id: serial, kind: 'adb', label: label ?? serial };
   }
 

@@ -15,7 +15,8 @@ export function describeDevice(device: ListedDevice): string {
     parts.push(`CPU ${clusters}${cpu.bigCoreMask ? ` (big cores mask ${cpu.bigCoreMask})` : ''}`);
   }
   if (memory?.totalKb) parts.push(`RAM ${(memory.totalKb / 1024 / 1024).toFixed(1)} GB`);
-  if (battery?.level !== undefined) parts.push(`battery ${battery.level}%${battery.temperatureC !== undefined ? ` ${battery.temperatureC.toFixed(1)} °C` : ''}`);
+  if (battery?.level !== undefined)
+    parts.push(`battery ${battery.level}%${battery.temperatureC !== undefined ? ` ${battery.temperatureC.toFixed(1)} °C` : ''}`);
   if (thermal?.statusName) parts.push(`thermal ${thermal.statusName}`);
   return `${device.serial}  ${device.state}  ${parts.join(' · ')}`;
 }

@@ -13,7 +13,11 @@ export interface ShellStreamOptions {
 
 export class ShellTimeoutError extends UserError {
   constructor(serial: string, command: string, timeoutMs: number) {
-    super('DEVICE_SHELL_TIMEOUT', `${serial}: '${command.slice(0, 80)}' did not finish within ${Math.round(timeoutMs / 1000)} s`, 'Check the phone (screen on, not overheating) and try again, or raise --timeout.');
+    super(
+      'DEVICE_SHELL_TIMEOUT',
+      `${serial}: '${command.slice(0, 80)}' did not finish within ${Math.round(timeoutMs / 1000)} s`,
+      'Check the phone (screen on, not overheating) and try again, or raise --timeout.',
+    );
   }
 }
 
@@ -27,7 +31,11 @@ export class ShellCancelledError extends UserError {
  * Runs `command` through adbkit's legacy shell service and collects all output until the device closes the
  * stream. A timeout or an abort destroys the stream (adb then closes the shell on the device).
  */
-export async function runDeviceShell(device: AdbDeviceClient, command: string, options: ShellStreamOptions = {}): Promise<string> {
+export async function runDeviceShell(
+  device: AdbDeviceClient,
+  command: string,
+  options: ShellStreamOptions = {},
+): Promise<string> {
   const serial = device.serial;
   if (options.signal?.aborted) throw new ShellCancelledError(serial);
   const stream = await device.shell(command);
@@ -44,7 +52,9 @@ export async function runDeviceShell(device: AdbDeviceClient, command: string, o
         reject(error);
       } else resolve(Buffer.concat(chunks).toString('utf8').replace(/\r\n/g, '\n'));
     };
-    const timer = options.timeoutMs ? setTimeout(() => finish(new ShellTimeoutError(serial, command, options.timeoutMs!)), options.timeoutMs) : undefined;
+    const timer = options.timeoutMs
+      ? setTimeout(() => finish(new ShellTimeoutError(serial, command, options.timeoutMs!)), options.timeoutMs)
+      : undefined;
     const onAbort = () => finish(new ShellCancelledError(serial));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     stream.on('data', (chunk: Buffer) => {
@@ -53,7 +63,15 @@ export async function runDeviceShell(device: AdbDeviceClient, command: string, o
     });
     stream.on('end', () => finish());
     stream.on('close', () => finish());
-    stream.on('error', (error: Error) => finish(new UserError('DEVICE_CONNECTION_LOST', `${serial}: the connection broke while running a command (${error.message})`, 'Check the cable or network, then run `devices` to see the phone again.')));
+    stream.on('error', (error: Error) =>
+      finish(
+        new UserError(
+          'DEVICE_CONNECTION_LOST',
+          `${serial}: the connection broke while running a command (${error.message})`,
+          'Check the cable or network, then run `devices` to see the phone again.',
+        ),
+      ),
+    );
   });
 }
 

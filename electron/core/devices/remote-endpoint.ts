@@ -18,7 +18,11 @@ export async function connectEndpoint(client: AdbClient, endpoint: string): Prom
   } catch (error) {
     const text = errorMessage(error);
     if (/failed to authenticate/i.test(text)) return { serial, state: 'unauthorized' };
-    throw new UserError('CONNECT_FAILED', `Could not connect to ${serial}: ${text.trim()}`, 'Check that the phone has network debugging on (Developer options > Wireless debugging, or `adb tcpip 5555` over USB first) and that the address and port are right.');
+    throw new UserError(
+      'CONNECT_FAILED',
+      `Could not connect to ${serial}: ${text.trim()}`,
+      'Check that the phone has network debugging on (Developer options > Wireless debugging, or `adb tcpip 5555` over USB first) and that the address and port are right.',
+    );
   }
 }
 

@@ -24,7 +24,11 @@ const EMPTY: DeviceSettings = { endpoints: [], adbServers: [] };
 function stringArray(value: unknown, field: string, path: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new UserError('BAD_DEVICE_SETTINGS', `${path}: '${field}' must be a list of "host:port" strings`, 'Fix or delete the file; it is rewritten by `connect`.');
+    throw new UserError(
+      'BAD_DEVICE_SETTINGS',
+      `${path}: '${field}' must be a list of "host:port" strings`,
+      'Fix or delete the file; it is rewritten by `connect`.',
+    );
   }
   return value as string[];
 }

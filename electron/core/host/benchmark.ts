@@ -22,7 +22,11 @@ export interface HostBenchOptions {
 /** The threaded WebAssembly build starts a pool of 8 worker threads. */
 export const MAX_HOST_THREADS = 8;
 
-export const HOST_DEVICE = { id: 'host', kind: 'host', label: `This computer (${cpus()[0]?.model.trim() ?? 'CPU'}, WebAssembly)` } as const;
+export const HOST_DEVICE = {
+  id: 'host',
+  kind: 'host',
+  label: `This computer (${cpus()[0]?.model.trim() ?? 'CPU'}, WebAssembly)`,
+} as const;
 
 function microsecondsSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1000;
@@ -60,9 +64,19 @@ async function measureOnce(bytes: Uint8Array, file: string, options: HostBenchOp
 function checkOptions(options: HostBenchOptions): void {
   const whole = (n: number) => Number.isInteger(n);
   if (!whole(options.threads) || options.threads < 1 || options.threads > MAX_HOST_THREADS) {
-    throw new UserError('BAD_OPTION', `--threads must be between 1 and ${MAX_HOST_THREADS} on "This computer" (the WebAssembly runtime's pool), got ${options.threads}`);
+    throw new UserError(
+      'BAD_OPTION',
+      `--threads must be between 1 and ${MAX_HOST_THREADS} on "This computer" (the WebAssembly runtime's pool), got ${options.threads}`,
+    );
   }
-  if (!whole(options.runs) || !whole(options.repeat) || !whole(options.warmup) || options.runs < 1 || options.repeat < 1 || options.warmup < 0) {
+  if (
+    !whole(options.runs) ||
+    !whole(options.repeat) ||
+    !whole(options.warmup) ||
+    options.runs < 1 ||
+    options.repeat < 1 ||
+    options.warmup < 0
+  ) {
     throw new UserError('BAD_OPTION', 'runs and repeat must be whole numbers of at least 1, warmup at least 0');
   }
 }
@@ -96,7 +110,13 @@ export async function benchHost(files: string[], options: HostBenchOptions): Pro
         device: { ...HOST_DEVICE },
         model: { file: m.file, sha256: m.sha256, bytes: m.bytes.length },
         repetition,
-        flags: { numRuns: options.runs, warmupRuns: options.warmup, numThreads: options.threads, useXnnpack: 'true', enableOpProfiling: false },
+        flags: {
+          numRuns: options.runs,
+          warmupRuns: options.warmup,
+          numThreads: options.threads,
+          useXnnpack: 'true',
+          enableOpProfiling: false,
+        },
         runsUs: measured.runsUs,
         stats: latencyStats(measured.runsUs),
         initUs: measured.initUs,

@@ -12,7 +12,10 @@ function parseRunOrder(lines: string[]): OpProfileRow[] {
   const start = lines.findIndex((l) => l.includes('= Run Order ='));
   if (start < 0) return rows;
   for (const line of lines.slice(start + 2)) {
-    const cells = line.split('\t').map((c) => c.trim()).filter((c, i) => i > 0 || c !== '');
+    const cells = line
+      .split('\t')
+      .map((c) => c.trim())
+      .filter((c, i) => i > 0 || c !== '');
     if (cells.length < 8 || !/^[\d.]+$/.test(cells[1] ?? '')) break;
     const [nodeType, , avg, percent, , , times, ...name] = cells;
     rows.push({

@@ -49,7 +49,10 @@ export class HostModel {
     if (!info) throw new Error(`The model has no input ${index}`);
     const target = info.data();
     if (target.length !== values.length) {
-      throw new UserError('TFLITE_INPUT_SIZE', `Input '${info.name}' takes ${target.length} values [${info.shape}], got ${values.length}`);
+      throw new UserError(
+        'TFLITE_INPUT_SIZE',
+        `Input '${info.name}' takes ${target.length} values [${info.shape}], got ${values.length}`,
+      );
     }
     target.set(values);
   }
@@ -115,7 +118,8 @@ export class HostRuntime {
   }
 
   loadModel(bytes: Uint8Array, file: string, options: HostModelOptions): HostModel {
-    if (options.threads > 1 && !this.threaded) throw new Error('loadModel: more than one thread needs a runtime created with threaded = true');
+    if (options.threads > 1 && !this.threaded)
+      throw new Error('loadModel: more than one thread needs a runtime created with threaded = true');
     const pointer = this.#module._malloc(bytes.length);
     this.#module.HEAPU8.set(bytes, pointer);
     const result = this.#module.TFLiteWebModelRunner.CreateFromBufferAndOptions(pointer, bytes.length, {

@@ -19,13 +19,26 @@ export function observeSparseInference(profileSummary: string, verdict: SparseVe
   const names = delegateOps.map((r) => r.name.replace(/^Delegate\//, ''));
   const opProfile = [...nodes, ...delegateOps];
   if (names.length === 0) {
-    return { engaged: 'unknown', reason: 'the profile lists no XNNPACK operators (was the model delegated to XNNPACK?)', xnnpackOperators: names, opProfile };
+    return {
+      engaged: 'unknown',
+      reason: 'the profile lists no XNNPACK operators (was the model delegated to XNNPACK?)',
+      xnnpackOperators: names,
+      opProfile,
+    };
   }
   const sparse = sparseOperatorNames(names);
   if (sparse.length > 0) {
     const spmm = names.filter((n) => n.includes('SPMM')).length;
-    return { engaged: 'yes', reason: `XNNPACK ran ${sparse.length} operators in NCHW layout, ${spmm} of them sparse 1x1 convolutions (SPMM)`, xnnpackOperators: names, opProfile };
+    return {
+      engaged: 'yes',
+      reason: `XNNPACK ran ${sparse.length} operators in NCHW layout, ${spmm} of them sparse 1x1 convolutions (SPMM)`,
+      xnnpackOperators: names,
+      opProfile,
+    };
   }
-  const why = verdict && !verdict.eligible ? verdict.summary : 'XNNPACK kept every operator in NHWC although the static rules pass (x86 with AVX, or an older XNNPACK)';
+  const why =
+    verdict && !verdict.eligible
+      ? verdict.summary
+      : 'XNNPACK kept every operator in NHWC although the static rules pass (x86 with AVX, or an older XNNPACK)';
   return { engaged: 'no', reason: why, xnnpackOperators: names, opProfile };
 }

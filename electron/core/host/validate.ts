@@ -84,7 +84,8 @@ export async function validateTflite(
     sum += d;
     if (!(d <= max)) max = d;
   }
-  for (let n = 0; n < count; n++) if (argmax(actual, n * classes, classes) !== argmax(reference, n * classes, classes)) disagreements.push(n);
+  for (let n = 0; n < count; n++)
+    if (argmax(actual, n * classes, classes) !== argmax(reference, n * classes, classes)) disagreements.push(n);
   return {
     file,
     images: count,

@@ -11,7 +11,9 @@ import { isCancellation } from '../util/cancel';
 function workerPath(): string {
   const here = fileURLToPath(import.meta.url);
   const sibling = (name: string): string => here.replace(/[^/\\]+$/, name);
-  const found = [here.endsWith('.ts') ? sibling('worker-entry.ts') : sibling('worker-entry.mjs')].find((path) => existsSync(path));
+  const found = [here.endsWith('.ts') ? sibling('worker-entry.ts') : sibling('worker-entry.mjs')].find((path) =>
+    existsSync(path),
+  );
   if (!found) throw new Error(`Cannot find the job worker script next to ${here}`);
   return found;
 }
@@ -19,7 +21,8 @@ function workerPath(): string {
 function rebuildError(error: { name: string; message: string; code?: string; hint?: string }): Error {
   if (isCancellation(error)) return new CancelledError();
   if (error.code) {
-    const message = error.hint && error.message.endsWith(error.hint) ? error.message.slice(0, -error.hint.length - 1) : error.message;
+    const message =
+      error.hint && error.message.endsWith(error.hint) ? error.message.slice(0, -error.hint.length - 1) : error.message;
     return new UserError(error.code, message, error.hint);
   }
   const rebuilt = new Error(error.message);

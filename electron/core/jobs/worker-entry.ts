@@ -14,7 +14,11 @@ port.on('message', (message: ToWorker) => {
     controller.abort();
     return;
   }
-  const job = JOBS[message.job as JobName] as (config: unknown, onEvent: (e: unknown) => void, signal: AbortSignal) => Promise<unknown>;
+  const job = JOBS[message.job as JobName] as (
+    config: unknown,
+    onEvent: (e: unknown) => void,
+    signal: AbortSignal,
+  ) => Promise<unknown>;
   job(message.config, (event) => send({ type: 'event', event }), controller.signal).then(
     (result) => {
       send({ type: 'done', result });

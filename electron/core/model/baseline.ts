@@ -14,18 +14,46 @@ const depthwise = { dilationRate: [1, 1] as Pair, depthMultiplier: 1, useBias: t
  */
 export function guideModel(keepdims: boolean): ModelSpec {
   const layers: LayerSpec[] = [
-    { type: 'ZeroPadding2D', name: 'zero_padding2d', padding: [[1, 1], [1, 1]] },
+    {
+      type: 'ZeroPadding2D',
+      name: 'zero_padding2d',
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
     { type: 'Conv2D', name: 'conv2d', filters: 8, kernelSize: [3, 3], strides: [2, 2], padding: 'valid', ...clone(conv) },
     { type: 'BatchNormalization', name: 'batch_normalization', ...BN },
     { type: 'ReLU', name: 're_lu', maxValue: null },
-    { type: 'DepthwiseConv2D', name: 'depthwise_conv2d', kernelSize: [3, 3], strides: [1, 1], padding: 'same', ...clone(depthwise) },
+    {
+      type: 'DepthwiseConv2D',
+      name: 'depthwise_conv2d',
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'same',
+      ...clone(depthwise),
+    },
     { type: 'BatchNormalization', name: 'batch_normalization_1', ...BN },
     { type: 'ReLU', name: 're_lu_1', maxValue: null },
     { type: 'Conv2D', name: 'conv2d_1', filters: 16, kernelSize: [1, 1], strides: [1, 1], padding: 'valid', ...clone(conv) },
     { type: 'BatchNormalization', name: 'batch_normalization_2', ...BN },
     { type: 'ReLU', name: 're_lu_2', maxValue: null },
-    { type: 'ZeroPadding2D', name: 'zero_padding2d_1', padding: [[1, 1], [1, 1]] },
-    { type: 'DepthwiseConv2D', name: 'depthwise_conv2d_1', kernelSize: [3, 3], strides: [2, 2], padding: 'valid', ...clone(depthwise) },
+    {
+      type: 'ZeroPadding2D',
+      name: 'zero_padding2d_1',
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+    {
+      type: 'DepthwiseConv2D',
+      name: 'depthwise_conv2d_1',
+      kernelSize: [3, 3],
+      strides: [2, 2],
+      padding: 'valid',
+      ...clone(depthwise),
+    },
     { type: 'BatchNormalization', name: 'batch_normalization_3', ...BN },
     { type: 'ReLU', name: 're_lu_3', maxValue: null },
     { type: 'Conv2D', name: 'conv2d_2', filters: 32, kernelSize: [1, 1], strides: [1, 1], padding: 'valid', ...clone(conv) },

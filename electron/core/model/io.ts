@@ -65,7 +65,10 @@ export async function loadModel(dir: string, prefix = ''): Promise<LoadedModel> 
   }
   const spec = file.spec;
   if (spec?.format !== MODEL_SPEC_FORMAT || spec.version !== MODEL_SPEC_VERSION) {
-    throw new UserError('MODEL_UNREADABLE', `${modelPath} is not a Sparse Studio model (format ${MODEL_SPEC_FORMAT} v${MODEL_SPEC_VERSION})`);
+    throw new UserError(
+      'MODEL_UNREADABLE',
+      `${modelPath} is not a Sparse Studio model (format ${MODEL_SPEC_FORMAT} v${MODEL_SPEC_VERSION})`,
+    );
   }
   const weightsPath = join(dir, file.weightsFile);
   const bytes = await readFile(weightsPath).catch(() => {
@@ -73,13 +76,19 @@ export async function loadModel(dir: string, prefix = ''): Promise<LoadedModel> 
   });
   const expected = modelWeightShapes(spec);
   if (expected.length !== file.weights.length) {
-    throw new UserError('MODEL_UNREADABLE', `${modelPath} lists ${file.weights.length} weights, its layers need ${expected.length}`);
+    throw new UserError(
+      'MODEL_UNREADABLE',
+      `${modelPath} lists ${file.weights.length} weights, its layers need ${expected.length}`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tensors = file.weights.map((entry, i) => {
     const size = entry.shape.reduce((a, b) => a * b, 1);
     if (expected[i]!.shape.join(',') !== entry.shape.join(',')) {
-      throw new UserError('MODEL_UNREADABLE', `${modelPath}: weight '${entry.name}' has shape [${entry.shape}], expected [${expected[i]!.shape}]`);
+      throw new UserError(
+        'MODEL_UNREADABLE',
+        `${modelPath}: weight '${entry.name}' has shape [${entry.shape}], expected [${expected[i]!.shape}]`,
+      );
     }
     if (entry.offset + size * 4 > bytes.byteLength) {
       throw new UserError('MODEL_UNREADABLE', `${weightsPath} is truncated (weight '${entry.name}' ends past the file)`);

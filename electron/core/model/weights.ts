@@ -71,7 +71,9 @@ export function initWeights(spec: ModelSpec, seed: number): ModelWeights {
 export function transferWeights(target: ModelSpec, source: ModelWeights): ModelWeights {
   const shapes = modelWeightShapes(target);
   if (shapes.length !== source.tensors.length) {
-    throw new Error(`Cannot copy weights: the target model has ${shapes.length} weight tensors, the source ${source.tensors.length}`);
+    throw new Error(
+      `Cannot copy weights: the target model has ${shapes.length} weight tensors, the source ${source.tensors.length}`,
+    );
   }
   return new ModelWeights(
     shapes.map((shape, i) => {

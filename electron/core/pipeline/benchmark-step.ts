@@ -67,7 +67,9 @@ export async function benchmarkInRun(
     const connection = await openAdbConnection(config.adbServer ? { server: config.adbServer } : {}).catch(() => undefined);
     for (const { device } of phones) {
       devices[device.id] = connection
-        ? await new AdbDevice(connection.client, device.id).details().catch((error: unknown) => ({ ...device, error: errorMessage(error) }))
+        ? await new AdbDevice(connection.client, device.id)
+            .details()
+            .catch((error: unknown) => ({ ...device, error: errorMessage(error) }))
         : { ...device, error: 'adb server unreachable after the benchmark' };
     }
   }

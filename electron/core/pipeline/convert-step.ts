@@ -25,7 +25,14 @@ export interface ConvertedFile {
   sha256: string;
   sparseTensors: { name: string; zeros: number; bytesSaved: number }[];
   xnnpackVerdict: { eligible: boolean; reasons: string[] };
-  validation?: { maxAbsDiff: number; meanAbsDiff: number; agreement: number; images: number; accuracyTflite: number; accuracyTfjs: number };
+  validation?: {
+    maxAbsDiff: number;
+    meanAbsDiff: number;
+    agreement: number;
+    images: number;
+    accuracyTflite: number;
+    accuracyTfjs: number;
+  };
 }
 
 export interface Conversion {
@@ -56,7 +63,10 @@ async function convertOne(runDir: string, role: ModelRole, source: string): Prom
       zeros: Math.round(t.zeroFraction * t.shape.reduce((a, b) => a * b, 1)),
       bytesSaved: t.denseBytes - t.sparseBytes,
     })),
-    xnnpackVerdict: { eligible: verdict.eligible, reasons: verdict.rules.map((r) => `${r.pass ? 'pass' : 'FAIL'} ${r.title}: ${r.reason}`) },
+    xnnpackVerdict: {
+      eligible: verdict.eligible,
+      reasons: verdict.rules.map((r) => `${r.pass ? 'pass' : 'FAIL'} ${r.title}: ${r.reason}`),
+    },
   };
 }
 

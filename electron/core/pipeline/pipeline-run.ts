@@ -88,7 +88,11 @@ function canSkip(run: RunFolder, step: PipelineStep): boolean {
  * the real TFLite runtime, benchmark on each device, write the report. A step that completed earlier (same folder) is
  * skipped, so a run that failed or was interrupted resumes where it stopped.
  */
-export async function pipelineRun(config: PipelineConfig, onEvent: (e: PipelineEvent) => void, signal?: AbortSignal): Promise<PipelineSummary> {
+export async function pipelineRun(
+  config: PipelineConfig,
+  onEvent: (e: PipelineEvent) => void,
+  signal?: AbortSignal,
+): Promise<PipelineSummary> {
   const run = await RunFolder.open(config.out, 'pipeline', { pipeline: config });
   const summary: PipelineSummary = { out: run.dir, steps: {} as PipelineSummary['steps'] };
   const step = async (name: PipelineStep, work: () => Promise<{ files: string[] } & Record<string, unknown>>): Promise<void> => {
@@ -129,7 +133,9 @@ export async function pipelineRun(config: PipelineConfig, onEvent: (e: PipelineE
       const endEpoch = Math.min(config.pruneEndEpoch, config.pruneEpochs);
       const trained = run.step(TRAIN_STEP)?.summary as { dataset?: { train?: number } } | undefined;
       const frequency =
-        config.pruneFrequency === 'auto' ? autoFrequency(trained?.dataset?.train ?? 0, config.batchSize, endEpoch) : config.pruneFrequency;
+        config.pruneFrequency === 'auto'
+          ? autoFrequency(trained?.dataset?.train ?? 0, config.batchSize, endEpoch)
+          : config.pruneFrequency;
       const result = await pruneInRun(
         run,
         {

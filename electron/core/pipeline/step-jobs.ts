@@ -9,7 +9,12 @@ import { validateInRun } from './validate-step';
 import { isCancellation } from '../util/cancel';
 
 /** Runs one step in an existing run folder as a job of its own (the app's Convert and Benchmark screens). */
-async function inRun<T extends { files: string[] }>(runDir: string, kind: string, step: string, work: (run: RunFolder) => Promise<T>): Promise<T> {
+async function inRun<T extends { files: string[] }>(
+  runDir: string,
+  kind: string,
+  step: string,
+  work: (run: RunFolder) => Promise<T>,
+): Promise<T> {
   const run = await RunFolder.open(runDir, kind, {});
   try {
     const result = await run.runStep(step, () => work(run));
@@ -30,7 +35,10 @@ export interface ConvertJobConfig {
 }
 
 /** Convert both models of a run and validate them in the real TFLite runtime. */
-export async function convertJob(config: ConvertJobConfig, onEvent: (e: { kind: 'converted' | 'validated'; files: ConvertedFile[] }) => void): Promise<{ files: ConvertedFile[] }> {
+export async function convertJob(
+  config: ConvertJobConfig,
+  onEvent: (e: { kind: 'converted' | 'validated'; files: ConvertedFile[] }) => void,
+): Promise<{ files: ConvertedFile[] }> {
   const converted = await inRun(config.runDir, 'convert', 'convert', async () => {
     const conversion = await convertInRun(config.runDir);
     return { files: [CONVERSION_FILE, ...conversion.files.map((f) => f.file)], conversion: conversion.files };
@@ -50,7 +58,9 @@ export interface BenchmarkJobConfig extends BenchmarkStepConfig {
 
 /** Benchmark a run's .tflite files on the chosen devices, then refresh its report. */
 export async function benchmarkJob(config: BenchmarkJobConfig, onEvent: (e: BenchmarkEvent) => void, signal?: AbortSignal) {
-  const result = await inRun(config.runDir, 'benchmark', 'benchmark', () => benchmarkInRun(config.runDir, config, onEvent, signal));
+  const result = await inRun(config.runDir, 'benchmark', 'benchmark', () =>
+    benchmarkInRun(config.runDir, config, onEvent, signal),
+  );
   await inRun(config.runDir, 'benchmark', 'report', () => reportInRun(config.runDir));
   return result;
 }

@@ -21,7 +21,12 @@ function argmax(values: Float32Array, offset: number, n: number): number {
  * Runs one .tflite file in the real TFLite runtime over the whole test split and the same model in the training
  * engine, comparing logits (largest and mean absolute difference), predicted classes and accuracy.
  */
-async function validateFile(runDir: string, file: ConvertedFile, test: Split, backend: BackendChoice): Promise<NonNullable<ConvertedFile['validation']>> {
+async function validateFile(
+  runDir: string,
+  file: ConvertedFile,
+  test: Split,
+  backend: BackendChoice,
+): Promise<NonNullable<ConvertedFile['validation']>> {
   const bytes = new Uint8Array(await readFile(join(runDir, file.file)));
   const { spec, weights } = await loadModel(join(runDir, file.source));
   const trainer = await createTrainer(spec, weights, backend);
@@ -63,7 +68,11 @@ async function validateFile(runDir: string, file: ConvertedFile, test: Split, ba
   };
 }
 
-export async function validateInRun(runDir: string, test: Split, backend: BackendChoice): Promise<{ files: string[]; results: ConvertedFile[] }> {
+export async function validateInRun(
+  runDir: string,
+  test: Split,
+  backend: BackendChoice,
+): Promise<{ files: string[]; results: ConvertedFile[] }> {
   const conversion = await readConversion(runDir);
   for (const file of conversion.files) file.validation = await validateFile(runDir, file, test, backend);
   await writeJsonAtomic(join(runDir, CONVERSION_FILE), conversion);

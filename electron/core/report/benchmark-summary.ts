@@ -41,7 +41,12 @@ function flags(items: BenchmarkGroup['items']): Record<string, Scalar> {
   for (const [key, value] of Object.entries(items[0]?.data.flags ?? {})) {
     const values = new Set(items.map((i) => JSON.stringify(i.data.flags[key] ?? null)));
     // Repetitions that ran with different flags must not look alike.
-    out[key] = values.size > 1 ? `varies: ${[...values].join(' | ')}` : ['string', 'number', 'boolean'].includes(typeof value) ? (value as Scalar) : JSON.stringify(value);
+    out[key] =
+      values.size > 1
+        ? `varies: ${[...values].join(' | ')}`
+        : ['string', 'number', 'boolean'].includes(typeof value)
+          ? (value as Scalar)
+          : JSON.stringify(value);
   }
   return out;
 }

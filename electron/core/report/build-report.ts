@@ -9,7 +9,17 @@ import { summariseBenchmarks, type BenchmarkGroup } from './benchmark-summary';
 import { compareOpProfiles } from './op-profile';
 import { REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './schema';
 import { estimateSpeedup } from './speedup-ci';
-import type { BenchmarkSummary, ModelInfo, ModelRole, OpComparison, Report, RunInfo, SparsityHistory, Speedup, TrainingHistory } from './types';
+import type {
+  BenchmarkSummary,
+  ModelInfo,
+  ModelRole,
+  OpComparison,
+  Report,
+  RunInfo,
+  SparsityHistory,
+  Speedup,
+  TrainingHistory,
+} from './types';
 import type { PruneMetricsInput, TrainMetricsInput } from './input-schemas';
 
 const ROLES: ModelRole[] = ['dense', 'pruned'];
@@ -20,7 +30,10 @@ export async function buildReport(runDirs: string[]): Promise<Report> {
   for (const dir of runDirs) runs.push(await loadRun(dir));
   disambiguateIds(runs);
   const measured = runs.flatMap((run) =>
-    benchmarkGroups(run).map((group) => ({ summary: summariseBenchmarks(group, pointwiseLayers(run)), runsUs: pooledRuns(group) })),
+    benchmarkGroups(run).map((group) => ({
+      summary: summariseBenchmarks(group, pointwiseLayers(run)),
+      runsUs: pooledRuns(group),
+    })),
   );
   const benchmarks = measured.map((m) => m.summary);
   return {
@@ -88,7 +101,13 @@ function runInfo(run: LoadedRun): RunInfo {
       error: s.error ?? null,
     })),
     dataset: ds
-      ? { source: ds.source, fingerprint: ds.fingerprint ?? null, train: finiteOrNull(ds.train), validation: finiteOrNull(ds.validation), test: finiteOrNull(ds.test) }
+      ? {
+          source: ds.source,
+          fingerprint: ds.fingerprint ?? null,
+          train: finiteOrNull(ds.train),
+          validation: finiteOrNull(ds.validation),
+          test: finiteOrNull(ds.test),
+        }
       : null,
   };
 }
@@ -106,7 +125,11 @@ function history(run: string, phase: TrainingHistory['phase'], metrics: TrainMet
       valAccuracy: finiteOrNull(e.valAccuracy),
       seconds: finiteOrNull(e.seconds),
     })),
-    batches: (metrics.batches ?? []).map((b) => ({ step: b.step, loss: finiteOrNull(b.loss), accuracy: finiteOrNull(b.accuracy) })),
+    batches: (metrics.batches ?? []).map((b) => ({
+      step: b.step,
+      loss: finiteOrNull(b.loss),
+      accuracy: finiteOrNull(b.accuracy),
+    })),
     test: metrics.test ? { loss: finiteOrNull(metrics.test.loss), accuracy: finiteOrNull(metrics.test.accuracy) } : null,
   };
 }
@@ -142,7 +165,16 @@ function sparsityHistory(run: string, metrics: PruneMetricsInput): SparsityHisto
       name,
       epochs: (summary?.epochs ?? []).flatMap((e) => {
         const t = e.tensors.find((x) => x.name === name);
-        return t ? [{ epoch: e.epoch, step: finiteOrNull(e.step), sparsity: finiteOrNull(t.sparsity), threshold: finiteOrNull(t.threshold) }] : [];
+        return t
+          ? [
+              {
+                epoch: e.epoch,
+                step: finiteOrNull(e.step),
+                sparsity: finiteOrNull(t.sparsity),
+                threshold: finiteOrNull(t.threshold),
+              },
+            ]
+          : [];
       }),
     })),
   };
@@ -175,7 +207,9 @@ function modelInfos(run: LoadedRun): ModelInfo[] {
           ? { maxAbsDiff: finiteOrNull(converted.validation.maxAbsDiff), agreement: finiteOrNull(converted.validation.agreement) }
           : null,
         sparseTensors: (converted?.sparseTensors ?? []).map((t) => ({ name: t.name, zeros: t.zeros, bytesSaved: t.bytesSaved })),
-        xnnpackVerdict: converted?.xnnpackVerdict ? { eligible: converted.xnnpackVerdict.eligible, reasons: converted.xnnpackVerdict.reasons } : null,
+        xnnpackVerdict: converted?.xnnpackVerdict
+          ? { eligible: converted.xnnpackVerdict.eligible, reasons: converted.xnnpackVerdict.reasons }
+          : null,
         layers,
       },
     ];
@@ -187,7 +221,11 @@ function benchmarkGroups(run: LoadedRun): BenchmarkGroup[] {
   for (const item of run.benchmarks) {
     const role = benchmarkRole(run, item.data.model);
     if (!role) {
-      run.missing.push({ run: run.id, item: item.file, detail: `cannot tell whether ${item.data.model.file} is the dense or the pruned model; left out` });
+      run.missing.push({
+        run: run.id,
+        item: item.file,
+        detail: `cannot tell whether ${item.data.model.file} is the dense or the pruned model; left out`,
+      });
       continue;
     }
     const key = `${item.data.device.id}\u0000${role}`;

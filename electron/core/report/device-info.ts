@@ -12,7 +12,8 @@ function scalarDetails(details: Record<string, unknown>, prefix = '', out: Recor
     const name = prefix + key;
     if (prefix === '' && key === 'thermal' && Array.isArray(value)) continue;
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[name] = value as Scalar;
-    else if (typeof value === 'object' && !Array.isArray(value) && prefix.split('.').length < 3) scalarDetails(value as Record<string, unknown>, `${name}.`, out);
+    else if (typeof value === 'object' && !Array.isArray(value) && prefix.split('.').length < 3)
+      scalarDetails(value as Record<string, unknown>, `${name}.`, out);
     else if (value !== undefined) out[name] = JSON.stringify(value);
   }
   return out;

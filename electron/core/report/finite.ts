@@ -4,7 +4,11 @@ export function finiteOrNull(value: unknown): number | null {
 }
 
 /** Mean, min and max of the values that were measured; nulls when none was. */
-export function spread(values: readonly (number | undefined | null)[]): { avg: number | null; min: number | null; max: number | null } {
+export function spread(values: readonly (number | undefined | null)[]): {
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+} {
   const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (present.length === 0) return { avg: null, min: null, max: null };
   return {

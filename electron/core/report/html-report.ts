@@ -72,7 +72,27 @@ function summaryTable(report: Report): string {
     ];
   });
   return table(
-    ['Device', 'Model', 'Data', 'Reps', 'Runs', 'Avg', 'Median', 'Min', 'Max', 'Std', 'p90', `Speed-up [${CI_LEVEL * 100} % CI]`, 'Init', 'First inference', 'Peak memory', 'File', 'Acc. TF.js', 'Acc. .tflite', 'Sparse path'],
+    [
+      'Device',
+      'Model',
+      'Data',
+      'Reps',
+      'Runs',
+      'Avg',
+      'Median',
+      'Min',
+      'Max',
+      'Std',
+      'p90',
+      `Speed-up [${CI_LEVEL * 100} % CI]`,
+      'Init',
+      'First inference',
+      'Peak memory',
+      'File',
+      'Acc. TF.js',
+      'Acc. .tflite',
+      'Sparse path',
+    ],
     rows,
   );
 }
@@ -86,7 +106,10 @@ function sourcesNote(report: Report): string {
       : 'All statistics come from the per-run latencies.',
     `Speed-up = mean dense latency / mean pruned latency. Its ${CI_LEVEL * 100} % interval is a percentile bootstrap (fixed seed) over repetitions; with fewer than two repetitions it falls back to single runs, which understates drift.`,
   ];
-  return `<p class="muted">${lines.map(esc).join('<br>')}</p>` + report.speedups.map((s) => `<p class="muted">${esc(`${deviceLabel(report, s.device)}: ${s.note}`)}</p>`).join('');
+  return (
+    `<p class="muted">${lines.map(esc).join('<br>')}</p>` +
+    report.speedups.map((s) => `<p class="muted">${esc(`${deviceLabel(report, s.device)}: ${s.note}`)}</p>`).join('')
+  );
 }
 
 function modelsSection(report: Report): string {
@@ -99,10 +122,28 @@ function modelsSection(report: Report): string {
     num(formatPercent(m.accuracyTfjs, 2)),
     num(formatPercent(m.accuracyTflite, 2)),
     num(m.validation ? `${formatNumber(m.validation.maxAbsDiff, 6)} / ${formatPercent(m.validation.agreement, 2)}` : '–'),
-    m.sparseTensors.length ? m.sparseTensors.map((t) => `${t.name}: ${t.zeros} zeros, ${t.bytesSaved} B saved`).join('; ') : 'none',
-    m.xnnpackVerdict ? `${m.xnnpackVerdict.eligible ? 'eligible' : 'not eligible'}${m.xnnpackVerdict.reasons.length ? ': ' + m.xnnpackVerdict.reasons.join('; ') : ''}` : '–',
+    m.sparseTensors.length
+      ? m.sparseTensors.map((t) => `${t.name}: ${t.zeros} zeros, ${t.bytesSaved} B saved`).join('; ')
+      : 'none',
+    m.xnnpackVerdict
+      ? `${m.xnnpackVerdict.eligible ? 'eligible' : 'not eligible'}${m.xnnpackVerdict.reasons.length ? ': ' + m.xnnpackVerdict.reasons.join('; ') : ''}`
+      : '–',
   ]);
-  return table(['Model', 'File', 'Size', 'Weight bytes', 'sha256', 'Acc. TF.js', 'Acc. .tflite', 'Max |diff| / agreement', 'Sparse tensors', 'XNNPACK sparse verdict'], rows);
+  return table(
+    [
+      'Model',
+      'File',
+      'Size',
+      'Weight bytes',
+      'sha256',
+      'Acc. TF.js',
+      'Acc. .tflite',
+      'Max |diff| / agreement',
+      'Sparse tensors',
+      'XNNPACK sparse verdict',
+    ],
+    rows,
+  );
 }
 
 function layersSection(report: Report): string {
@@ -113,7 +154,16 @@ function layersSection(report: Report): string {
         (byRun.size > 1 ? `<h3>${esc(run)}</h3>` : '') +
         table(
           ['Weight', 'Layer', 'Kernel', 'Params', 'Dense zeros', 'Pruned zeros', 'Dense sparsity', 'Pruned sparsity'],
-          layers.map((l) => [l.weight, l.layerType, l.kernel, num(String(l.params)), num(l.denseZeros === null ? '–' : String(l.denseZeros)), num(l.prunedZeros === null ? '–' : String(l.prunedZeros)), num(formatPercent(l.denseSparsity)), num(formatPercent(l.prunedSparsity))]),
+          layers.map((l) => [
+            l.weight,
+            l.layerType,
+            l.kernel,
+            num(String(l.params)),
+            num(l.denseZeros === null ? '–' : String(l.denseZeros)),
+            num(l.prunedZeros === null ? '–' : String(l.prunedZeros)),
+            num(formatPercent(l.denseSparsity)),
+            num(formatPercent(l.prunedSparsity)),
+          ]),
         ),
     )
     .join('');
@@ -126,7 +176,11 @@ function opTables(report: Report): string {
         `<h3>${esc(deviceLabel(report, c.device))}${report.runs.length > 1 ? ' · ' + esc(c.run) : ''}${c.synthetic ? ' <span class="synthetic">SYNTHETIC</span>' : ''}</h3>` +
         table(
           ['Operation', 'Dense (ms per run)', 'Pruned (ms per run)'],
-          c.rows.map((r) => [r.pointwise ? `★ ${r.nodeType}` : r.nodeType, num(formatNumber(r.denseMs, 4)), num(formatNumber(r.prunedMs, 4))]),
+          c.rows.map((r) => [
+            r.pointwise ? `★ ${r.nodeType}` : r.nodeType,
+            num(formatNumber(r.denseMs, 4)),
+            num(formatNumber(r.prunedMs, 4)),
+          ]),
         ) +
         operatorList(report, c.device, c.run) +
         `<p>Share of time in 1x1 convolutions: dense ${formatPercent(c.densePointwiseShare)}, pruned ${formatPercent(c.prunedPointwiseShare)}. The gain from sparse 1x1 kernels is bounded by this share.</p>`,
@@ -147,11 +201,21 @@ function operatorList(report: Report, device: string, run: string): string {
 function devicesSection(report: Report): string {
   return report.devices
     .map((d) => {
-      const details = table(['Field', 'Value'], Object.entries(d.details).map(([k, v]) => [k, v === null ? '–' : String(v)]));
+      const details = table(
+        ['Field', 'Value'],
+        Object.entries(d.details).map(([k, v]) => [k, v === null ? '–' : String(v)]),
+      );
       const thermal = d.thermal.length
         ? table(
             ['Run', 'Benchmark', 'Model', 'Rep', 'Thermal before', 'Thermal after'],
-            d.thermal.map((t) => [t.run, t.benchmark ?? '–', t.model ?? '–', num(t.repetition === null ? '–' : String(t.repetition)), formatThermal(t.before), formatThermal(t.after)]),
+            d.thermal.map((t) => [
+              t.run,
+              t.benchmark ?? '–',
+              t.model ?? '–',
+              num(t.repetition === null ? '–' : String(t.repetition)),
+              formatThermal(t.before),
+              formatThermal(t.after),
+            ]),
           )
         : '<p class="muted">No thermal readings recorded for this device.</p>';
       return `<h3>${esc(d.label)} <span class="muted">(${esc(d.id)}, ${d.kind})</span>${d.synthetic ? ' <span class="synthetic">SYNTHETIC: emulated phone</span>' : ''}</h3>${Object.keys(d.details).length ? details : '<p class="muted">No device details recorded.</p>'}${thermal}`;
@@ -182,7 +246,22 @@ function toolsSection(report: Report): string {
 
 function repetitionsSection(report: Report): string {
   return table(
-    ['Device', 'Model', 'Rep', 'Data', 'Started', 'Runs', 'Avg', 'Median', 'Min', 'Max', 'Std', 'Init', 'First inference', 'Raw output'],
+    [
+      'Device',
+      'Model',
+      'Rep',
+      'Data',
+      'Started',
+      'Runs',
+      'Avg',
+      'Median',
+      'Min',
+      'Max',
+      'Std',
+      'Init',
+      'First inference',
+      'Raw output',
+    ],
     report.benchmarks.flatMap((b) =>
       b.repetitions.map((r): Cell[] => [
         deviceLabel(report, b.device),
@@ -209,8 +288,13 @@ function runsSection(report: Report): string {
     .map(
       (run) =>
         `<h3>${esc(run.id)} <span class="muted">${esc(run.kind)}, ${esc(run.status)}, created ${esc(run.createdAt)}</span></h3><p class="muted">${esc(run.dir)}</p>` +
-        (run.dataset ? `<p>Data: ${esc(run.dataset.source)} (${run.dataset.train ?? '–'} train / ${run.dataset.validation ?? '–'} validation / ${run.dataset.test ?? '–'} test), fingerprint <code>${esc(run.dataset.fingerprint ?? '–')}</code></p>` : '') +
-        table(['Step', 'Status', 'Started', 'Ended', 'Error'], run.steps.map((s) => [s.name, s.status, s.startedAt, s.endedAt ?? '–', s.error ?? ''])) +
+        (run.dataset
+          ? `<p>Data: ${esc(run.dataset.source)} (${run.dataset.train ?? '–'} train / ${run.dataset.validation ?? '–'} validation / ${run.dataset.test ?? '–'} test), fingerprint <code>${esc(run.dataset.fingerprint ?? '–')}</code></p>`
+          : '') +
+        table(
+          ['Step', 'Status', 'Started', 'Ended', 'Error'],
+          run.steps.map((s) => [s.name, s.status, s.startedAt, s.endedAt ?? '–', s.error ?? '']),
+        ) +
         `<details><summary>Configuration and environment</summary><pre>${esc(JSON.stringify({ config: run.config, environment: run.environment }, null, 2))}</pre></details>`,
     )
     .join('');
@@ -242,14 +326,20 @@ export function renderHtmlReport(report: Report): string {
     '<h3>Per-layer sparsity (exact zeros in the TF.js weights)</h3>',
     layersSection(report),
     '<h2>Training and pruning</h2>',
-    ...(trainingInputs(report).length ? trainingInputs(report).map((t) => chart(trainingCurvesChart(t))) : [chart(trainingCurvesChart({ label: 'no run', dense: [], pruning: [] }))]),
+    ...(trainingInputs(report).length
+      ? trainingInputs(report).map((t) => chart(trainingCurvesChart(t)))
+      : [chart(trainingCurvesChart({ label: 'no run', dense: [], pruning: [] }))]),
     ...(sparsityInputs(report).length
       ? sparsityInputs(report).map((s) => chart(sparsityScheduleChart(s)))
       : [chart(sparsityScheduleChart({ label: 'no pruning', schedule: null, targets: [], tensors: [] }))]),
     '<h2>Where the time goes: per-op profile</h2>',
     ...(opProfileInputs(report).length
       ? opProfileInputs(report).map((o) => chart(opProfileChart(o)))
-      : [chart(opProfileChart({ label: 'none', synthetic: false, rows: [], densePointwiseShare: null, prunedPointwiseShare: null }))]),
+      : [
+          chart(
+            opProfileChart({ label: 'none', synthetic: false, rows: [], densePointwiseShare: null, prunedPointwiseShare: null }),
+          ),
+        ]),
     opTables(report),
     '<h2>Devices</h2>',
     devicesSection(report),

@@ -92,9 +92,13 @@ export const benchmarkInputSchema = z.looseObject({
   initUs: z.number().optional(),
   firstInferenceUs: z.number().optional(),
   warmupAvgUs: z.number().optional(),
-  memory: z.looseObject({ initMb: z.number().optional(), overallMb: z.number().optional(), peakMb: z.number().optional() }).optional(),
+  memory: z
+    .looseObject({ initMb: z.number().optional(), overallMb: z.number().optional(), peakMb: z.number().optional() })
+    .optional(),
   opProfile: z
-    .array(z.looseObject({ nodeType: z.string(), name: z.string(), avgMs: z.number(), percent: z.number(), timesCalled: z.number() }))
+    .array(
+      z.looseObject({ nodeType: z.string(), name: z.string(), avgMs: z.number(), percent: z.number(), timesCalled: z.number() }),
+    )
     .optional(),
   sparseInference: z.looseObject({ engaged: z.enum(['yes', 'no', 'unknown']), reason: z.string() }),
   tool: z.looseObject({ name: z.string(), version: z.string().optional(), sha256: z.string().optional() }),

@@ -15,7 +15,10 @@ export async function listRuns(workspace: string): Promise<RunListEntry[]> {
   const entries: RunListEntry[] = [];
   for (const name of names.sort()) {
     const dir = join(workspace, name);
-    const isRun = await stat(join(dir, RUN_FILE)).then((s) => s.isFile(), () => false);
+    const isRun = await stat(join(dir, RUN_FILE)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (!isRun) continue;
     try {
       entries.push({ ok: true, overview: await runOverview(dir) });

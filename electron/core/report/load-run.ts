@@ -58,8 +58,16 @@ const devicesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 export async function loadRun(runDir: string): Promise<LoadedRun> {
   const dir = resolve(runDir);
-  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new UserError('RUN_NOT_FOUND', `No run folder at ${dir}`, 'Give a folder that a Sparse Studio command wrote with --out (see `runs list`).');
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir)
+    throw new UserError(
+      'RUN_NOT_FOUND',
+      `No run folder at ${dir}`,
+      'Give a folder that a Sparse Studio command wrote with --out (see `runs list`).',
+    );
   const missing: MissingItem[] = [];
   const manifest = await readManifest(dir).catch((error: unknown) => {
     if (error instanceof UserError && error.code === 'RUN_SCHEMA') throw error;
@@ -70,7 +78,10 @@ export async function loadRun(runDir: string): Promise<LoadedRun> {
   const note = (item: string, detail: string): void => void missing.push({ run: id, item, detail });
   for (const m of missing) m.run = id;
 
-  const input = async <T>(item: string, result: Promise<{ ok: true; value: T } | { ok: false; detail: string }>): Promise<T | null> => {
+  const input = async <T>(
+    item: string,
+    result: Promise<{ ok: true; value: T } | { ok: false; detail: string }>,
+  ): Promise<T | null> => {
     const r = await result;
     if (r.ok) return r.value;
     note(item, r.detail);
@@ -121,7 +132,10 @@ async function readTflite(dir: string, note: (item: string, detail: string) => v
   return found;
 }
 
-async function readBenchmarks(dir: string, note: (item: string, detail: string) => void): Promise<{ file: string; data: BenchmarkInput }[]> {
+async function readBenchmarks(
+  dir: string,
+  note: (item: string, detail: string) => void,
+): Promise<{ file: string; data: BenchmarkInput }[]> {
   const folder = join(dir, RUN_FILES.benchmarksDir);
   // Results sit in per-device subfolders (benchmarks/<device>/<model>.r<rep>.json) or directly in benchmarks/.
   const names = await readdir(folder, { recursive: true }).catch(() => null);
@@ -142,7 +156,11 @@ async function readBenchmarks(dir: string, note: (item: string, detail: string) 
       continue;
     }
     const failed = await readInput(join(dir, file), benchmarkFailureSchema);
-    if (failed.ok) note(file, `benchmark failed${failed.value.failure.code ? ` (${failed.value.failure.code})` : ''}: ${failed.value.failure.message}`);
+    if (failed.ok)
+      note(
+        file,
+        `benchmark failed${failed.value.failure.code ? ` (${failed.value.failure.code})` : ''}: ${failed.value.failure.message}`,
+      );
     else note(file, result.detail);
   }
   if (files.length === 0) note(`${RUN_FILES.benchmarksDir}/*.json`, 'no benchmark results');

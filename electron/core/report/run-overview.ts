@@ -13,14 +13,22 @@ export interface RunOverview {
   accuracy: { dense: number | null; pruned: number | null };
   /** Mean exact-zero fraction of the pruned model's 1x1 kernels. */
   pointwiseSparsity: number | null;
-  speedups: { device: string; label: string; speedup: number | null; ciLow: number | null; ciHigh: number | null; synthetic: boolean }[];
+  speedups: {
+    device: string;
+    label: string;
+    speedup: number | null;
+    ciLow: number | null;
+    ciHigh: number | null;
+    synthetic: boolean;
+  }[];
   missing: string[];
 }
 
 export function overviewFromReport(report: Report): RunOverview {
   const run = report.runs[0]!;
   const model = (role: 'dense' | 'pruned') => report.models.find((m) => m.run === run.id && m.role === role);
-  const pointwise = (model('pruned') ?? model('dense'))?.layers.filter((l) => l.kernel === '1x1' && l.prunedSparsity !== null) ?? [];
+  const pointwise =
+    (model('pruned') ?? model('dense'))?.layers.filter((l) => l.kernel === '1x1' && l.prunedSparsity !== null) ?? [];
   return {
     id: run.id,
     dir: run.dir,

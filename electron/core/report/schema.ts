@@ -28,7 +28,13 @@ export const runInfoSchema = z.object({
   config: z.record(z.string(), z.unknown()),
   environment: z.record(z.string(), z.unknown()),
   steps: z.array(
-    z.object({ name: z.string(), status: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), error: z.string().nullable() }),
+    z.object({
+      name: z.string(),
+      status: z.string(),
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
   ),
   dataset: z
     .object({ source: z.string(), fingerprint: z.string().nullable(), train: maybe, validation: maybe, test: maybe })
@@ -55,8 +61,13 @@ export const trainingSchema = z.object({
 
 export const sparsityHistorySchema = z.object({
   run: z.string(),
-  schedule: z.array(z.object({ step: z.number(), target: z.number() })).describe('Scheduled target sparsity per training step (1-based)'),
-  scheduleText: z.string().nullable().describe("Schedule class and config, e.g. 'PolynomialDecay 0 → 0.75 (power 3), steps 0-1000 every 100'"),
+  schedule: z
+    .array(z.object({ step: z.number(), target: z.number() }))
+    .describe('Scheduled target sparsity per training step (1-based)'),
+  scheduleText: z
+    .string()
+    .nullable()
+    .describe("Schedule class and config, e.g. 'PolynomialDecay 0 → 0.75 (power 3), steps 0-1000 every 100'"),
   policy: z.string().nullable(),
   maskUpdateSteps: z.array(z.number()),
   tensors: z.array(
@@ -203,7 +214,9 @@ export const opComparisonSchema = z.object({
   synthetic: z.boolean(),
   rows: z
     .array(z.object({ nodeType: z.string(), pointwise: z.boolean(), denseMs: maybe, prunedMs: maybe }))
-    .describe("One row per kind of operation ('1x1 convolution', 'depthwise convolution', ...); the exact operators are in benchmarks[].opProfile"),
+    .describe(
+      "One row per kind of operation ('1x1 convolution', 'depthwise convolution', ...); the exact operators are in benchmarks[].opProfile",
+    ),
   densePointwiseShare: maybe,
   prunedPointwiseShare: maybe,
 });

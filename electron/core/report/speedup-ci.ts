@@ -17,7 +17,14 @@ export interface SpeedupSamples {
 export interface SpeedupEstimate {
   /** mean(dense) / mean(pruned): above 1 the pruned model is faster. */
   speedup: number | null;
-  ci: { low: number; high: number; level: number; method: 'bootstrap-repetitions' | 'bootstrap-runs'; resamples: number; seed: number } | null;
+  ci: {
+    low: number;
+    high: number;
+    level: number;
+    method: 'bootstrap-repetitions' | 'bootstrap-runs';
+    resamples: number;
+    seed: number;
+  } | null;
   note: string;
 }
 
@@ -28,7 +35,12 @@ function resampleMean(values: readonly number[], rng: Rng): number {
 }
 
 /** Percentile bootstrap of mean(dense)/mean(pruned), resampling each side independently with a fixed seed. */
-export function bootstrapRatio(dense: readonly number[], pruned: readonly number[], resamples = BOOTSTRAP_RESAMPLES, seed = BOOTSTRAP_SEED): { low: number; high: number } {
+export function bootstrapRatio(
+  dense: readonly number[],
+  pruned: readonly number[],
+  resamples = BOOTSTRAP_RESAMPLES,
+  seed = BOOTSTRAP_SEED,
+): { low: number; high: number } {
   const rng = createRng(seed);
   const ratios = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) ratios[b] = resampleMean(dense, rng) / resampleMean(pruned, rng);
@@ -66,5 +78,9 @@ export function estimateSpeedup(samples: SpeedupSamples): SpeedupEstimate {
       note: 'Fewer than two repetitions: bootstrap over single runs, which understates run-to-run drift. Use --repeat 5 or more.',
     };
   }
-  return { speedup, ci: null, note: 'Fewer than two repetitions and no per-run latencies: no confidence interval. Use --repeat 5 or more.' };
+  return {
+    speedup,
+    ci: null,
+    note: 'Fewer than two repetitions and no per-run latencies: no confidence interval. Use --repeat 5 or more.',
+  };
 }

@@ -57,7 +57,16 @@ export function readConversionMetadata(bytes: Uint8Array, file: string): Convers
   };
 }
 
-export const MODEL_TYPE_NAMES: Record<number, string> = { 0: 'NONE', 1: 'TF_SAVED_MODEL', [ModelType.KERAS_MODEL]: 'KERAS_MODEL', 3: 'TF_CONCRETE_FUNCTIONS', 4: 'TF_GRAPH_DEF', 5: 'TF_SESSION', 6: 'JAX', 7: 'PYTORCH' };
+export const MODEL_TYPE_NAMES: Record<number, string> = {
+  0: 'NONE',
+  1: 'TF_SAVED_MODEL',
+  [ModelType.KERAS_MODEL]: 'KERAS_MODEL',
+  3: 'TF_CONCRETE_FUNCTIONS',
+  4: 'TF_GRAPH_DEF',
+  5: 'TF_SESSION',
+  6: 'JAX',
+  7: 'PYTORCH',
+};
 export const OPTIMIZATION_MODE_NAMES: Record<number, string> = {
   1001: 'PTQ_FLOAT16',
   1002: 'PTQ_DYNAMIC_RANGE',

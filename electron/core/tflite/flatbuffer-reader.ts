@@ -105,7 +105,8 @@ export class Table {
     this.#vtable = position - reader.i32(position, `${what} vtable offset`);
     this.#vtableSize = reader.u16(this.#vtable, `${what} vtable`);
     this.#objectSize = reader.u16(this.#vtable + 2, `${what} vtable`);
-    if (this.#vtableSize < 4 || this.#vtableSize % 2 !== 0) reader.fail(`${what} has a malformed vtable (size ${this.#vtableSize})`);
+    if (this.#vtableSize < 4 || this.#vtableSize % 2 !== 0)
+      reader.fail(`${what} has a malformed vtable (size ${this.#vtableSize})`);
     reader.check(this.#vtable, this.#vtableSize, `${what} vtable`);
     reader.check(position, this.#objectSize, what);
   }

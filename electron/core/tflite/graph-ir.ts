@@ -17,11 +17,20 @@ export interface IrTensor {
   sparse?: IrSparseEncoding;
 }
 
-export type IrOpName = 'PAD' | 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'MEAN' | 'RESHAPE' | 'FULLY_CONNECTED' | 'DENSIFY' | 'RELU' | 'RELU6';
+export type IrOpName =
+  'PAD' | 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'MEAN' | 'RESHAPE' | 'FULLY_CONNECTED' | 'DENSIFY' | 'RELU' | 'RELU6';
 export type IrActivation = 'NONE' | 'RELU' | 'RELU6';
 
 export type IrOptions =
-  | { kind: 'conv'; padding: 'SAME' | 'VALID'; strideW: number; strideH: number; dilationW: number; dilationH: number; activation: IrActivation }
+  | {
+      kind: 'conv';
+      padding: 'SAME' | 'VALID';
+      strideW: number;
+      strideH: number;
+      dilationW: number;
+      dilationH: number;
+      activation: IrActivation;
+    }
   | {
       kind: 'depthwise';
       padding: 'SAME' | 'VALID';

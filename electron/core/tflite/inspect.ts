@@ -17,7 +17,8 @@ export interface InspectedTensor {
   bytes: number;
   constant: boolean;
   quantization: QuantizationParameters | undefined;
-  sparsity: { format: string; traversalOrder: number[]; blockMap: number[]; storedValues: number; indexTypes: string[] } | undefined;
+  sparsity:
+    { format: string; traversalOrder: number[]; blockMap: number[]; storedValues: number; indexTypes: string[] } | undefined;
   zeroFraction: number | undefined;
 }
 
@@ -104,7 +105,9 @@ export function inspectModel(model: TfliteModel, file: string): Inspection {
           traversalOrder: t.sparsity.traversalOrder,
           blockMap: t.sparsity.blockMap,
           storedValues: Math.floor(bytes / (TENSOR_TYPE_BYTES[t.typeCode] || 1)),
-          indexTypes: t.sparsity.dimMetadata.filter((d) => d.format === 'SPARSE_CSR').map((d) => `${d.segmentsType}/${d.indicesType}`),
+          indexTypes: t.sparsity.dimMetadata
+            .filter((d) => d.format === 'SPARSE_CSR')
+            .map((d) => `${d.segmentsType}/${d.indicesType}`),
         },
         zeroFraction: tensorZeroFraction(model, t),
       };
@@ -120,7 +123,12 @@ export function inspectModel(model: TfliteModel, file: string): Inspection {
     subgraphs,
     operatorCodes: model.operatorCodes.map((c) => ({ name: c.name, builtinCode: c.builtinCode, version: c.version })),
     buffers: { count: model.buffers.length, nonEmpty: model.buffers.filter((b) => b.data.length > 0).length, dataBytes },
-    metadata: model.metadata.map((m) => ({ name: m.name, buffer: m.buffer, bytes: model.buffers[m.buffer]?.data.length ?? 0, value: decodeMetadata(model, file, m.name, m.buffer) })),
+    metadata: model.metadata.map((m) => ({
+      name: m.name,
+      buffer: m.buffer,
+      bytes: model.buffers[m.buffer]?.data.length ?? 0,
+      value: decodeMetadata(model, file, m.name, m.buffer),
+    })),
     signatures: model.signatures,
     sizeByTensor: constants
       .map((t) => ({ index: t.index, name: t.name, bytes: t.bytes, share: t.bytes / model.fileBytes }))

@@ -21,7 +21,8 @@ function hwioToOhwi(kernel: Float32Array, [kh, kw, cin, cout]: number[]): Float3
   for (let y = 0; y < kh!; y++)
     for (let x = 0; x < kw!; x++)
       for (let i = 0; i < cin!; i++)
-        for (let o = 0; o < cout!; o++) out[((o * kh! + y) * kw! + x) * cin! + i] = kernel[((y * kw! + x) * cin! + i) * cout! + o]!;
+        for (let o = 0; o < cout!; o++)
+          out[((o * kh! + y) * kw! + x) * cin! + i] = kernel[((y * kw! + x) * cin! + i) * cout! + o]!;
   return out;
 }
 
@@ -176,7 +177,11 @@ export function lowerModel(spec: ModelSpec, weights: ModelWeights): IrGraph {
         );
         const filter = g.floatConstant(`${prefix}/${layer.name}/Conv2D`, filterShape, folded.filter);
         const bias = g.floatConstant(`${prefix}/${layer.name}/BiasAdd/ReadVariableOp`, [layer.filters], folded.bias);
-        const outName = layers.slice(i, i + consumed).map((l) => `${prefix}/${l.name}`).reverse().join(';');
+        const outName = layers
+          .slice(i, i + consumed)
+          .map((l) => `${prefix}/${l.name}`)
+          .reverse()
+          .join(';');
         const out = g.activation(outName, shapes[i + consumed]!);
         g.op('CONV_2D', [current, filter, bias], [out], {
           kind: 'conv',
@@ -202,9 +207,17 @@ export function lowerModel(spec: ModelSpec, weights: ModelWeights): IrGraph {
           biasOrZeros(weights, layer, channels),
           (k) => k % channels,
         );
-        const filter = g.floatConstant(`${prefix}/${layer.name}/depthwise`, [1, layer.kernelSize[0], layer.kernelSize[1], channels], folded.filter);
+        const filter = g.floatConstant(
+          `${prefix}/${layer.name}/depthwise`,
+          [1, layer.kernelSize[0], layer.kernelSize[1], channels],
+          folded.filter,
+        );
         const bias = g.floatConstant(`${prefix}/${layer.name}/BiasAdd/ReadVariableOp`, [channels], folded.bias);
-        const outName = layers.slice(i, i + consumed).map((l) => `${prefix}/${l.name}`).reverse().join(';');
+        const outName = layers
+          .slice(i, i + consumed)
+          .map((l) => `${prefix}/${l.name}`)
+          .reverse()
+          .join(';');
         const out = g.activation(outName, shapes[i + consumed]!);
         g.op('DEPTHWISE_CONV_2D', [current, filter, bias], [out], {
           kind: 'depthwise',
@@ -224,8 +237,16 @@ export function lowerModel(spec: ModelSpec, weights: ModelWeights): IrGraph {
         const fused = fusedFollowers(layers, i, false);
         consumed = fused.count;
         const inSize = inShape[0]!;
-        const filter = g.floatConstant(`${prefix}/${layer.name}/MatMul`, [layer.units, inSize], transpose2d(weight(weights, layer.name, 'kernel'), [inSize, layer.units]));
-        const bias = g.floatConstant(`${prefix}/${layer.name}/BiasAdd/ReadVariableOp`, [layer.units], biasOrZeros(weights, layer, layer.units));
+        const filter = g.floatConstant(
+          `${prefix}/${layer.name}/MatMul`,
+          [layer.units, inSize],
+          transpose2d(weight(weights, layer.name, 'kernel'), [inSize, layer.units]),
+        );
+        const bias = g.floatConstant(
+          `${prefix}/${layer.name}/BiasAdd/ReadVariableOp`,
+          [layer.units],
+          biasOrZeros(weights, layer, layer.units),
+        );
         const out = g.activation(`${prefix}/${layer.name}/BiasAdd`, shapes[i + consumed]!);
         g.op('FULLY_CONNECTED', [current, filter, bias], [out], { kind: 'fullyConnected', activation: fused.activation });
         current = out;

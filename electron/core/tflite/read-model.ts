@@ -17,7 +17,11 @@ import { BUILTIN_OPTIONS_NAMES, TENSOR_TYPE_NAMES, builtinOperatorName } from '.
 
 const INDEX_TYPES = ['none', 'int32', 'uint16', 'uint8'] as const;
 
-function readIndexVector(dim: Table, typeSlot: number, what: string): { type: DimensionMetadata['segmentsType']; values: number[] } {
+function readIndexVector(
+  dim: Table,
+  typeSlot: number,
+  what: string,
+): { type: DimensionMetadata['segmentsType']; values: number[] } {
   const typeCode = dim.u8(typeSlot);
   const type = INDEX_TYPES[typeCode];
   if (!type) dim.reader.fail(`${what} has unknown index vector type ${typeCode}`);
@@ -115,9 +119,11 @@ function checkTensorRefs(model: TfliteModel, reader: FlatBufferReader): void {
     const n = sg.tensors.length;
     const bad = (i: number, optional: boolean): boolean => !Number.isInteger(i) || i >= n || i < (optional ? -1 : 0);
     for (const t of sg.tensors) {
-      if (t.buffer >= model.buffers.length) reader.fail(`subgraph ${s} tensor ${t.index} uses buffer ${t.buffer} of ${model.buffers.length}`);
+      if (t.buffer >= model.buffers.length)
+        reader.fail(`subgraph ${s} tensor ${t.index} uses buffer ${t.buffer} of ${model.buffers.length}`);
     }
-    for (const i of [...sg.inputs, ...sg.outputs]) if (bad(i, false)) reader.fail(`subgraph ${s} input/output tensor ${i} does not exist`);
+    for (const i of [...sg.inputs, ...sg.outputs])
+      if (bad(i, false)) reader.fail(`subgraph ${s} input/output tensor ${i} does not exist`);
     for (const op of sg.operators) {
       for (const i of op.inputs) if (bad(i, true)) reader.fail(`subgraph ${s} operator ${op.index} reads tensor ${i} of ${n}`);
       for (const i of op.outputs) if (bad(i, false)) reader.fail(`subgraph ${s} operator ${op.index} writes tensor ${i} of ${n}`);
@@ -153,8 +159,15 @@ function readBuffer(table: Table, index: number): TfliteBuffer {
 function readSignature(table: Table, index: number): TfliteSignature {
   const what = `signature ${index}`;
   const maps = (slot: number, kind: string) =>
-    table.tables(slot, `${what} ${kind}`).map((m) => ({ name: m.string(0, `${what} ${kind} name`) ?? '', tensorIndex: m.u32(1) }));
-  return { key: table.string(2, `${what} key`) ?? '', subgraphIndex: table.u32(4), inputs: maps(0, 'inputs'), outputs: maps(1, 'outputs') };
+    table
+      .tables(slot, `${what} ${kind}`)
+      .map((m) => ({ name: m.string(0, `${what} ${kind} name`) ?? '', tensorIndex: m.u32(1) }));
+  return {
+    key: table.string(2, `${what} key`) ?? '',
+    subgraphIndex: table.u32(4),
+    inputs: maps(0, 'inputs'),
+    outputs: maps(1, 'outputs'),
+  };
 }
 
 /** Parses a .tflite file. Anything malformed raises a UserError naming `file`; nothing is trusted unchecked. */

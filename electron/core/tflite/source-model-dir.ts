@@ -21,7 +21,11 @@ export async function resolveModelDir(path: string, model?: string): Promise<str
   if (model !== undefined) {
     const dir = join(path, model);
     if (await exists(join(dir, MODEL_FILE))) return dir;
-    throw new UserError('MODEL_NOT_FOUND', `No model at ${join(dir, MODEL_FILE)}`, `Use one of ${RUN_MODEL_DIRS.join(', ')} that the run folder contains.`);
+    throw new UserError(
+      'MODEL_NOT_FOUND',
+      `No model at ${join(dir, MODEL_FILE)}`,
+      `Use one of ${RUN_MODEL_DIRS.join(', ')} that the run folder contains.`,
+    );
   }
   if (await exists(join(path, MODEL_FILE))) return path;
   for (const name of RUN_MODEL_DIRS) if (await exists(join(path, name, MODEL_FILE))) return join(path, name);

@@ -59,11 +59,14 @@ export function decodeSparse(sparsity: SparsityParameters, shape: number[], stor
     throw new Error(`sparsity has ${order.length} traversal dimensions for a tensor of rank ${shape.length}`);
   }
   const size = shape.reduce((a, b) => a * b, 1);
-  if (!shape.every((d) => Number.isInteger(d) && d >= 0) || size > MAX_DECODED_ELEMENTS) throw new Error(`cannot decode a tensor of shape [${shape}]`);
+  if (!shape.every((d) => Number.isInteger(d) && d >= 0) || size > MAX_DECODED_ELEMENTS)
+    throw new Error(`cannot decode a tensor of shape [${shape}]`);
   sparsity.dimMetadata.forEach((dim, level) => {
-    if (dim.format === 'DENSE' && dim.denseSize !== shape[order[level]!]) throw new Error(`dimension ${level} has dense size ${dim.denseSize}, shape says ${shape[order[level]!]}`);
+    if (dim.format === 'DENSE' && dim.denseSize !== shape[order[level]!])
+      throw new Error(`dimension ${level} has dense size ${dim.denseSize}, shape says ${shape[order[level]!]}`);
   });
-  if ([...order].sort((a, b) => a - b).some((axis, i) => axis !== i)) throw new Error(`traversal order [${order}] is not a permutation`);
+  if ([...order].sort((a, b) => a - b).some((axis, i) => axis !== i))
+    throw new Error(`traversal order [${order}] is not a permutation`);
   const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
   const dense = new Float32Array(size);
   const coords = new Array<number>(shape.length).fill(0);

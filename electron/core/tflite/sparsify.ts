@@ -56,7 +56,13 @@ export function sparsifyGraph(graph: IrGraph): { graph: IrGraph; report: Sparsif
   for (const op of graph.ops) {
     const weightIndex = op.inputs[1];
     const weight = weightIndex === undefined ? undefined : tensors[weightIndex];
-    if (!WEIGHT_OPS.has(op.op) || !weight || weightIndex === undefined || !(weight.data instanceof Float32Array) || weight.sparse) {
+    if (
+      !WEIGHT_OPS.has(op.op) ||
+      !weight ||
+      weightIndex === undefined ||
+      !(weight.data instanceof Float32Array) ||
+      weight.sparse
+    ) {
       ops.push(op);
       continue;
     }
@@ -66,7 +72,10 @@ export function sparsifyGraph(graph: IrGraph): { graph: IrGraph; report: Sparsif
       continue;
     }
     if (op.op === 'FULLY_CONNECTED' && fcBlockRatio(weight.data, weight.shape[1]!, fraction) > FC_BLOCK_RATIO) {
-      report.skipped.push({ tensor: weight.name, reason: 'block-sparse (1x4) FULLY_CONNECTED encoding is not implemented; kept dense' });
+      report.skipped.push({
+        tensor: weight.name,
+        reason: 'block-sparse (1x4) FULLY_CONNECTED encoding is not implemented; kept dense',
+      });
       ops.push(op);
       continue;
     }

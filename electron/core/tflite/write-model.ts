@@ -134,7 +134,10 @@ function writeSparsity(b: Builder, tensor: IrTensor): number {
     b.addFieldOffset(5, indices.offset, 0);
     return b.endObject();
   });
-  const traversal = int32Vector(b, tensor.shape.map((_, d) => d));
+  const traversal = int32Vector(
+    b,
+    tensor.shape.map((_, d) => d),
+  );
   const blockMap = int32Vector(b, []);
   const dimVector = offsetsVector(b, dims);
   b.startObject(3);
@@ -207,8 +210,14 @@ function writeOptions(b: Builder, op: IrOp): { type: number; offset: number } {
 }
 
 function writeOperator(b: Builder, op: IrOp, opcodeIndex: number, position: Map<number, number>): number {
-  const inputs = int32Vector(b, op.inputs.map((i) => (i < 0 ? -1 : position.get(i)!)));
-  const outputs = int32Vector(b, op.outputs.map((i) => position.get(i)!));
+  const inputs = int32Vector(
+    b,
+    op.inputs.map((i) => (i < 0 ? -1 : position.get(i)!)),
+  );
+  const outputs = int32Vector(
+    b,
+    op.outputs.map((i) => position.get(i)!),
+  );
   const options = writeOptions(b, op);
   b.startObject(13);
   b.addFieldInt32(0, opcodeIndex, 0);
@@ -283,8 +292,14 @@ export function writeTflite(graph: IrGraph, options: WriteOptions): Uint8Array {
   const operatorOffsets = graph.ops.map((op, i) => writeOperator(b, op, opcodeIndex[i]!, position));
   const subgraphName = b.createString('main');
   const subgraphTensors = offsetsVector(b, tensorOffsets);
-  const subgraphInputs = int32Vector(b, graph.inputs.map((i) => position.get(i)!));
-  const subgraphOutputs = int32Vector(b, graph.outputs.map((i) => position.get(i)!));
+  const subgraphInputs = int32Vector(
+    b,
+    graph.inputs.map((i) => position.get(i)!),
+  );
+  const subgraphOutputs = int32Vector(
+    b,
+    graph.outputs.map((i) => position.get(i)!),
+  );
   const subgraphOperators = offsetsVector(b, operatorOffsets);
   b.startObject(5);
   b.addFieldOffset(0, subgraphTensors, 0);

@@ -16,7 +16,24 @@ export interface SparseVerdict {
   summary: string;
 }
 
-const UNARY = new Set(['RELU', 'RELU6', 'RELU_N1_TO_1', 'LOGISTIC', 'TANH', 'HARD_SWISH', 'ELU', 'LEAKY_RELU', 'ABS', 'NEG', 'SQUARE', 'SQRT', 'FLOOR', 'CEIL', 'ROUND', 'GELU']);
+const UNARY = new Set([
+  'RELU',
+  'RELU6',
+  'RELU_N1_TO_1',
+  'LOGISTIC',
+  'TANH',
+  'HARD_SWISH',
+  'ELU',
+  'LEAKY_RELU',
+  'ABS',
+  'NEG',
+  'SQUARE',
+  'SQRT',
+  'FLOOR',
+  'CEIL',
+  'ROUND',
+  'GELU',
+]);
 
 interface Ctx {
   sg: TfliteSubgraph;
@@ -57,10 +74,14 @@ function isStem(ctx: Ctx, op: TfliteOperator): { ok: boolean; why: string } {
   const pad = padBefore(ctx, op);
   const padded = o.padding === 'VALID' && pad?.every((v) => v === 1);
   if (kh !== 3 || kw !== 3) return { ok: false, why: `the first convolution is ${kh}x${kw}, not 3x3` };
-  if (o.stride_w !== 2 || o.stride_h !== 2) return { ok: false, why: `the first convolution has stride ${o.stride_h}x${o.stride_w}, not 2` };
+  if (o.stride_w !== 2 || o.stride_h !== 2)
+    return { ok: false, why: `the first convolution has stride ${o.stride_h}x${o.stride_w}, not 2` };
   if (cin !== 3) return { ok: false, why: `the first convolution has ${cin} input channels, not 3` };
   if (!padded) {
-    return { ok: false, why: 'the first convolution is not padded by exactly 1 on every side (use ZeroPadding2D(1) + padding="valid"; TF "same" with stride 2 pads 0/1)' };
+    return {
+      ok: false,
+      why: 'the first convolution is not padded by exactly 1 on every side (use ZeroPadding2D(1) + padding="valid"; TF "same" with stride 2 pads 0/1)',
+    };
   }
   return { ok: true, why: '3x3 stride-2 CONV_2D on 3 channels, padded 1 on every side by a fused PAD' };
 }
@@ -73,12 +94,15 @@ function nchwProblem(ctx: Ctx, op: TfliteOperator, consumers: Map<number, Tflite
       return undefined;
     case 'PAD': {
       const users = consumers.get(op.outputs[0]!) ?? [];
-      const ok = users.length > 0 && users.every((u) => (u.opName === 'CONV_2D' || u.opName === 'DEPTHWISE_CONV_2D') && u.options.padding === 'VALID');
+      const ok =
+        users.length > 0 &&
+        users.every((u) => (u.opName === 'CONV_2D' || u.opName === 'DEPTHWISE_CONV_2D') && u.options.padding === 'VALID');
       return ok && padBefore(ctx, users[0]!) ? undefined : 'PAD that cannot be fused into a following VALID convolution';
     }
     case 'CONV_2D': {
       const [, kh, kw] = filterShape(ctx, op);
-      if (kh === 1 && kw === 1 && o.stride_w === 1 && o.stride_h === 1 && o.dilation_w_factor === 1 && !padBefore(ctx, op)) return undefined;
+      if (kh === 1 && kw === 1 && o.stride_w === 1 && o.stride_h === 1 && o.dilation_w_factor === 1 && !padBefore(ctx, op))
+        return undefined;
       return `CONV_2D ${kh}x${kw} stride ${o.stride_h} (only 1x1 stride-1 convolutions run sparse after the stem)`;
     }
     case 'DEPTHWISE_CONV_2D': {
@@ -88,14 +112,19 @@ function nchwProblem(ctx: Ctx, op: TfliteOperator, consumers: Map<number, Tflite
       const wantPad = kh === 3 ? 1 : kh === 5 ? 2 : -1;
       if (kh !== kw || wantPad < 0) return `DEPTHWISE_CONV_2D ${kh}x${kw} (only 3x3 and 5x5)`;
       if (o.stride_h !== stride || (stride !== 1 && stride !== 2)) return `DEPTHWISE_CONV_2D stride ${o.stride_h}x${o.stride_w}`;
-      if (o.depth_multiplier !== 1 || o.dilation_w_factor !== 1 || o.dilation_h_factor !== 1) return 'DEPTHWISE_CONV_2D with depth multiplier or dilation';
+      if (o.depth_multiplier !== 1 || o.dilation_w_factor !== 1 || o.dilation_h_factor !== 1)
+        return 'DEPTHWISE_CONV_2D with depth multiplier or dilation';
       if (o.padding === 'SAME' && stride === 1) return undefined;
       if (o.padding === 'SAME') return 'DEPTHWISE_CONV_2D with SAME padding and stride 2 (use ZeroPadding2D + valid)';
-      return pad?.every((v) => v === wantPad) ? undefined : `DEPTHWISE_CONV_2D ${kh}x${kw} without padding ${wantPad} on every side`;
+      return pad?.every((v) => v === wantPad)
+        ? undefined
+        : `DEPTHWISE_CONV_2D ${kh}x${kw} without padding ${wantPad} on every side`;
     }
     case 'ADD':
     case 'MUL':
-      return op.inputs.every((t) => (ctx.sg.tensors[t]?.shape.length ?? 0) === 4 || isConst(ctx, t)) ? undefined : `${op.opName} on non-4-D tensors`;
+      return op.inputs.every((t) => (ctx.sg.tensors[t]?.shape.length ?? 0) === 4 || isConst(ctx, t))
+        ? undefined
+        : `${op.opName} on non-4-D tensors`;
     case 'RESIZE_BILINEAR':
       return undefined;
     default:
@@ -148,7 +177,12 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     : first
       ? isStem(ctx, first)
       : { ok: false, why: 'the model has no operators' };
-  rules.push({ id: 'stem-conv', title: 'starts with a 3x3 stride-2 convolution on 3 channels, padding 1', pass: stem.ok, reason: stem.why });
+  rules.push({
+    id: 'stem-conv',
+    title: 'starts with a 3x3 stride-2 convolution on 3 channels, padding 1',
+    pass: stem.ok,
+    reason: stem.why,
+  });
 
   const meanIndex = sg.operators.findIndex((op) => {
     if (op.opName !== 'MEAN' && op.opName !== 'DEPTH_TO_SPACE') return false;
@@ -161,7 +195,9 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'mean-at-end',
     title: 'ends the sparse part with MEAN over height and width (or DEPTH_TO_SPACE)',
     pass: meanIndex >= 0,
-    reason: meanOp ? `operator ${meanIndex} ${meanOp.opName} ends the NCHW part` : 'no MEAN over axes [1, 2] of a 4-D tensor (GlobalAveragePooling2D needs keepdims=True or a static MEAN)',
+    reason: meanOp
+      ? `operator ${meanIndex} ${meanOp.opName} ends the NCHW part`
+      : 'no MEAN over axes [1, 2] of a 4-D tensor (GlobalAveragePooling2D needs keepdims=True or a static MEAN)',
   });
 
   const startIndex = first ? sg.operators.indexOf(first) + 1 : 0;
@@ -171,10 +207,16 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'allowed-ops',
     title: 'only NCHW-capable operators between them (1x1 conv, 3x3/5x5 depthwise, PAD fused into VALID convs, ADD, MUL, unary)',
     pass: !bad && stem.ok,
-    reason: bad ? `operator ${bad.op.index}: ${bad.why}` : stem.ok ? `all ${middle.length} operators qualify` : 'not checked: no valid stem',
+    reason: bad
+      ? `operator ${bad.op.index}: ${bad.why}`
+      : stem.ok
+        ? `all ${middle.length} operators qualify`
+        : 'not checked: no valid stem',
   });
 
-  const convs1x1 = middle.filter((op) => op.opName === 'CONV_2D' && filterShape(ctx, op)[1] === 1 && filterShape(ctx, op)[2] === 1);
+  const convs1x1 = middle.filter(
+    (op) => op.opName === 'CONV_2D' && filterShape(ctx, op)[1] === 1 && filterShape(ctx, op)[2] === 1,
+  );
   const densified = convs1x1.filter((op) => isSparseDensify(ctx, producer.get(op.inputs[1]!)));
   const anySparse = sg.operators.some((op) => isSparseDensify(ctx, op));
   rules.push({
@@ -192,13 +234,18 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'zeros-1x1',
     title: 'more than 2/3 of the 1x1 convolution weights are zero',
     pass: params > 0 && zeros * 3 > params * 2,
-    reason: params > 0 ? `${zeros} of ${params} weights are zero (${(share * 100).toFixed(1)} %; needs > 66.7 %)` : 'no 1x1 convolution weights found',
+    reason:
+      params > 0
+        ? `${zeros} of ${params} weights are zero (${(share * 100).toFixed(1)} %; needs > 66.7 %)`
+        : 'no 1x1 convolution weights found',
   });
 
   const failing = rules.find((r) => !r.pass);
   return {
     eligible: !failing,
     rules,
-    summary: failing ? `${failing.title}: ${failing.reason}` : 'all rules pass: XNNPACK should use sparse inference (on ARM and WebAssembly; not on x86 CPUs with AVX)',
+    summary: failing
+      ? `${failing.title}: ${failing.reason}`
+      : 'all rules pass: XNNPACK should use sparse inference (on ARM and WebAssembly; not on x86 CPUs with AVX)',
   };
 }

@@ -127,7 +127,12 @@ class TfjsTrainer implements Trainer {
     return new ModelWeights(
       this.#order.map((name) => {
         const variable = this.#variables.get(name)!;
-        return { name, shape: [...(variable.shape as number[])], trainable: variable.trainable, values: access.read(name).slice() };
+        return {
+          name,
+          shape: [...(variable.shape as number[])],
+          trainable: variable.trainable,
+          values: access.read(name).slice(),
+        };
       }),
     );
   }

@@ -52,7 +52,11 @@ export const DENSE_MODEL_DIR = 'dense';
 export const TRAIN_METRICS_FILE = 'train-metrics.json';
 
 /** Dense training into a run folder: data, model, fit with validation, test evaluation, atomic outputs. */
-export async function trainRun(config: TrainConfig, onEvent: (e: TrainEvent) => void, signal?: AbortSignal): Promise<TrainSummary> {
+export async function trainRun(
+  config: TrainConfig,
+  onEvent: (e: TrainEvent) => void,
+  signal?: AbortSignal,
+): Promise<TrainSummary> {
   const run = await RunFolder.open(config.out, 'train', { train: config });
   try {
     const summary = await run.runStep(TRAIN_STEP, () => trainInRun(run, config, onEvent, signal));
@@ -65,7 +69,12 @@ export async function trainRun(config: TrainConfig, onEvent: (e: TrainEvent) => 
 }
 
 /** The training step inside an open run folder (used by `train` and by the pipeline). */
-export async function trainInRun(run: RunFolder, config: TrainConfig, onEvent: (e: TrainEvent) => void, signal?: AbortSignal): Promise<TrainSummary> {
+export async function trainInRun(
+  run: RunFolder,
+  config: TrainConfig,
+  onEvent: (e: TrainEvent) => void,
+  signal?: AbortSignal,
+): Promise<TrainSummary> {
   const dataset = await loadDataset(config.data, {
     ...(config.limit !== undefined ? { limit: config.limit } : {}),
     ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),

@@ -57,6 +57,7 @@ export async function readDeviceConditions(shell: ShellRunner): Promise<DeviceCo
     if (thermal.value.status !== undefined) conditions.thermalStatus = thermal.value.status;
     if (thermal.value.maxCpuC !== undefined) conditions.maxCpuC = thermal.value.maxCpuC;
   }
-  if (battery.status === 'fulfilled' && battery.value.temperatureC !== undefined) conditions.batteryC = battery.value.temperatureC;
+  if (battery.status === 'fulfilled' && battery.value.temperatureC !== undefined)
+    conditions.batteryC = battery.value.temperatureC;
   return conditions;
 }

@@ -5,6 +5,12 @@ import { parseDumpsysThermal, parseThermalZones, type ThermalState } from '../pa
 export async function readThermal(shell: ShellRunner): Promise<ThermalState> {
   const service = parseDumpsysThermal(await shell('dumpsys thermalservice'));
   if (service.status !== undefined && service.temperatures.length > 0) return service;
-  const zones = parseThermalZones(await shell('grep . /sys/class/thermal/thermal_zone*/type /sys/class/thermal/thermal_zone*/temp'));
-  return { ...zones, ...(service.status !== undefined ? { status: service.status } : {}), ...(service.statusName ? { statusName: service.statusName } : {}) };
+  const zones = parseThermalZones(
+    await shell('grep . /sys/class/thermal/thermal_zone*/type /sys/class/thermal/thermal_zone*/temp'),
+  );
+  return {
+    ...zones,
+    ...(service.status !== undefined ? { status: service.status } : {}),
+    ...(service.statusName ? { statusName: service.statusName } : {}),
+  };
 }

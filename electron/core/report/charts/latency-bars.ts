@@ -42,8 +42,11 @@ function groupPanel(group: LatencyGroup, x0: number, width: number): string {
     const top = y(v);
     const color = bar.role === 'dense' ? PALETTE.dense : PALETTE.pruned;
     const tip = `${group.label} ${bar.label}: ${fmt(v)} ± ${fmt(s)} ${unit}${group.synthetic ? ' (SYNTHETIC)' : ''}`;
-    parts.push(`<rect class="bar" data-role="${bar.role}" x="${x}" y="${top}" width="${BAR}" height="${TOP + PLOT - top}" fill="${color}"><title>${esc(tip)}</title></rect>`);
-    if (group.synthetic) parts.push(`<rect x="${x}" y="${top}" width="${BAR}" height="${TOP + PLOT - top}" fill="url(#hatch-latency)"/>`);
+    parts.push(
+      `<rect class="bar" data-role="${bar.role}" x="${x}" y="${top}" width="${BAR}" height="${TOP + PLOT - top}" fill="${color}"><title>${esc(tip)}</title></rect>`,
+    );
+    if (group.synthetic)
+      parts.push(`<rect x="${x}" y="${top}" width="${BAR}" height="${TOP + PLOT - top}" fill="url(#hatch-latency)"/>`);
     if (s > 0) {
       const cx = x + BAR / 2;
       const hi = y(v + s);
@@ -71,7 +74,16 @@ export function latencyBarsChart(groups: readonly LatencyGroup[]): string {
   const height = TOP + PLOT + 60;
   const parts = [svgOpen('latency', width, height, title), hatchDefs('hatch-latency')];
   parts.push(`<text x="10" y="16" font-weight="600" font-size="13">${esc(title)}</text>`);
-  parts.push(legend([{ label: 'dense', color: PALETTE.dense }, { label: 'pruned', color: PALETTE.pruned }], width - 140, 16));
+  parts.push(
+    legend(
+      [
+        { label: 'dense', color: PALETTE.dense },
+        { label: 'pruned', color: PALETTE.pruned },
+      ],
+      width - 140,
+      16,
+    ),
+  );
   groups.forEach((group, i) => parts.push(groupPanel(group, i * panelWidth, panelWidth)));
   parts.push('</svg>');
   return parts.join('');

@@ -56,9 +56,13 @@ export function linePanel(box: PanelBox, series: readonly LineSeries[], options:
   const sy = linear([yTicks[0]!, yTicks[yTicks.length - 1]!], [bottom, top]);
   parts.push(yAxis(yTicks, sy, left, right, (t) => fmt(t)));
   parts.push(
-    xTicks.map((t) => `<text x="${sx(t)}" y="${bottom + 13}" text-anchor="middle" fill="${PALETTE.muted}">${esc(fmt(t))}</text>`).join(''),
+    xTicks
+      .map((t) => `<text x="${sx(t)}" y="${bottom + 13}" text-anchor="middle" fill="${PALETTE.muted}">${esc(fmt(t))}</text>`)
+      .join(''),
   );
-  parts.push(`<text x="${(left + right) / 2}" y="${bottom + 25}" text-anchor="middle" fill="${PALETTE.muted}">${esc(options.xLabel)}</text>`);
+  parts.push(
+    `<text x="${(left + right) / 2}" y="${bottom + 25}" text-anchor="middle" fill="${PALETTE.muted}">${esc(options.xLabel)}</text>`,
+  );
   for (const marker of options.markers ?? []) {
     parts.push(
       `<line x1="${sx(marker.x)}" x2="${sx(marker.x)}" y1="${top}" y2="${bottom}" stroke="${PALETTE.muted}" stroke-dasharray="2 2"/><text x="${sx(marker.x) + 3}" y="${top + 10}" fill="${PALETTE.muted}">${esc(marker.label)}</text>`,
@@ -72,12 +76,21 @@ export function linePanel(box: PanelBox, series: readonly LineSeries[], options:
       );
     }
     if (s.dotsOnly || s.points.length <= 30) {
-      parts.push(s.points.map(([x, y]) => `<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="2.6" fill="${s.color}"><title>${esc(`${s.label}: ${fmt(y, 4)} at ${fmt(x)}`)}</title></circle>`).join(''));
+      parts.push(
+        s.points
+          .map(
+            ([x, y]) =>
+              `<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="2.6" fill="${s.color}"><title>${esc(`${s.label}: ${fmt(y, 4)} at ${fmt(x)}`)}</title></circle>`,
+          )
+          .join(''),
+      );
     }
   }
   let lx = left;
   for (const s of series) {
-    parts.push(`<rect x="${lx}" y="${box.y + 18}" width="10" height="3" fill="${s.color}"/><text x="${lx + 13}" y="${box.y + 23}" font-size="10">${esc(s.label)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="${box.y + 18}" width="10" height="3" fill="${s.color}"/><text x="${lx + 13}" y="${box.y + 23}" font-size="10">${esc(s.label)}</text>`,
+    );
     lx += 22 + s.label.length * 5.5;
   }
   parts.push('</g>');

@@ -11,9 +11,16 @@ export interface SparsityChartInput {
 /** The scheduled target sparsity per step against each pruned tensor's actual sparsity at the end of each epoch. */
 export function sparsityScheduleChart(input: SparsityChartInput): string {
   const title = `Sparsity: schedule vs actual — ${input.label}`;
-  if (input.targets.length === 0 && input.tensors.length === 0) return emptyChart('sparsity', title, 'No pruning metrics in this run.');
+  if (input.targets.length === 0 && input.tensors.length === 0)
+    return emptyChart('sparsity', title, 'No pruning metrics in this run.');
   const series: LineSeries[] = [
-    { label: 'scheduled target', color: PALETTE.text, step: true, dashed: true, points: input.targets.map((t) => [t.step, t.target]) },
+    {
+      label: 'scheduled target',
+      color: PALETTE.text,
+      step: true,
+      dashed: true,
+      points: input.targets.map((t) => [t.step, t.target]),
+    },
     ...input.tensors.map((t, i) => ({
       label: t.name,
       color: SERIES[(i + 1) % SERIES.length]!,

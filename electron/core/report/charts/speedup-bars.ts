@@ -35,14 +35,17 @@ export function speedupChart(bars: readonly SpeedupBar[]): string {
       parts.push(
         `<rect class="bar" data-synthetic="${bar.synthetic}" x="${x}" y="${top0}" width="${w}" height="${top + plotHeight - top0}" fill="${color}"><title>${esc(`${bar.label}: ${fmt(bar.speedup)}x${bar.synthetic ? ' (synthetic)' : ''}`)}</title></rect>`,
       );
-      if (bar.synthetic) parts.push(`<rect x="${x}" y="${top0}" width="${w}" height="${top + plotHeight - top0}" fill="url(#hatch-speedup)"/>`);
+      if (bar.synthetic)
+        parts.push(`<rect x="${x}" y="${top0}" width="${w}" height="${top + plotHeight - top0}" fill="url(#hatch-speedup)"/>`);
       if (bar.ciLow !== null && bar.ciHigh !== null) {
         const cx = x + w / 2;
         parts.push(
           `<g class="error-bar" stroke="${PALETTE.text}"><line x1="${cx}" x2="${cx}" y1="${y(bar.ciHigh)}" y2="${y(bar.ciLow)}"/><line x1="${cx - 6}" x2="${cx + 6}" y1="${y(bar.ciHigh)}" y2="${y(bar.ciHigh)}"/><line x1="${cx - 6}" x2="${cx + 6}" y1="${y(bar.ciLow)}" y2="${y(bar.ciLow)}"/></g>`,
         );
       }
-      parts.push(`<text x="${x + w / 2}" y="${y(Math.max(bar.speedup, bar.ciHigh ?? 0)) - 4}" text-anchor="middle">${fmt(bar.speedup)}x</text>`);
+      parts.push(
+        `<text x="${x + w / 2}" y="${y(Math.max(bar.speedup, bar.ciHigh ?? 0)) - 4}" text-anchor="middle">${fmt(bar.speedup)}x</text>`,
+      );
     }
     const label = bar.label.length > 28 ? bar.label.slice(0, 27) + '…' : bar.label;
     parts.push(`<text x="${x + w / 2}" y="${top + plotHeight + 16}" text-anchor="middle">${esc(label)}</text>`);

@@ -55,7 +55,13 @@ export function syntheticBadge(x: number, y: number): string {
 }
 
 /** Horizontal grid lines with value labels on the left. */
-export function yAxis(ticks: number[], y: (v: number) => number, left: number, right: number, format: (v: number) => string): string {
+export function yAxis(
+  ticks: number[],
+  y: (v: number) => number,
+  left: number,
+  right: number,
+  format: (v: number) => string,
+): string {
   return ticks
     .map(
       (t) =>
@@ -64,7 +70,11 @@ export function yAxis(ticks: number[], y: (v: number) => number, left: number, r
     .join('');
 }
 
-export function legend(items: { label: string; color: string; hatched?: boolean; pattern?: string }[], x: number, y: number): string {
+export function legend(
+  items: { label: string; color: string; hatched?: boolean; pattern?: string }[],
+  x: number,
+  y: number,
+): string {
   let offset = x;
   return items
     .map((item) => {

@@ -16,7 +16,13 @@ export interface TrainingCurvesInput {
   pruning: EpochPoint[];
 }
 
-function series(points: { x: number; p: EpochPoint }[], key: keyof Omit<EpochPoint, 'epoch'>, label: string, color: string, dashed: boolean): LineSeries {
+function series(
+  points: { x: number; p: EpochPoint }[],
+  key: keyof Omit<EpochPoint, 'epoch'>,
+  label: string,
+  color: string,
+  dashed: boolean,
+): LineSeries {
   return {
     label,
     color,
@@ -28,7 +34,8 @@ function series(points: { x: number; p: EpochPoint }[], key: keyof Omit<EpochPoi
 /** Loss and accuracy per epoch, training and validation; pruning epochs continue the x axis after a marker. */
 export function trainingCurvesChart(input: TrainingCurvesInput): string {
   const title = `Training and validation — ${input.label}`;
-  if (input.dense.length === 0 && input.pruning.length === 0) return emptyChart('training', title, 'No training metrics in this run.');
+  if (input.dense.length === 0 && input.pruning.length === 0)
+    return emptyChart('training', title, 'No training metrics in this run.');
   const denseCount = input.dense.length;
   const points = [
     ...input.dense.map((p, i) => ({ x: i + 1, p })),
@@ -49,7 +56,12 @@ export function trainingCurvesChart(input: TrainingCurvesInput): string {
     svgOpen('training', width, height, title),
     `<text x="10" y="16" font-weight="600" font-size="13">${esc(title)}</text>`,
     linePanel({ x: 0, y: 24, width: width / 2, height: height - 24 }, loss, { title: 'Loss', xLabel: 'epoch', markers }),
-    linePanel({ x: width / 2, y: 24, width: width / 2, height: height - 24 }, accuracy, { title: 'Accuracy', xLabel: 'epoch', yRange: [0, 1], markers }),
+    linePanel({ x: width / 2, y: 24, width: width / 2, height: height - 24 }, accuracy, {
+      title: 'Accuracy',
+      xLabel: 'epoch',
+      yRange: [0, 1],
+      markers,
+    }),
     `<text x="${width - 10}" y="16" text-anchor="end" fill="${PALETTE.muted}">${input.dense.length} dense + ${input.pruning.length} pruning epochs</text>`,
     '</svg>',
   ].join('');

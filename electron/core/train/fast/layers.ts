@@ -253,7 +253,13 @@ function flattenLayer(spec: LayerSpec, input: ActivationShape): FastLayer {
   };
 }
 
-function buildLayer(spec: LayerSpec, input: ActivationShape, output: ActivationShape, table: ParamTable, next: LayerSpec | undefined): FastLayer {
+function buildLayer(
+  spec: LayerSpec,
+  input: ActivationShape,
+  output: ActivationShape,
+  table: ParamTable,
+  next: LayerSpec | undefined,
+): FastLayer {
   switch (spec.type) {
     case 'BatchNormalization':
       return batchNormLayer(spec, input, table, null);
