@@ -9,9 +9,10 @@ import {
 } from '../../core/pipeline/pipeline-run';
 import { parseBackendChoice } from '../../core/train/backend';
 import { UserError } from '../../core/util/errors';
-import { jsonLine, type CliCommand, type CliIO, type ParsedValues } from '../command';
+import { type CliCommand, type CliIO, type ParsedValues } from '../command';
 import { intOption, numberOption, requiredString, stringList, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
+import { runWithProgress } from '../run-with-progress';
 
 const USAGE = `Usage: sparse-studio pipeline [options] --out RUN_DIR
 
@@ -159,22 +160,9 @@ export const pipelineCommand: CliCommand = {
   },
   async run(values, _positionals, io) {
     const config = pipelineConfigFrom(values);
-    const json = values.json === true;
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
-    try {
-      const summary = await runJob(
-        'pipeline',
-        config,
-        json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io),
-        controller.signal,
-      );
-      if (json) jsonLine(io, { type: 'summary', ...summary });
-      else printSummary(io, summary);
-      return 0;
-    } finally {
-      process.removeListener('SIGINT', onSigint);
-    }
+    return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('pipeline', config, onEvent, signal), {
+      onEvent: humanProgress(io),
+      printSummary: (summary) => printSummary(io, summary),
+    });
   },
 };

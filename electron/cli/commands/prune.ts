@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import { formatChanges } from '../../core/prune/format-diagnostics';
-import { PRUNE_DEFAULTS, pruneRun, type PruneConfig, type PruneEvent, type PruneSummary } from '../../core/prune/prune-run';
+import { PRUNE_DEFAULTS, type PruneConfig, type PruneEvent, type PruneSummary } from '../../core/prune/prune-run';
 import { parseBackendChoice } from '../../core/train/backend';
-import { jsonLine, type CliCommand, type CliIO } from '../command';
+import { type CliCommand, type CliIO } from '../command';
 import { intOption, numberOption, requiredString, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
+import { runWithProgress } from '../run-with-progress';
+import { runJob } from '../../core/jobs/run-job';
 
 const USAGE = `Usage: sparse-studio prune --from RUN_DIR [options] --out RUN_DIR
 
@@ -145,21 +147,9 @@ export const pruneCommand: CliCommand = {
       ...(limit !== undefined ? { limit } : {}),
       ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
     };
-    const json = values.json === true;
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
-    try {
-      const summary = await pruneRun(
-        config,
-        json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io),
-        controller.signal,
-      );
-      if (json) jsonLine(io, { type: 'summary', ...summary });
-      else printSummary(io, summary);
-      return 0;
-    } finally {
-      process.removeListener('SIGINT', onSigint);
-    }
+    return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('prune', config, onEvent, signal), {
+      onEvent: humanProgress(io),
+      printSummary: (summary) => printSummary(io, summary),
+    });
   },
 };

@@ -5,9 +5,10 @@ import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import { parseBackendChoice } from '../../core/train/backend';
 import type { TrainConfig, TrainEvent, TrainSummary } from '../../core/train/train-run';
 import { UserError } from '../../core/util/errors';
-import { jsonLine, type CliCommand, type CliIO } from '../command';
+import { type CliCommand, type CliIO } from '../command';
 import { intOption, requiredString, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
+import { runWithProgress } from '../run-with-progress';
 
 const USAGE = `Usage: sparse-studio train [options] --out RUN_DIR
 
@@ -115,22 +116,9 @@ export const trainCommand: CliCommand = {
       ...(limit !== undefined ? { limit } : {}),
       ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
     };
-    const json = values.json === true;
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
-    try {
-      const summary = await runJob(
-        'train',
-        config,
-        json ? (event) => jsonLine(io, { type: 'progress', ...event }) : humanProgress(io),
-        controller.signal,
-      );
-      if (json) jsonLine(io, { type: 'summary', ...summary });
-      else printSummary(io, summary);
-      return 0;
-    } finally {
-      process.removeListener('SIGINT', onSigint);
-    }
+    return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('train', config, onEvent, signal), {
+      onEvent: humanProgress(io),
+      printSummary: (summary) => printSummary(io, summary),
+    });
   },
 };

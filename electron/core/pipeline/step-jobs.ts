@@ -6,24 +6,15 @@ import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
 import { CONVERSION_FILE, convertInRun, type ConvertedFile } from './convert-step';
 import { reportInRun } from './report-step';
 import { validateInRun } from './validate-step';
-import { isCancellation } from '../util/cancel';
 
 /** Runs one step in an existing run folder as a job of its own (the app's Convert and Benchmark screens). */
-async function inRun<T extends { files: string[] }>(
+function inRun<T extends { files: string[] }>(
   runDir: string,
   kind: string,
   step: string,
   work: (run: RunFolder) => Promise<T>,
 ): Promise<T> {
-  const run = await RunFolder.open(runDir, kind, {});
-  try {
-    const result = await run.runStep(step, () => work(run));
-    await run.finish('completed');
-    return result;
-  } catch (error) {
-    await run.finish(isCancellation(error) ? 'cancelled' : 'failed', error);
-    throw error;
-  }
+  return RunFolder.single(runDir, kind, {}, step, work);
 }
 
 export interface ConvertJobConfig {

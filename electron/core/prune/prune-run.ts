@@ -21,7 +21,6 @@ import type { EpochPruningSummary } from './pruning-summary';
 import { PolynomialDecay } from './schedules';
 import { loadSourceModel } from './source-model';
 import { stripPruning } from './strip-pruning';
-import { isCancellation } from '../util/cancel';
 
 /** The guide's settings. */
 export const PRUNE_DEFAULTS = { epochs: 15, initialSparsity: 0.25, finalSparsity: 0.75, endEpoch: 5, frequency: 100 } as const;
@@ -113,15 +112,7 @@ export async function pruneRun(
   onEvent: (e: PruneEvent) => void,
   signal?: AbortSignal,
 ): Promise<PruneSummary> {
-  const run = await RunFolder.open(config.out, 'prune', { prune: config });
-  try {
-    const summary = await run.runStep(PRUNE_STEP, () => pruneInRun(run, config, onEvent, signal));
-    await run.finish('completed');
-    return summary;
-  } catch (error) {
-    await run.finish(isCancellation(error) ? 'cancelled' : 'failed', error);
-    throw error;
-  }
+  return RunFolder.single(config.out, 'prune', { prune: config }, PRUNE_STEP, (run) => pruneInRun(run, config, onEvent, signal));
 }
 
 /** Data set and limit of the source run's training, when `from` is a run folder. */

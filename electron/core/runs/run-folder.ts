@@ -48,6 +48,25 @@ export class RunFolder {
     return run;
   }
 
+  /** Opens `dir` and runs one step in it as a whole run (the `train` and `prune` commands, the app's step jobs). */
+  static async single<T extends { files: string[] }>(
+    dir: string,
+    kind: string,
+    config: Record<string, unknown>,
+    step: string,
+    work: (run: RunFolder) => Promise<T>,
+  ): Promise<T> {
+    const run = await RunFolder.open(dir, kind, config);
+    try {
+      const result = await run.runStep(step, () => work(run));
+      await run.finish('completed');
+      return result;
+    } catch (error) {
+      await run.finish(isCancellation(error) ? 'cancelled' : 'failed', error);
+      throw error;
+    }
+  }
+
   get manifest(): RunManifest {
     return this.#manifest;
   }

@@ -12,7 +12,6 @@ import { createTrainer, resolveBackend } from './backend';
 import { evaluateSplit, fit } from './fit';
 import type { FitProgress } from './fit-types';
 import type { BackendChoice, BackendName } from './types';
-import { isCancellation } from '../util/cancel';
 
 export interface TrainConfig {
   data: string;
@@ -57,15 +56,7 @@ export async function trainRun(
   onEvent: (e: TrainEvent) => void,
   signal?: AbortSignal,
 ): Promise<TrainSummary> {
-  const run = await RunFolder.open(config.out, 'train', { train: config });
-  try {
-    const summary = await run.runStep(TRAIN_STEP, () => trainInRun(run, config, onEvent, signal));
-    await run.finish('completed');
-    return summary;
-  } catch (error) {
-    await run.finish(isCancellation(error) ? 'cancelled' : 'failed', error);
-    throw error;
-  }
+  return RunFolder.single(config.out, 'train', { train: config }, TRAIN_STEP, (run) => trainInRun(run, config, onEvent, signal));
 }
 
 /** The training step inside an open run folder (used by `train` and by the pipeline). */
