@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
 import { describeModel } from './describe-model';
@@ -12,13 +11,8 @@ import { writeReport } from '../core/report/write-report';
 import { inspectTfliteBytes } from '../core/tflite/inspect';
 import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
 import { UserError } from '../core/util/errors';
+import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
-
-const require = createRequire(import.meta.url);
-
-function appVersion(): string {
-  return (require('../../package.json') as { version: string }).version;
-}
 
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {

@@ -8,8 +8,7 @@ import { createAppContext } from '../app/context';
 import { EventBus } from '../app/event-bus';
 import { createHandlers } from '../app/handlers';
 import { startBrowserServer } from './ws-server';
-
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+import { appRoot } from '../core/util/app-root';
 
 export async function serve(options: { port?: number; staticDir?: string; userDataDir?: string } = {}) {
   const bus = new EventBus();
@@ -21,7 +20,7 @@ export async function serve(options: { port?: number; staticDir?: string; userDa
   const server = await startBrowserServer({
     handlers: createHandlers(context),
     bus,
-    staticDir: options.staticDir ?? join(repoRoot, 'dist', 'renderer'),
+    staticDir: options.staticDir ?? join(appRoot(), 'dist', 'renderer'),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   return {

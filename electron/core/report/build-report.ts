@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { LoadedModel } from '../model/io';
 import { collectDevices } from './device-info';
 import { finiteOrNull } from './finite';
@@ -21,6 +20,7 @@ import type {
   TrainingHistory,
 } from './types';
 import type { PruneMetricsInput, TrainMetricsInput } from './input-schemas';
+import { appVersion } from '../util/app-root';
 
 const ROLES: ModelRole[] = ['dense', 'pruned'];
 
@@ -56,7 +56,7 @@ export async function buildReport(runDirs: string[]): Promise<Report> {
 
 function ownVersion(): string | null {
   try {
-    return (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+    return appVersion();
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { cpus, platform, arch, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
+import { appVersion } from '../util/app-root';
 
 const require = createRequire(import.meta.url);
 
@@ -13,7 +14,7 @@ function packageVersion(name: string): string | undefined {
 
 function ownVersion(): string | undefined {
   try {
-    return (require('../../../package.json') as { version: string }).version;
+    return appVersion();
   } catch {
     return undefined;
   }
