@@ -247,8 +247,9 @@ function pooledRuns(group: BenchmarkGroup): number[] | undefined {
   return all.every((r) => r !== undefined && r.length > 0) ? all.flatMap((r) => r!) : undefined;
 }
 
-function repetitionMeans(b: BenchmarkSummary): number[] {
-  return b.repetitions.map((r) => r.avg).filter((v): v is number => v !== null);
+/** One typical latency per repetition: its median when the tool printed one (robust to preemption spikes), else its mean. */
+function repetitionCentres(b: BenchmarkSummary): number[] {
+  return b.repetitions.map((r) => r.median ?? r.avg).filter((v): v is number => v !== null);
 }
 
 function pairs<T extends { summary: BenchmarkSummary } | BenchmarkSummary>(items: readonly T[]): { dense: T; pruned: T }[] {
@@ -265,8 +266,8 @@ function pairs<T extends { summary: BenchmarkSummary } | BenchmarkSummary>(items
 function speedups(measured: readonly Measured[]): Speedup[] {
   return pairs(measured).map(({ dense, pruned }) => {
     const estimate = estimateSpeedup({
-      denseRepetitions: repetitionMeans(dense.summary),
-      prunedRepetitions: repetitionMeans(pruned.summary),
+      denseRepetitions: repetitionCentres(dense.summary),
+      prunedRepetitions: repetitionCentres(pruned.summary),
       ...(dense.runsUs && pruned.runsUs ? { denseRuns: dense.runsUs, prunedRuns: pruned.runsUs } : {}),
     });
     return {

@@ -1,12 +1,12 @@
 import { createRng, type Rng } from '../util/rng';
-import { mean } from './stats';
+import { mean, median } from './stats';
 
 export const BOOTSTRAP_RESAMPLES = 2000;
 export const BOOTSTRAP_SEED = 20240611;
 export const CI_LEVEL = 0.95;
 
 export interface SpeedupSamples {
-  /** One mean latency per repetition (the independent unit: each repetition is a separate benchmark process). */
+  /** One typical latency per repetition (its median, else its mean; each repetition is a separate benchmark process). */
   denseRepetitions: number[];
   prunedRepetitions: number[];
   /** All per-run latencies, when the tool exposes them. */
@@ -15,7 +15,7 @@ export interface SpeedupSamples {
 }
 
 export interface SpeedupEstimate {
-  /** mean(dense) / mean(pruned): above 1 the pruned model is faster. */
+  /** dense / pruned typical latency (medians of all runs when known, else means of the repetitions); above 1 the pruned model is faster. */
   speedup: number | null;
   ci: {
     low: number;
@@ -57,9 +57,14 @@ export function bootstrapRatio(
  */
 export function estimateSpeedup(samples: SpeedupSamples): SpeedupEstimate {
   const { denseRepetitions: dense, prunedRepetitions: pruned } = samples;
-  const denseAll = samples.denseRuns ?? dense;
-  const prunedAll = samples.prunedRuns ?? pruned;
-  const speedup = dense.length && pruned.length ? mean(denseAll) / mean(prunedAll) : null;
+  // Per-run latencies carry rare scheduler spikes (milliseconds against microseconds): medians keep them from
+  // dominating. Phones print only per-run averages, so there the repetitions' means are all there is.
+  const runs =
+    samples.denseRuns?.length && samples.prunedRuns?.length
+      ? { dense: samples.denseRuns, pruned: samples.prunedRuns }
+      : undefined;
+  const speedup =
+    dense.length && pruned.length ? (runs ? median(runs.dense) / median(runs.pruned) : mean(dense) / mean(pruned)) : null;
   const base = { resamples: BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: CI_LEVEL };
   if (speedup === null || !Number.isFinite(speedup)) {
     return { speedup: null, ci: null, note: 'No latency for one of the two models.' };
