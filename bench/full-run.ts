@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { loadDataset } from '../electron/core/data/load';
 import { guideModel } from '../electron/core/model/baseline';
@@ -6,7 +7,7 @@ import { evaluateSplit, fit } from '../electron/core/train/fit';
 import { createFastTrainer } from '../electron/core/train/fast/trainer';
 import { cpuMs, peakRssMb } from './measure';
 
-export const SHARED_CIFAR_JPG = '/work/shared/datasets/cifar10-jpg.tar.gz';
+export const SHARED_CIFAR_JPG = fileURLToPath(new URL('../../shared/datasets/cifar10-jpg.tar.gz', import.meta.url));
 
 export interface FullRunResult {
   data: string;

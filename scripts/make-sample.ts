@@ -1,6 +1,6 @@
 /**
  * Cuts the bundled sample out of the full CIFAR-10 JPEG archive:
- *   npx tsx scripts/make-sample.ts [/work/shared/datasets/cifar10-jpg.tar.gz]
+ *   npx tsx scripts/make-sample.ts [../shared/datasets/cifar10-jpg.tar.gz]
  * Takes the first 200 training and 50 test images (by file name) of every class, keeps the archive's layout
  * (cifar10-jpg/{train,test}/<class>/NNNN.jpg) and writes resources/datasets/cifar10-sample.tar.gz.
  * The output is reproducible: sorted entries, no timestamps or owners.
@@ -14,12 +14,13 @@ import { findImageFolderLayout } from '../electron/core/data/image-folder-layout
 import { isImagePath } from '../electron/core/data/image-decode';
 import { sampleArchivePath } from '../electron/core/data/sample-path';
 import { writeFileAtomic } from '../electron/core/util/atomic-write';
+import { fileURLToPath } from 'node:url';
 
 const PER_CLASS = { train: 200, test: 50 } as const;
 const TOP_FOLDER = 'cifar10-jpg';
 
 async function main(): Promise<void> {
-  const source = process.argv[2] ?? '/work/shared/datasets/cifar10-jpg.tar.gz';
+  const source = process.argv[2] ?? fileURLToPath(new URL('../../shared/datasets/cifar10-jpg.tar.gz', import.meta.url));
   const tree = await readArchiveTree(source, { keep: isImagePath });
   const layout = findImageFolderLayout(tree);
   const picked: { path: string; bytes: Uint8Array }[] = [];

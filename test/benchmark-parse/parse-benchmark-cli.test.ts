@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../electron/cli/main';
 import type { CliIO } from '../../electron/cli/command';
+import { sharedPath } from '../support/shared-dir';
 
-const REFERENCE_DIR = '/work/shared/reference/benchmark-output-samples';
+const REFERENCE_DIR = sharedPath('reference', 'benchmark-output-samples');
 const FIXTURES = join(import.meta.dirname, '../fixtures/benchmark-output');
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { parseBenchmarkOutput } from '../../electron/core/benchmark/parse/parse-benchmark-output';
 import { splitSampleHeader } from '../../electron/core/benchmark/parse/sample-header';
 import { SAMPLE_EXPECTATIONS } from './sample-expectations';
+import { sharedPath } from '../support/shared-dir';
 
-const REFERENCE_DIR = '/work/shared/reference/benchmark-output-samples';
+const REFERENCE_DIR = sharedPath('reference', 'benchmark-output-samples');
 const FIXTURE_DIR = join(import.meta.dirname, '../fixtures/benchmark-output');
 
 function parseFile(path: string) {

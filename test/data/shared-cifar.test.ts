@@ -1,4 +1,4 @@
-// Runs on the real CIFAR-10 JPEG archive when /work/shared is present (developer machines); skipped elsewhere.
+// Runs on the real CIFAR-10 JPEG archive when ../shared is present (developer machines); skipped elsewhere.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
@@ -8,8 +8,9 @@ import { isImagePath } from '../../electron/core/data/image-decode';
 import { loadImageFolder } from '../../electron/core/data/image-folder';
 import { findImageFolderLayout } from '../../electron/core/data/image-folder-layout';
 import { holdOutValidation } from '../../electron/core/data/split-views';
+import { sharedPath } from '../support/shared-dir';
 
-const ARCHIVE = '/work/shared/datasets/cifar10-jpg.tar.gz';
+const ARCHIVE = sharedPath('datasets', 'cifar10-jpg.tar.gz');
 const skip = existsSync(ARCHIVE) ? false : `${ARCHIVE} is not on this machine`;
 
 test(

@@ -8,6 +8,7 @@ import { validateTflite } from '../../electron/core/host/validate';
 import { convertToTflite } from '../../electron/core/tflite/convert';
 import { UserError } from '../../electron/core/util/errors';
 import { randomImages, testModel } from './test-model';
+import { sharedPath } from '../support/shared-dir';
 
 const source = testModel(21);
 const dense = convertToTflite(source.spec, source.weights, { sparse: false }).bytes;
@@ -60,10 +61,10 @@ test('sparse storage with only 60 % zeros in the 1x1 kernels: XNNPACK stays dens
 
 test(
   'a file the runtime refuses gives a UserError naming it',
-  { skip: existsSync('/work/shared/tflite-models') ? false : '/work/shared is absent' },
+  { skip: existsSync(sharedPath('tflite-models')) ? false : `${sharedPath('tflite-models')} is absent` },
   async () => {
     const runtime = await HostRuntime.create();
-    const bytes = new Uint8Array(readFileSync('/work/shared/tflite-models/person_detect.tflite'));
+    const bytes = new Uint8Array(readFileSync(sharedPath('tflite-models', 'person_detect.tflite')));
     assert.throws(
       () => runtime.loadModel(bytes, 'person_detect.tflite', { threads: 1, profiling: false }),
       (e: unknown) => e instanceof UserError && e.code === 'TFLITE_LOAD_FAILED' && e.message.includes('person_detect.tflite'),

@@ -4,8 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectTfliteBytes } from '../../electron/core/tflite/inspect';
 import { formatInspection } from '../../electron/core/tflite/format-inspection';
+import { sharedPath } from '../support/shared-dir';
 
-const DIR = '/work/shared/tflite-models';
+const DIR = sharedPath('tflite-models');
 const missing = existsSync(DIR) ? false : `${DIR} is not present on this machine`;
 
 // Facts read off the files (tflite-micro test models): op set, input type and shape, quantized tensors.

@@ -1,4 +1,4 @@
-// The numeric values of the TFLite schema that the writer emits (see /work/shared/reference/tflite-format.md §1).
+// The numeric values of the TFLite schema that the writer emits (see the team's reference tflite-format.md §1).
 
 export const TFLITE_FILE_IDENTIFIER = 'TFL3';
 export const TFLITE_SCHEMA_VERSION = 3;
