@@ -7,11 +7,11 @@ import {
   type PipelineEvent,
   type PipelineSummary,
 } from '../../core/pipeline/pipeline-run';
-import { parseBackendChoice } from '../../core/train/backend';
 import { UserError } from '../../core/util/errors';
 import { type CliCommand, type CliIO, type ParsedValues } from '../command';
-import { intOption, numberOption, requiredString, stringList, stringOption } from '../options';
+import { intOption, numberOption, stringList, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
+import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 
 const USAGE = `Usage: sparse-studio pipeline [options] --out RUN_DIR
@@ -54,14 +54,13 @@ function xnnpack(values: ParsedValues): 'true' | 'false' | 'default' {
 }
 
 export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
-  const limit = stringOption(values, 'limit');
-  const cacheDir = stringOption(values, 'cache-dir');
+  const { data, ...common } = trainingOptions(values);
   const binary = stringOption(values, 'binary');
   const adbServer = stringOption(values, 'adb-server');
   const devices = stringList(values, 'device');
   return {
-    data: stringOption(values, 'data') ?? 'sample',
-    ...(limit !== undefined ? { limit: intOption(values, 'limit', 0, 1) } : {}),
+    ...common,
+    data: data ?? 'sample',
     epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
     pruneEpochs: intOption(values, 'prune-epochs', PIPELINE_DEFAULTS.pruneEpochs, 1),
     initialSparsity: numberOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
@@ -71,9 +70,6 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
       stringOption(values, 'frequency') === undefined || stringOption(values, 'frequency') === 'auto'
         ? 'auto'
         : intOption(values, 'frequency', 100, 1),
-    batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
-    seed: intOption(values, 'seed', 42),
-    backend: parseBackendChoice(stringOption(values, 'backend')),
     devices: devices.length > 0 ? devices : ['host'],
     runs: intOption(values, 'runs', PIPELINE_DEFAULTS.runs, 1),
     warmup: intOption(values, 'warmup', PIPELINE_DEFAULTS.warmup, 0),
@@ -84,8 +80,6 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     bigCores: values['big-cores'] === true,
     cooldownSeconds: 0,
     timeoutSeconds: 300,
-    out: resolve(requiredString(values, 'out')),
-    ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
     ...(binary !== undefined ? { binary: resolve(binary) } : {}),
     ...(adbServer !== undefined ? { adbServer } : {}),
   };
@@ -133,17 +127,12 @@ export const pipelineCommand: CliCommand = {
   summary: 'the whole guide: train, prune, convert, validate, benchmark, report (resumable)',
   usage: USAGE,
   options: {
-    data: { type: 'string' },
-    limit: { type: 'string' },
-    epochs: { type: 'string' },
+    ...TRAINING_OPTIONS,
     'prune-epochs': { type: 'string' },
     initial: { type: 'string' },
     final: { type: 'string' },
     'end-epoch': { type: 'string' },
     frequency: { type: 'string' },
-    'batch-size': { type: 'string' },
-    seed: { type: 'string' },
-    backend: { type: 'string' },
     device: { type: 'string', multiple: true },
     runs: { type: 'string' },
     warmup: { type: 'string' },
@@ -154,9 +143,6 @@ export const pipelineCommand: CliCommand = {
     'big-cores': { type: 'boolean' },
     binary: { type: 'string' },
     'adb-server': { type: 'string' },
-    'cache-dir': { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
   },
   async run(values, _positionals, io) {
     const config = pipelineConfigFrom(values);

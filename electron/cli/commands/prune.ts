@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import { formatChanges } from '../../core/prune/format-diagnostics';
 import { PRUNE_DEFAULTS, type PruneConfig, type PruneEvent, type PruneSummary } from '../../core/prune/prune-run';
-import { parseBackendChoice } from '../../core/train/backend';
 import { type CliCommand, type CliIO } from '../command';
-import { intOption, numberOption, requiredString, stringOption } from '../options';
+import { intOption, numberOption, requiredString } from '../options';
 import { ProgressBar } from '../progress-bar';
+import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { runJob } from '../../core/jobs/run-job';
 
@@ -111,41 +111,26 @@ export const pruneCommand: CliCommand = {
   summary: 'prune a trained model for XNNPACK sparse inference (TFMOT prune_low_magnitude)',
   usage: USAGE,
   options: {
+    ...TRAINING_OPTIONS,
     from: { type: 'string' },
     fix: { type: 'boolean' },
-    epochs: { type: 'string' },
     initial: { type: 'string' },
     final: { type: 'string' },
     'end-epoch': { type: 'string' },
     frequency: { type: 'string' },
-    'batch-size': { type: 'string' },
-    data: { type: 'string' },
-    limit: { type: 'string' },
-    seed: { type: 'string' },
-    backend: { type: 'string' },
-    'cache-dir': { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
   },
   async run(values, _positionals, io) {
-    const data = stringOption(values, 'data');
-    const cacheDir = stringOption(values, 'cache-dir');
-    const limit = stringOption(values, 'limit') === undefined ? undefined : intOption(values, 'limit', 0, 1);
+    const { data, ...common } = trainingOptions(values);
     const config: PruneConfig = {
+      ...common,
       from: resolve(requiredString(values, 'from')),
-      out: resolve(requiredString(values, 'out')),
       fix: values.fix === true,
       epochs: intOption(values, 'epochs', PRUNE_DEFAULTS.epochs, 1),
       initialSparsity: numberOption(values, 'initial', PRUNE_DEFAULTS.initialSparsity),
       finalSparsity: numberOption(values, 'final', PRUNE_DEFAULTS.finalSparsity),
       endEpoch: intOption(values, 'end-epoch', PRUNE_DEFAULTS.endEpoch, 0),
       frequency: intOption(values, 'frequency', PRUNE_DEFAULTS.frequency, 1),
-      batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
-      seed: intOption(values, 'seed', 42),
-      backend: parseBackendChoice(stringOption(values, 'backend')),
       ...(data !== undefined ? { data } : {}),
-      ...(limit !== undefined ? { limit } : {}),
-      ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
     };
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('prune', config, onEvent, signal), {
       onEvent: humanProgress(io),

@@ -1,13 +1,12 @@
-import { resolve } from 'node:path';
 import { MODEL_NAMES, type ModelName } from '../../core/model/baseline';
 import { runJob } from '../../core/jobs/run-job';
 import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
-import { parseBackendChoice } from '../../core/train/backend';
 import type { TrainConfig, TrainEvent, TrainSummary } from '../../core/train/train-run';
 import { UserError } from '../../core/util/errors';
 import { type CliCommand, type CliIO } from '../command';
-import { intOption, requiredString, stringOption } from '../options';
+import { intOption, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
+import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 
 const USAGE = `Usage: sparse-studio train [options] --out RUN_DIR
@@ -90,31 +89,14 @@ export const trainCommand: CliCommand = {
   name: 'train',
   summary: 'train the reference CNN (dense) into a run folder',
   usage: USAGE,
-  options: {
-    data: { type: 'string' },
-    model: { type: 'string' },
-    epochs: { type: 'string' },
-    'batch-size': { type: 'string' },
-    limit: { type: 'string' },
-    seed: { type: 'string' },
-    backend: { type: 'string' },
-    'cache-dir': { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-  },
+  options: { ...TRAINING_OPTIONS, model: { type: 'string' } },
   async run(values, _positionals, io) {
-    const limit = stringOption(values, 'limit') === undefined ? undefined : intOption(values, 'limit', 0, 1);
-    const cacheDir = stringOption(values, 'cache-dir');
+    const { data, ...common } = trainingOptions(values);
     const config: TrainConfig = {
-      data: stringOption(values, 'data') ?? 'sample',
+      ...common,
+      data: data ?? 'sample',
       model: parseModel(stringOption(values, 'model')),
       epochs: intOption(values, 'epochs', 10, 1),
-      batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
-      seed: intOption(values, 'seed', 42),
-      backend: parseBackendChoice(stringOption(values, 'backend')),
-      out: resolve(requiredString(values, 'out')),
-      ...(limit !== undefined ? { limit } : {}),
-      ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
     };
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('train', config, onEvent, signal), {
       onEvent: humanProgress(io),
