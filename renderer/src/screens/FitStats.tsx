@@ -34,7 +34,7 @@ export function FitStats({
         <ProgressBar
           done={done}
           total={total}
-          label={last ? `Epoch ${last.epoch} of ${epochs} · step ${formatCount(done)} of ${formatCount(total)}` : 'Preparing'}
+          label={last ? `Epoch ${last.epoch + 1} of ${epochs} · step ${formatCount(done)} of ${formatCount(total)}` : 'Preparing'}
           testId={`${prefix}-progress`}
         />
       ) : null}
