@@ -7,6 +7,7 @@ import { createAppContext } from './app/context';
 import { createHandlers } from './app/handlers';
 import { forwardEvents, registerIpc } from './ipc';
 import { CONTENT_SECURITY_POLICY } from './app/csp';
+import { printToPdf } from './print-to-pdf';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
@@ -15,7 +16,7 @@ const isOurPage = (url: string): boolean => url.split('#')[0]!.split('?')[0] ===
 
 async function createWindow(): Promise<void> {
   const bus = new EventBus();
-  const context = await createAppContext({ bus, transport: 'ipc', userDataDir: app.getPath('userData') });
+  const context = await createAppContext({ bus, transport: 'ipc', userDataDir: app.getPath('userData'), printToPdf });
   registerIpc(ipcMain, createHandlers(context), isOurPage);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

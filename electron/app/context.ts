@@ -13,6 +13,8 @@ export interface AppContext {
   settings: SettingsStore;
   transport: AppInfo['transport'];
   userDataDir: string;
+  /** HTML -> PDF with the host's own browser engine (Electron's printToPDF); absent in browser mode and the CLI. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
   dispose(): void;
 }
 
@@ -20,6 +22,7 @@ export async function createAppContext(options: {
   bus: EventBus;
   transport: AppInfo['transport'];
   userDataDir: string;
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }): Promise<AppContext> {
   const jobs = new JobManager(options.bus);
   const settings = await SettingsStore.open(join(options.userDataDir, 'settings.json'));
@@ -32,6 +35,7 @@ export async function createAppContext(options: {
     settings,
     transport: options.transport,
     userDataDir: options.userDataDir,
+    ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
     dispose: () => {
       jobs.cancelAll();
       devices.dispose();

@@ -8,6 +8,8 @@ import { readManifest } from '../core/runs/manifest';
 import { listRuns } from '../core/report/list-runs';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
+import { renderHtmlReport } from '../core/report/html-report';
+import { writeFileAtomic } from '../core/util/atomic-write';
 import { inspectTfliteBytes } from '../core/tflite/inspect';
 import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
 import { UserError } from '../core/util/errors';
@@ -49,7 +51,13 @@ export function createHandlers(context: AppContext): Handlers {
     'report.build': ({ runDirs }) => buildReport(runDirs),
     'report.export': async ({ runDirs, format, out }) => {
       const target = out ?? join(runDirs[0]!, 'report', `report.${format}`);
-      const files = await writeReport(await buildReport(runDirs), format, target);
+      const report = await buildReport(runDirs);
+      if (format === 'pdf' && context.printToPdf) {
+        // The desktop app prints with Electron's own Chromium; the CLI and browser mode use headless Chromium.
+        await writeFileAtomic(target, await context.printToPdf(renderHtmlReport(report)));
+        return { file: target };
+      }
+      const files = await writeReport(report, format, target);
       return { file: files[0] ?? target };
     },
     'tflite.inspect': async ({ file }) => {

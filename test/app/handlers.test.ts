@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext } from '../../electron/app/context';
@@ -45,6 +45,33 @@ test('the app implements every contract command with the core', async () => {
     const settings = await dispatch(handlers, 'settings.update', { workspace: join(dir, 'ws') });
     assert.ok(settings.ok);
     assert.equal((settings.value as { workspace: string }).workspace, join(dir, 'ws'));
+  } finally {
+    context.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('PDF export uses the host browser engine when the app provides one (Electron printToPDF)', async () => {
+  const { writeFixtureRun } = await import('../report/fixture-run');
+  const dir = await mkdtemp(join(tmpdir(), 'handlers-pdf-'));
+  const printed: string[] = [];
+  const context = await createAppContext({
+    bus: new EventBus(),
+    transport: 'ipc',
+    userDataDir: dir,
+    printToPdf: async (html) => {
+      printed.push(html);
+      return new TextEncoder().encode('%PDF-1.7 fake');
+    },
+  });
+  try {
+    const run = await writeFixtureRun(dir, { id: 'pdf-fixture', repetitions: 2 });
+    const out = join(dir, 'out.pdf');
+    const reply = await dispatch(createHandlers(context), 'report.export', { runDirs: [run], format: 'pdf', out });
+    assert.ok(reply.ok, JSON.stringify(reply));
+    assert.equal(printed.length, 1);
+    assert.match(printed[0]!, /data-chart="latency"/);
+    assert.equal(await readFile(out, 'utf8'), '%PDF-1.7 fake');
   } finally {
     context.dispose();
     await rm(dir, { recursive: true, force: true });
