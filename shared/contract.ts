@@ -200,6 +200,8 @@ export interface EventPayloads {
     error?: ContractError;
   };
   'devices.changed': { devices: unknown[] };
+  /** Loading a data set for `data.inspect`: download, extraction or decoding progress. */
+  'data.progress': { source: string; phase: 'download' | 'extract' | 'decode'; done: number; total: number; file?: string };
 }
 
 export type EventName = keyof EventPayloads;

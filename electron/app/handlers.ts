@@ -33,7 +33,8 @@ export function createHandlers(context: AppContext): Handlers {
       context.devices.setServer(settings.adbServer);
       return settings;
     },
-    'data.inspect': (request) => inspectData(request),
+    'data.inspect': (request) =>
+      inspectData(request, (progress) => context.bus.emit('data.progress', { source: request.source, ...progress })),
     'model.describe': (request) => describeModel(request),
     'jobs.start': async (request) => {
       const adbServer = context.settings.get().adbServer;

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { loadDataset } from '../core/data/load';
-import type { Split } from '../core/data/types';
+import type { DatasetProgress, Split } from '../core/data/types';
 
 const SIDE = 32;
 
@@ -26,8 +26,14 @@ function samplesPerClass(split: Split, classes: number, perClass: number): numbe
 }
 
 /** The Data screen: classes, split sizes and a few sample images per class (PNG data URLs). */
-export async function inspectData(request: { source: string; limit?: number; samplesPerClass?: number }) {
-  const dataset = await loadDataset(request.source, request.limit !== undefined ? { limit: request.limit } : {});
+export async function inspectData(
+  request: { source: string; limit?: number; samplesPerClass?: number },
+  onProgress?: (progress: DatasetProgress) => void,
+) {
+  const dataset = await loadDataset(request.source, {
+    ...(request.limit !== undefined ? { limit: request.limit } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
   const perClass = request.samplesPerClass ?? 6;
   const picked = samplesPerClass(dataset.train, dataset.classNames.length, perClass);
   return {

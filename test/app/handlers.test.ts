@@ -11,7 +11,14 @@ import { COMMAND_NAMES } from '../../shared/contract';
 
 test('the app implements every contract command with the core', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'handlers-'));
-  const context = await createAppContext({ bus: new EventBus(), transport: 'websocket', userDataDir: dir });
+  const bus = new EventBus();
+  const progress: unknown[] = [];
+  bus.subscribe((event, payload) => {
+    if (event === 'data.progress') progress.push(payload);
+  });
+  const context = await createAppContext({ bus, transport: 'websocket', userDataDir: dir });
+  const previousCache = process.env.SPARSE_STUDIO_CACHE;
+  process.env.SPARSE_STUDIO_CACHE = join(dir, 'cache'); // a cold cache, so the sample is really read and decoded
   try {
     const handlers = createHandlers(context);
     assert.deepEqual(Object.keys(handlers).sort(), [...COMMAND_NAMES].sort());
@@ -37,6 +44,8 @@ test('the app implements every contract command with the core', async () => {
     const inspected = data.value as { classNames: string[]; samples: { images: string[] }[] };
     assert.equal(inspected.classNames.length, 10);
     assert.ok(inspected.samples.every((s) => s.images.length === 2 && s.images[0]!.startsWith('data:image/png;base64,')));
+    assert.ok(progress.length > 0, 'loading the data set reports progress as data.progress events');
+    assert.ok(progress.every((p) => (p as { source: string }).source === 'sample'));
 
     const missing = await dispatch(handlers, 'tflite.inspect', { file: join(dir, 'nope.tflite') });
     assert.equal(missing.ok, false);
@@ -46,6 +55,8 @@ test('the app implements every contract command with the core', async () => {
     assert.ok(settings.ok);
     assert.equal((settings.value as { workspace: string }).workspace, join(dir, 'ws'));
   } finally {
+    if (previousCache === undefined) delete process.env.SPARSE_STUDIO_CACHE;
+    else process.env.SPARSE_STUDIO_CACHE = previousCache;
     context.dispose();
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { EventPayloads } from '../../../shared/contract';
 import { useCommand } from '../api/use-command';
+import { useEvent } from '../api/use-event';
 import type { DataInspection } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { NumberField, Section, Stat, TextField } from '../components/fields';
@@ -23,16 +25,28 @@ const SOURCES: { kind: SourceKind; label: string; help: string }[] = [
   },
 ];
 
+const PHASES = { download: 'Downloading', extract: 'Reading the archive', decode: 'Decoding images' } as const;
+
+function progressLabel(kind: SourceKind, progress: EventPayloads['data.progress'] | undefined): string {
+  if (!progress) return kind === 'cifar10' ? 'Downloading and reading CIFAR-10 (first time only)' : 'Reading images';
+  return `${PHASES[progress.phase]}${progress.file ? ` ${progress.file}` : ''}`;
+}
+
 export function DataScreen({ onNext }: { onNext(): void }) {
   const { pipeline, update } = usePipeline();
   const [kind, setKind] = useState<SourceKind>('sample');
   const [path, setPath] = useState('');
   const [limit, setLimit] = useState<number | undefined>(undefined);
   const inspect = useCommand<'data.inspect', DataInspection>('data.inspect');
+  const [progress, setProgress] = useState<EventPayloads['data.progress'] | undefined>(undefined);
   const source = kind === 'path' ? path.trim() : kind;
+  useEvent('data.progress', (event) => {
+    if (event.source === source) setProgress(event);
+  });
   const data = inspect.value;
 
   const load = async (): Promise<void> => {
+    setProgress(undefined);
     const value = await inspect.run({ source, samplesPerClass: 6, ...(limit !== undefined ? { limit } : {}) });
     if (value) update({ data: source, limit, trainImages: value.sizes.train });
   };
@@ -90,9 +104,10 @@ export function DataScreen({ onNext }: { onNext(): void }) {
         </div>
         {inspect.busy ? (
           <ProgressBar
-            done={0}
-            total={undefined}
-            label={kind === 'cifar10' ? 'Downloading and reading CIFAR-10 (first time only)' : 'Reading images'}
+            done={progress?.done ?? 0}
+            total={progress?.total || undefined}
+            label={progressLabel(kind, progress)}
+            testId="data-progress"
           />
         ) : null}
         <ErrorBox error={inspect.error} testId="data-error" />
