@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-write';
 import { IMAGE_BYTES } from './cifar10-classes';
 import { allocateSplit } from './split-views';
 import type { Split } from './types';
@@ -66,33 +66,15 @@ export async function writeDecodedCache(path: string, fingerprint: string, set: 
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(tmp, 'w');
-    try {
-      for (const part of [
-        MAGIC,
-        length,
-        headerBytes,
-        set.trainFiles.images,
-        set.trainFiles.labels,
-        set.test.images,
-        set.test.labels,
-      ]) {
-        for (let done = 0; done < part.length;) {
-          done += (await handle.write(part, done, part.length - done)).bytesWritten;
-        }
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, [
+    MAGIC,
+    length,
+    headerBytes,
+    set.trainFiles.images,
+    set.trainFiles.labels,
+    set.test.images,
+    set.test.labels,
+  ]);
 }
 
 async function readExactly(handle: Awaited<ReturnType<typeof open>>, into: Uint8Array, position: number): Promise<void> {

@@ -4,15 +4,17 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * Writes a file so that readers only ever see the old or the complete new content:
- * write to a temporary sibling, fsync, then rename over the target.
+ * write to a temporary sibling, fsync, then rename over the target. `data` may be several parts written in order
+ * (large files need not be joined in memory first).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const part of data) await handle.writeFile(part);
       await handle.sync();
     } finally {
       await handle.close();
