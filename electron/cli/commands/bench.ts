@@ -3,9 +3,10 @@ import type { ModelBenchmark } from '../../../shared/benchmark-result';
 import type { BenchmarkEvent, BenchmarkRequest, DeviceBenchmarkOutcome } from '../../core/devices/device';
 import { benchmarkTargets } from '../../core/benchmark/benchmark-targets';
 import { UserError } from '../../core/util/errors';
-import { jsonLine, type CliCommand, type CliIO, type ParsedValues } from '../command';
+import { jsonLine, type CliCommand, type CliIO } from '../command';
 import { intOption, numberOption, requiredString, stringList, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
+import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
 
 const USAGE = `Usage: sparse-studio bench --device SERIAL|all|host --model A.tflite [--model B.tflite] --out DIR [options]
 
@@ -31,13 +32,6 @@ Options:
   --adb-server HOST:PORT    adb server to use
   --out DIR                 results folder (required)
   --json                    one JSON object per line (events, then a summary)`;
-
-function xnnpackOption(values: ParsedValues): 'true' | 'false' | 'default' {
-  const value = stringOption(values, 'xnnpack') ?? 'default';
-  if (value !== 'true' && value !== 'false' && value !== 'default')
-    throw new UserError('BAD_OPTION', `--xnnpack must be true, false or default, got '${value}'`);
-  return value;
-}
 
 function describeResult(result: ModelBenchmark): string {
   const s = result.stats;
@@ -70,21 +64,12 @@ export const benchCommand: CliCommand = {
   summary: 'Benchmark .tflite models on phones (adb) or this computer',
   usage: USAGE,
   options: {
-    device: { type: 'string', multiple: true },
+    ...BENCHMARK_OPTIONS,
     model: { type: 'string', multiple: true },
-    binary: { type: 'string' },
-    runs: { type: 'string' },
-    warmup: { type: 'string' },
-    threads: { type: 'string' },
-    repeat: { type: 'string' },
-    xnnpack: { type: 'string' },
-    'op-profiling': { type: 'boolean' },
-    'big-cores': { type: 'boolean' },
     cooldown: { type: 'string' },
     'run-delay': { type: 'string' },
     timeout: { type: 'string' },
     'keep-files': { type: 'boolean' },
-    'adb-server': { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
   },

@@ -7,12 +7,12 @@ import {
   type PipelineEvent,
   type PipelineSummary,
 } from '../../core/pipeline/pipeline-run';
-import { UserError } from '../../core/util/errors';
 import { type CliCommand, type CliIO, type ParsedValues } from '../command';
 import { intOption, numberOption, stringList, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
 import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
+import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
 
 const USAGE = `Usage: sparse-studio pipeline [options] --out RUN_DIR
 
@@ -46,13 +46,6 @@ Options:
   --out RUN_DIR                  run folder (required)
   --json                         one JSON object per line`;
 
-function xnnpack(values: ParsedValues): 'true' | 'false' | 'default' {
-  const value = stringOption(values, 'xnnpack') ?? 'default';
-  if (value !== 'true' && value !== 'false' && value !== 'default')
-    throw new UserError('BAD_OPTION', `--xnnpack must be true, false or default, got '${value}'`);
-  return value;
-}
-
 export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
   const { data, ...common } = trainingOptions(values);
   const binary = stringOption(values, 'binary');
@@ -75,7 +68,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     warmup: intOption(values, 'warmup', PIPELINE_DEFAULTS.warmup, 0),
     threads: intOption(values, 'threads', PIPELINE_DEFAULTS.threads, 1),
     repeat: intOption(values, 'repeat', PIPELINE_DEFAULTS.repeat, 1),
-    xnnpack: xnnpack(values),
+    xnnpack: xnnpackOption(values),
     opProfiling: values['op-profiling'] === true,
     bigCores: values['big-cores'] === true,
     cooldownSeconds: 0,
@@ -128,21 +121,12 @@ export const pipelineCommand: CliCommand = {
   usage: USAGE,
   options: {
     ...TRAINING_OPTIONS,
+    ...BENCHMARK_OPTIONS,
     'prune-epochs': { type: 'string' },
     initial: { type: 'string' },
     final: { type: 'string' },
     'end-epoch': { type: 'string' },
     frequency: { type: 'string' },
-    device: { type: 'string', multiple: true },
-    runs: { type: 'string' },
-    warmup: { type: 'string' },
-    threads: { type: 'string' },
-    repeat: { type: 'string' },
-    xnnpack: { type: 'string' },
-    'op-profiling': { type: 'boolean' },
-    'big-cores': { type: 'boolean' },
-    binary: { type: 'string' },
-    'adb-server': { type: 'string' },
   },
   async run(values, _positionals, io) {
     const config = pipelineConfigFrom(values);
