@@ -71,10 +71,13 @@ async function convertOne(runDir: string, role: ModelRole, source: string): Prom
 }
 
 /** Converts the dense and the pruned model of a run to .tflite (the pruned one with the sparse encoding). */
-export async function convertInRun(runDir: string): Promise<Conversion & { files: ConvertedFile[] }> {
-  const files = [await convertOne(runDir, 'dense', denseSourceDir(runDir)), await convertOne(runDir, 'pruned', PRUNED_MODEL_DIR)];
-  await writeJsonAtomic(join(runDir, CONVERSION_FILE), { files });
-  return { files };
+export async function convertInRun(runDir: string): Promise<{ files: string[]; conversion: ConvertedFile[] }> {
+  const conversion = [
+    await convertOne(runDir, 'dense', denseSourceDir(runDir)),
+    await convertOne(runDir, 'pruned', PRUNED_MODEL_DIR),
+  ];
+  await writeJsonAtomic(join(runDir, CONVERSION_FILE), { files: conversion });
+  return { files: [CONVERSION_FILE, ...conversion.map((f) => f.file)], conversion };
 }
 
 export async function readConversion(runDir: string): Promise<Conversion> {

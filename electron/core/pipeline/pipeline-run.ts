@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset } from '../data/load';
 import type { BenchmarkEvent } from '../devices/device';
 import { PRUNE_DEFAULTS, PRUNE_STEP, pruneInRun, type PruneEvent } from '../prune/prune-run';
 import { RunFolder } from '../runs/run-folder';
@@ -159,17 +158,15 @@ export async function pipelineRun(
       );
       return { ...result };
     });
-    await step('convert', async () => {
-      const conversion = await convertInRun(run.dir);
-      return { files: [CONVERSION_FILE, ...conversion.files.map((f) => f.file)], conversion: conversion.files };
-    });
+    await step('convert', () => convertInRun(run.dir));
     await step('validate', async () => {
-      const dataset = await loadDataset(config.data, {
+      const data = {
+        source: config.data,
         ...(config.limit !== undefined ? { limit: config.limit } : {}),
         ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
         ...(signal ? { signal } : {}),
-      });
-      const { files, results } = await validateInRun(run.dir, dataset.test, config.backend);
+      };
+      const { files, results } = await validateInRun(run.dir, data, config.backend);
       return { files, validation: results.map((r) => ({ role: r.role, ...r.validation })) };
     });
     await step('benchmark', () => benchmarkInRun(run.dir, config, (event) => onEvent({ kind: 'benchmark', event }), signal));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { iterateBatches } from '../data/batches';
+import { loadDataset } from '../data/load';
 import type { Split } from '../data/types';
 import { tfliteLogits } from '../host/validate';
 import { loadModel } from '../model/io';
@@ -68,11 +69,14 @@ async function validateFile(
   };
 }
 
+/** Validates both .tflite files of a run on the test split of `data` (the data set the run was trained on). */
 export async function validateInRun(
   runDir: string,
-  test: Split,
+  data: { source: string; limit?: number; cacheDir?: string; signal?: AbortSignal },
   backend: BackendChoice,
 ): Promise<{ files: string[]; results: ConvertedFile[] }> {
+  const { source, ...options } = data;
+  const test = (await loadDataset(source, options)).test;
   const conversion = await readConversion(runDir);
   for (const file of conversion.files) file.validation = await validateFile(runDir, file, test, backend);
   await writeJsonAtomic(join(runDir, CONVERSION_FILE), conversion);
