@@ -126,7 +126,7 @@ describe('report from a fixture run folder (synthetic test data)', () => {
     assert.equal(summaryHeader!.join(','), SUMMARY_COLUMNS.join(','));
     assert.equal(summaryRows.length, 4);
     const prunedHost = summaryRows.find((r) => r[1] === 'host' && r[6] === 'pruned')!;
-    assert.ok(Number(prunedHost[summaryHeader!.indexOf('speedup')]) > 1.3);
+    assert.ok(Number(prunedHost[summaryHeader!.indexOf('speedup_dense_over_pruned')]) > 1.3);
   });
 
   it('writes one self-contained HTML file with every chart and the synthetic marks', async () => {

@@ -8,6 +8,7 @@ import { summariseBenchmarks, type BenchmarkGroup } from './benchmark-summary';
 import { compareOpProfiles } from './op-profile';
 import { REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './schema';
 import { estimateSpeedup } from './speedup-ci';
+import type { RepetitionLatency } from './pooled-latency';
 import type {
   BenchmarkSummary,
   ModelInfo,
@@ -32,7 +33,7 @@ export async function buildReport(runDirs: string[]): Promise<Report> {
   const measured = runs.flatMap((run) =>
     benchmarkGroups(run).map((group) => ({
       summary: summariseBenchmarks(group, pointwiseLayers(run)),
-      runsUs: pooledRuns(group),
+      repetitions: repetitionLatencies(group),
     })),
   );
   const benchmarks = measured.map((m) => m.summary);
@@ -238,18 +239,12 @@ function benchmarkGroups(run: LoadedRun): BenchmarkGroup[] {
 
 interface Measured {
   summary: BenchmarkSummary;
-  /** Every per-run latency of the group, when all its repetitions recorded them. */
-  runsUs: number[] | undefined;
+  /** The group's repetitions as the latency table pools them (the speed-up uses the same statistic). */
+  repetitions: RepetitionLatency[];
 }
 
-function pooledRuns(group: BenchmarkGroup): number[] | undefined {
-  const all = group.items.map((i) => i.data.runsUs);
-  return all.every((r) => r !== undefined && r.length > 0) ? all.flatMap((r) => r!) : undefined;
-}
-
-/** One typical latency per repetition: its median when the tool printed one (robust to preemption spikes), else its mean. */
-function repetitionCentres(b: BenchmarkSummary): number[] {
-  return b.repetitions.map((r) => r.median ?? r.avg).filter((v): v is number => v !== null);
+function repetitionLatencies(group: BenchmarkGroup): RepetitionLatency[] {
+  return group.items.map((i) => ({ stats: i.data.stats, ...(i.data.runsUs ? { runsUs: i.data.runsUs } : {}) }));
 }
 
 function pairs<T extends { summary: BenchmarkSummary } | BenchmarkSummary>(items: readonly T[]): { dense: T; pruned: T }[] {
@@ -265,11 +260,7 @@ function pairs<T extends { summary: BenchmarkSummary } | BenchmarkSummary>(items
 
 function speedups(measured: readonly Measured[]): Speedup[] {
   return pairs(measured).map(({ dense, pruned }) => {
-    const estimate = estimateSpeedup({
-      denseRepetitions: repetitionCentres(dense.summary),
-      prunedRepetitions: repetitionCentres(pruned.summary),
-      ...(dense.runsUs && pruned.runsUs ? { denseRuns: dense.runsUs, prunedRuns: pruned.runsUs } : {}),
-    });
+    const estimate = estimateSpeedup(dense.repetitions, pruned.repetitions);
     return {
       device: dense.summary.device,
       run: dense.summary.run,
@@ -277,6 +268,7 @@ function speedups(measured: readonly Measured[]): Speedup[] {
       pruned: pruned.summary.model,
       synthetic: dense.summary.synthetic || pruned.summary.synthetic,
       speedup: finiteOrNull(estimate.speedup),
+      basis: estimate.basis,
       ci: estimate.ci,
       note: estimate.note,
     };

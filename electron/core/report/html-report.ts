@@ -9,6 +9,7 @@ import { formatBytes, formatNumber, formatPercent, formatSpeedup, formatUs } fro
 import { formatThermal } from './thermal';
 import type { BenchmarkSummary, Report } from './types';
 import { CI_LEVEL } from './speedup-ci';
+import { SPEEDUP_CI_DEFINITION, SPEEDUP_DEFINITION } from './speedup-definition';
 
 // The whole report as one self-contained HTML file: inline CSS, inline SVG, no script, no external request.
 
@@ -16,13 +17,13 @@ const CSS = `
 body{font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 h3{font-size:14px;margin:18px 0 6px}
-table{border-collapse:collapse;margin:6px 0 12px;font-size:11.5px}.table-wrap{overflow-x:auto}th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:6px 0 12px;font-size:11.5px;max-width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:#777}.synthetic{background:#fff3cd;color:#7a5a00;font-weight:700;padding:0 4px;border:1px solid #b58900;border-radius:3px;font-size:11px}
 .banner{background:#fff3cd;border:1px solid #b58900;padding:8px 12px;margin:12px 0;font-weight:600}
 .missing{background:#fdecea;border:1px solid #e0a19a;padding:8px 12px}
 .chart{margin:10px 0;overflow-x:auto}svg{max-width:100%;height:auto}
-code{font-size:11px;word-break:break-all}
+code{font-size:11px;word-break:break-all}pre{white-space:pre-wrap;overflow-wrap:anywhere}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}.chart,table{break-inside:avoid}}
 `;
 
@@ -44,54 +45,61 @@ function deviceLabel(report: Report, id: string): string {
   return report.devices.find((d) => d.id === id)?.label ?? id;
 }
 
-function summaryTable(report: Report): string {
+function modelLabel(report: Report, b: BenchmarkSummary): string {
+  return report.runs.length > 1 ? b.model : b.role;
+}
+
+/** Latency statistics per device x model (µs). Split from the comparison table so both fit an A4 page. */
+function latencyTable(report: Report): string {
   const rows = report.benchmarks.map((b): Cell[] => {
-    const model = report.models.find((m) => m.key === b.model);
-    const speedup = b.role === 'pruned' ? report.speedups.find((s) => s.pruned === b.model && s.device === b.device) : undefined;
     const l = b.latency;
     return [
       deviceLabel(report, b.device),
-      report.runs.length > 1 ? b.model : b.role,
+      modelLabel(report, b),
       b.synthetic ? SYNTHETIC : 'measured',
       num(String(b.repetitions.length)),
       num(String(l.count)),
-      num(formatUs(l.avg)),
       num(formatUs(l.median)),
+      num(formatUs(l.p90)),
+      num(formatUs(l.avg)),
+      num(formatUs(l.std)),
       num(formatUs(l.min)),
       num(formatUs(l.max)),
-      num(formatUs(l.std)),
-      num(formatUs(l.p90)),
-      num(speedup ? formatSpeedup(speedup.speedup, speedup.ci) : ''),
-      num(formatUs(b.initUs.avg)),
-      num(formatUs(b.firstInferenceUs.avg)),
-      num(b.memory.peakMb === null ? '–' : `${b.memory.peakMb.toFixed(1)} MB`),
+    ];
+  });
+  return table(['Device', 'Model', 'Data', 'Reps', 'Runs', 'Median', 'p90', 'Avg', 'Std', 'Min', 'Max'], rows);
+}
+
+/** Dense against pruned per device: speed-up, start-up, memory, size, accuracy, sparse path. */
+function comparisonTable(report: Report): string {
+  const rows = report.benchmarks.map((b): Cell[] => {
+    const model = report.models.find((m) => m.key === b.model);
+    const speedup = b.role === 'pruned' ? report.speedups.find((s) => s.pruned === b.model && s.device === b.device) : undefined;
+    return [
+      deviceLabel(report, b.device),
+      modelLabel(report, b),
+      num(speedup ? `${formatSpeedup(speedup.speedup, speedup.ci)}${speedup.basis === 'mean' ? ' (of averages)' : ''}` : ''),
+      b.sparseInference.engaged,
       num(formatBytes(model?.bytes)),
       num(formatPercent(model?.accuracyTfjs, 2)),
       num(formatPercent(model?.accuracyTflite, 2)),
-      b.sparseInference.engaged,
+      num(formatUs(b.initUs.avg)),
+      num(formatUs(b.firstInferenceUs.avg)),
+      num(b.memory.peakMb === null ? '–' : `${b.memory.peakMb.toFixed(1)} MB`),
     ];
   });
   return table(
     [
       'Device',
       'Model',
-      'Data',
-      'Reps',
-      'Runs',
-      'Avg',
-      'Median',
-      'Min',
-      'Max',
-      'Std',
-      'p90',
-      `Speed-up [${CI_LEVEL * 100} % CI]`,
-      'Init',
-      'First inference',
-      'Peak memory',
+      `Speed-up: dense / pruned median [${CI_LEVEL * 100} % CI]`,
+      'Sparse path',
       'File',
       'Acc. TF.js',
       'Acc. .tflite',
-      'Sparse path',
+      'Init',
+      'First inference',
+      'Peak memory',
     ],
     rows,
   );
@@ -104,7 +112,7 @@ function sourcesNote(report: Report): string {
     fromStats.length
       ? `For ${fromStats.map((b) => `${deviceLabel(report, b.device)} ${b.role}`).join(', ')} the tool printed statistics only: avg, min, max and std are pooled exactly from each repetition's count/avg/std; median and p90 are taken over the repetition averages (or are absent for a single repetition).`
       : 'All statistics come from the per-run latencies.',
-    `Speed-up = mean dense latency / mean pruned latency. Its ${CI_LEVEL * 100} % interval is a percentile bootstrap (fixed seed) over repetitions; with fewer than two repetitions it falls back to single runs, which understates drift.`,
+    `${SPEEDUP_DEFINITION}. ${SPEEDUP_CI_DEFINITION}.`,
   ];
   return (
     `<p class="muted">${lines.map(esc).join('<br>')}</p>` +
@@ -317,7 +325,10 @@ export function renderHtmlReport(report: Report): string {
       : '',
     missingSection(report),
     '<h2>Summary</h2>',
-    summaryTable(report),
+    '<h3>Dense against pruned</h3>',
+    comparisonTable(report),
+    '<h3>Latency (µs)</h3>',
+    latencyTable(report),
     sourcesNote(report),
     chart(latencyBarsChart(latencyGroups(report))),
     chart(speedupChart(speedupBars(report))),
