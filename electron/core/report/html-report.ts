@@ -203,7 +203,19 @@ function operatorList(report: Report, device: string, run: string): string {
       .find((b) => b.device === device && b.run === run && b.role === role)
       ?.opProfile.map((r) => `${r.pointwise ? '★ ' : ''}${r.nodeType} ${formatNumber(r.avgMs, 4)} ms (${formatPercent(r.share)})`)
       .join('; ') ?? '–';
-  return `<p class="muted">Dense operators: ${esc(list('dense'))}<br>Pruned operators: ${esc(list('pruned'))}</p>`;
+  const coverage = (role: 'dense' | 'pruned'): string => {
+    const b = report.benchmarks.find((x) => x.device === device && x.run === run && x.role === role);
+    if (!b || b.opProfileFiles === 0) return `${role}: no profile taken`;
+    const calls = b.opProfileCalls === null ? 'an unknown number of' : String(b.opProfileCalls);
+    const how =
+      b.opProfileSource === 'separate-run'
+        ? 'a separate profiling run before the timed, unprofiled repetitions'
+        : b.opProfileSource === 'these-runs'
+          ? 'the profiled timed runs'
+          : 'profiled runs';
+    return `${role}: ${calls} inferences from ${how} (${b.opProfileFiles} of ${b.repetitions.length} repetition files)`;
+  };
+  return `<p class="muted">Profile covers ${esc(coverage('dense'))}; ${esc(coverage('pruned'))}.<br>Dense operators: ${esc(list('dense'))}<br>Pruned operators: ${esc(list('pruned'))}</p>`;
 }
 
 function devicesSection(report: Report): string {
