@@ -3,7 +3,8 @@ import { DEFAULT_BATCH_SIZE } from '../core/data/batches';
 import { parseBackendChoice } from '../core/train/backend';
 import type { BackendChoice } from '../core/train/types';
 import type { ParsedValues } from './command';
-import { intOption, requiredString, stringOption } from './options';
+import { intOption, stringOption } from './options';
+import { defaultRunDir } from '../core/report/workspace';
 
 /** The options every training command (train, prune, pipeline) takes, declared once. */
 export const TRAINING_OPTIONS = {
@@ -28,7 +29,13 @@ export interface TrainingOptions {
   cacheDir?: string;
 }
 
-export function trainingOptions(values: ParsedValues): TrainingOptions {
+/** `--out`, else a new folder in the default workspace (so `runs list` and the app find the run). */
+export function runFolderOption(values: ParsedValues, kind: string): string {
+  const out = stringOption(values, 'out');
+  return out === undefined ? defaultRunDir(kind) : resolve(out);
+}
+
+export function trainingOptions(values: ParsedValues, kind: string): TrainingOptions {
   const limit = stringOption(values, 'limit');
   const cacheDir = stringOption(values, 'cache-dir');
   return {
@@ -37,7 +44,7 @@ export function trainingOptions(values: ParsedValues): TrainingOptions {
     batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
     seed: intOption(values, 'seed', 42),
     backend: parseBackendChoice(stringOption(values, 'backend')),
-    out: resolve(requiredString(values, 'out')),
+    out: runFolderOption(values, kind),
     ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { MODEL_NAMES, type ModelName } from '../../core/model/baseline';
 import { runJob } from '../../core/jobs/run-job';
 import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
@@ -9,7 +10,7 @@ import { ProgressBar } from '../progress-bar';
 import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 
-const USAGE = `Usage: sparse-studio train [options] --out RUN_DIR
+const USAGE = `Usage: sparse-studio train [options] [--out RUN_DIR]
 
 Trains the reference CNN (dense) and writes the model and metrics into RUN_DIR.
 
@@ -23,7 +24,7 @@ Options:
   --seed S                     (default: 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   (default: auto = tfjs-node when it loads, else fast-cpu)
   --cache-dir DIR              where downloads and decoded data are cached
-  --out RUN_DIR                run folder (required)
+  --out RUN_DIR                run folder (default: a new train-<time> folder in ${DEFAULT_WORKSPACE_TEXT})
   --json                       one JSON object per line on stdout (progress, then a summary)`;
 
 function parseModel(value: string | undefined): ModelName {
@@ -91,7 +92,7 @@ export const trainCommand: CliCommand = {
   usage: USAGE,
   options: { ...TRAINING_OPTIONS, model: { type: 'string' } },
   async run(values, _positionals, io) {
-    const { data, ...common } = trainingOptions(values);
+    const { data, ...common } = trainingOptions(values, 'train');
     const config: TrainConfig = {
       ...common,
       data: data ?? 'sample',

@@ -8,7 +8,7 @@ import { TRAIN_STEP, trainInRun, type TrainEvent } from '../train/train-run';
 import type { BackendChoice } from '../train/types';
 import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
 import { CONVERSION_FILE, convertInRun } from './convert-step';
-import { reportInRun } from './report-step';
+import { REPORT_STEP, reportInRun } from './report-step';
 import { validateInRun } from './validate-step';
 import { isCancellation } from '../util/cancel';
 
@@ -170,7 +170,7 @@ export async function pipelineRun(
       return { files, validation: results.map((r) => ({ role: r.role, ...r.validation })) };
     });
     await step('benchmark', () => benchmarkInRun(run.dir, config, (event) => onEvent({ kind: 'benchmark', event }), signal));
-    await step('report', () => reportInRun(run.dir));
+    await step(REPORT_STEP, () => reportInRun(run.dir, REPORT_STEP));
     await run.finish('completed');
     return summary;
   } catch (error) {

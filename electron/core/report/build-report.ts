@@ -2,7 +2,8 @@ import type { LoadedModel } from '../model/io';
 import { collectDevices } from './device-info';
 import { finiteOrNull } from './finite';
 import { layerSparsity, pointwiseLayerNames } from './layer-sparsity';
-import { loadRun, type LoadedRun } from './load-run';
+import { loadRun, RUN_FILES, type LoadedRun } from './load-run';
+import { UserError } from '../util/errors';
 import { benchmarkRole } from './model-role';
 import { summariseBenchmarks, type BenchmarkGroup } from './benchmark-summary';
 import { compareOpProfiles } from './op-profile';
@@ -29,6 +30,14 @@ const ROLES: ModelRole[] = ['dense', 'pruned'];
 export async function buildReport(runDirs: string[]): Promise<Report> {
   const runs: LoadedRun[] = [];
   for (const dir of runDirs) runs.push(await loadRun(dir));
+  const notRuns = runs.filter((run) => !holdsRun(run));
+  if (notRuns.length > 0) {
+    throw new UserError(
+      'NOT_A_RUN',
+      `${notRuns.map((r) => r.dir).join(', ')} ${notRuns.length > 1 ? 'hold' : 'holds'} no run: no run.json, no metrics, no .tflite files, no benchmarks`,
+      'Give run folders a Sparse Studio command wrote with --out (`runs list` shows the workspace\'s runs; `runs list --workspace DIR` another folder\'s).',
+    );
+  }
   disambiguateIds(runs);
   const measured = runs.flatMap((run) =>
     benchmarkGroups(run).map((group) => ({
@@ -53,6 +62,21 @@ export async function buildReport(runDirs: string[]): Promise<Report> {
     speedups: speedups(measured),
     opComparisons: opComparisons(benchmarks),
   };
+}
+
+/** A folder is a run when it holds anything a run writes (a run interrupted early may lack all but run.json). */
+function holdsRun(run: LoadedRun): boolean {
+  return (
+    run.manifest !== null ||
+    run.trainMetrics !== null ||
+    run.pruneMetrics !== null ||
+    run.denseModel !== null ||
+    run.prunedModel !== null ||
+    run.conversion !== null ||
+    run.tflite.length > 0 ||
+    run.benchmarks.length > 0 ||
+    run.missing.some((m) => m.item.startsWith(`${RUN_FILES.benchmarksDir}/`) && m.detail.startsWith('benchmark failed'))
+  );
 }
 
 function ownVersion(): string | null {
@@ -90,6 +114,7 @@ function runInfo(run: LoadedRun): RunInfo {
     dir: run.dir,
     kind: m?.kind ?? 'unknown',
     status: m?.status ?? 'unknown',
+    error: m?.error ?? null,
     createdAt: m?.createdAt ?? '',
     updatedAt: m?.updatedAt ?? '',
     config: m?.config ?? {},

@@ -24,6 +24,7 @@ export const runInfoSchema = z.object({
   dir: z.string(),
   kind: z.string(),
   status: z.string().describe("Manifest status; a 'running' run whose process died shows as 'interrupted'"),
+  error: z.string().nullable().describe('The error a failed or cancelled run ended with (run.json)'),
   createdAt: z.string(),
   updatedAt: z.string(),
   config: z.record(z.string(), z.unknown()),
