@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const path = z.string().min(1).max(4096);
 const positiveInt = z.number().int().min(1).max(1_000_000);
+/** 'auto': the guide's 128 unless the data set is too small for batch norm to settle (core/train/batch-size.ts). */
+const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
 export const modelName = z.enum(['baseline', 'baseline-keepdims']);
@@ -12,7 +14,7 @@ export const trainJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   model: modelName,
   epochs: positiveInt,
-  batchSize: positiveInt,
+  batchSize: batchSize,
   limit: positiveInt.optional(),
   seed: z
     .number()
@@ -35,7 +37,7 @@ export const pruneJobConfig = z.strictObject({
   finalSparsity: sparsity,
   endEpoch: count,
   frequency: positiveInt,
-  batchSize: positiveInt,
+  batchSize: batchSize,
   seed: z
     .number()
     .int()
@@ -86,7 +88,7 @@ export const pipelineJobConfig = z.strictObject({
   finalSparsity: sparsity,
   pruneEndEpoch: count,
   pruneFrequency: z.union([positiveInt, z.literal('auto')]),
-  batchSize: positiveInt,
+  batchSize: batchSize,
   seed: z
     .number()
     .int()

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEFAULT_BATCH_SIZE } from '../core/data/batches';
+import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../core/train/batch-size';
 import { parseBackendChoice } from '../core/train/backend';
 import type { BackendChoice } from '../core/train/types';
 import type { ParsedValues } from './command';
@@ -22,7 +22,7 @@ export const TRAINING_OPTIONS = {
 export interface TrainingOptions {
   data: string | undefined;
   limit?: number;
-  batchSize: number;
+  batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
   out: string;
@@ -35,13 +35,23 @@ export function runFolderOption(values: ParsedValues, kind: string): string {
   return out === undefined ? defaultRunDir(kind) : resolve(out);
 }
 
+/** `--batch-size N|auto` (default auto, see resolveBatchSize). */
+export function batchSizeOption(values: ParsedValues): BatchSizeChoice {
+  const raw = stringOption(values, 'batch-size');
+  return raw === undefined || raw === 'auto' ? 'auto' : intOption(values, 'batch-size', GUIDE_BATCH_SIZE, 1);
+}
+
+/** What `--batch-size auto` does, for the help texts. */
+export const BATCH_SIZE_HELP = `auto (the default) = the guide's ${GUIDE_BATCH_SIZE}, or 64/32/16 when the data set is
+                               too small for batch norm to settle at ${GUIDE_BATCH_SIZE} (the bundled sample: 32)`;
+
 export function trainingOptions(values: ParsedValues, kind: string): TrainingOptions {
   const limit = stringOption(values, 'limit');
   const cacheDir = stringOption(values, 'cache-dir');
   return {
     data: stringOption(values, 'data'),
     ...(limit !== undefined ? { limit: intOption(values, 'limit', 0, 1) } : {}),
-    batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
+    batchSize: batchSizeOption(values),
     seed: intOption(values, 'seed', 42),
     backend: parseBackendChoice(stringOption(values, 'backend')),
     out: runFolderOption(values, kind),

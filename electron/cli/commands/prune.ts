@@ -1,12 +1,11 @@
 import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { resolve } from 'node:path';
-import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import { formatChanges } from '../../core/prune/format-diagnostics';
 import { PRUNE_DEFAULTS, type PruneConfig, type PruneEvent, type PruneSummary } from '../../core/prune/prune-run';
 import { type CliCommand, type CliIO } from '../command';
 import { intOption, sparsityOption, requiredString } from '../options';
 import { ProgressBar } from '../progress-bar';
-import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { runJob } from '../../core/jobs/run-job';
 
@@ -25,7 +24,7 @@ Options:
   --final S             PolynomialDecay final sparsity (default: ${PRUNE_DEFAULTS.finalSparsity}; XNNPACK needs >= 2/3)
   --end-epoch N         the schedule ends after N epochs of steps (default: ${PRUNE_DEFAULTS.endEpoch})
   --frequency N         masks are recomputed every N steps (default: ${PRUNE_DEFAULTS.frequency})
-  --batch-size N        (default: ${DEFAULT_BATCH_SIZE})
+  --batch-size N|auto   ${BATCH_SIZE_HELP}
   --data cifar10|sample|PATH   (default: the data set the --from run was trained on, else sample)
   --limit N             use only the first N training images (default: the --from run's limit, when --data is not given)
   --seed S              (default: 42)

@@ -8,11 +8,16 @@ const BN = { axis: 3, epsilon: 1e-3, momentum: 0.99 } as const;
 const conv = { dilationRate: [1, 1] as Pair, groups: 1, useBias: true, activation: 'linear' as const };
 const depthwise = { dilationRate: [1, 1] as Pair, depthMultiplier: 1, useBias: true, activation: 'linear' as const };
 
+/** CIFAR-10's, the guide's data set. */
+export const DEFAULT_CLASSES = 10;
+
 /**
  * The reference guide's CNN (TFMOT "Pruning for on-device inference with XNNPACK"), with Keras' default layer names.
- * `keepdims` selects the variant whose GlobalAveragePooling2D keeps the spatial dimensions, as XNNPACK wants.
+ * `keepdims` selects the variant whose GlobalAveragePooling2D keeps the spatial dimensions, as XNNPACK wants;
+ * `classes` is the number of units of the last Dense (the data set's class count).
  */
-export function guideModel(keepdims: boolean): ModelSpec {
+export function guideModel(keepdims: boolean, classes: number = DEFAULT_CLASSES): ModelSpec {
+  if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`a classifier needs at least 2 classes, got ${classes}`);
   const layers: LayerSpec[] = [
     {
       type: 'ZeroPadding2D',
@@ -61,7 +66,7 @@ export function guideModel(keepdims: boolean): ModelSpec {
     { type: 'ReLU', name: 're_lu_4', maxValue: null },
     { type: 'GlobalAveragePooling2D', name: 'global_average_pooling2d', keepdims },
     { type: 'Flatten', name: 'flatten' },
-    { type: 'Dense', name: 'dense', units: 10, useBias: true, activation: 'linear' },
+    { type: 'Dense', name: 'dense', units: classes, useBias: true, activation: 'linear' },
   ];
   return {
     format: MODEL_SPEC_FORMAT,
@@ -72,8 +77,8 @@ export function guideModel(keepdims: boolean): ModelSpec {
   };
 }
 
-export function modelByName(name: ModelName): ModelSpec {
-  return guideModel(name === 'baseline-keepdims');
+export function modelByName(name: ModelName, classes: number = DEFAULT_CLASSES): ModelSpec {
+  return guideModel(name === 'baseline-keepdims', classes);
 }
 
 function clone<T>(value: T): T {
