@@ -17,14 +17,14 @@ const CSS = `
 body{font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 h3{font-size:14px;margin:18px 0 6px}
-table{border-collapse:collapse;margin:6px 0 12px;font-size:11.5px;max-width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;margin:6px 0 12px;font-size:11.5px;max-width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}.path{overflow-wrap:anywhere}
 th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:#777}.synthetic{background:#fff3cd;color:#7a5a00;font-weight:700;padding:0 4px;border:1px solid #b58900;border-radius:3px;font-size:11px}
 .banner{background:#fff3cd;border:1px solid #b58900;padding:8px 12px;margin:12px 0;font-weight:600}
 .missing{background:#fdecea;border:1px solid #e0a19a;padding:8px 12px}
 .chart{margin:10px 0;overflow-x:auto}svg{max-width:100%;height:auto}
 code{font-size:11px;word-break:break-all}pre{white-space:pre-wrap;overflow-wrap:anywhere}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}.chart,table{break-inside:avoid}}
+@media print{body{margin:0;max-width:none;padding:0}table{font-size:9px}th,td{padding:2px 3px}td.num{white-space:normal}h2{break-after:avoid}.chart,table{break-inside:avoid}}
 `;
 
 type Cell = string | { html: string } | { num: string };
@@ -37,6 +37,8 @@ function table(header: string[], rows: Cell[][]): string {
     .join('')}</tbody></table></div>`;
 }
 
+/** File paths and timestamps: long unbroken text that may wrap anywhere, so wide tables still fit the page. */
+const path = (text: string): Cell => ({ html: `<span class="path">${esc(text)}</span>` });
 const SYNTHETIC = { html: '<span class="synthetic">SYNTHETIC</span>' };
 const num = (text: string): Cell => ({ num: text });
 const chart = (svg: string): string => `<div class="chart">${svg}</div>`;
@@ -122,8 +124,8 @@ function sourcesNote(report: Report): string {
 
 function modelsSection(report: Report): string {
   const rows = report.models.map((m): Cell[] => [
-    m.key,
-    m.file ?? '–',
+    path(m.key),
+    path(m.file ?? '–'),
     num(formatBytes(m.bytes)),
     num(formatBytes(m.weightBytes)),
     { html: m.sha256 ? `<code>${esc(m.sha256)}</code>` : '–' },
@@ -254,7 +256,7 @@ function toolsSection(report: Report): string {
     ['Device', 'Model', 'Tool', 'Version', 'sha256', 'Flags', 'Sparse inference'],
     report.benchmarks.map((b) => [
       deviceLabel(report, b.device),
-      b.model,
+      path(b.model),
       b.tool.name,
       b.tool.version ?? '–',
       { html: b.tool.sha256 ? `<code>${esc(b.tool.sha256)}</code>` : '–' },
@@ -285,10 +287,10 @@ function repetitionsSection(report: Report): string {
     report.benchmarks.flatMap((b) =>
       b.repetitions.map((r): Cell[] => [
         deviceLabel(report, b.device),
-        b.model,
+        path(b.model),
         num(String(r.repetition)),
         r.synthetic ? SYNTHETIC : 'measured',
-        r.startedAt,
+        path(r.startedAt),
         num(String(r.count)),
         num(formatUs(r.avg)),
         num(formatUs(r.median)),
@@ -297,7 +299,7 @@ function repetitionsSection(report: Report): string {
         num(formatUs(r.std)),
         num(formatUs(r.initUs)),
         num(formatUs(r.firstInferenceUs)),
-        r.rawOutputFile ?? r.file,
+        path(r.rawOutputFile ?? r.file),
       ]),
     ),
   );
@@ -313,7 +315,7 @@ function runsSection(report: Report): string {
           : '') +
         table(
           ['Step', 'Status', 'Started', 'Ended', 'Error'],
-          run.steps.map((s) => [s.name, s.status, s.startedAt, s.endedAt ?? '–', s.error ?? '']),
+          run.steps.map((s) => [s.name, s.status, path(s.startedAt), path(s.endedAt ?? '–'), s.error ?? '']),
         ) +
         `<details><summary>Configuration and environment</summary><pre>${esc(JSON.stringify({ config: run.config, environment: run.environment }, null, 2))}</pre></details>`,
     )
