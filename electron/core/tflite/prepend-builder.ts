@@ -7,9 +7,7 @@ export type FieldKind = 1 | 2 | 4 | 8 | 'offset';
 
 /** A replacement for one field of a copied table: a scalar value, an offset made by this builder, or absent. */
 export type FieldOverride =
-  | { kind: 'scalar'; size: 1 | 2 | 4 | 8; value: number | bigint }
-  | { kind: 'offset'; offset: number }
-  | { kind: 'absent' };
+  { kind: 'scalar'; size: 1 | 2 | 4 | 8; value: number | bigint } | { kind: 'offset'; offset: number } | { kind: 'absent' };
 
 /**
  * Builds a new flatbuffer in front of an unchanged copy of an existing one. FlatBuffers offsets are relative and

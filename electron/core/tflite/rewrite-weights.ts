@@ -154,7 +154,10 @@ export function rewriteWeights(
   if (densifies && runtimeEntry && (users.get(runtimeEntry.buffer) ?? 0) === 0) {
     const current = new TextDecoder().decode(model.buffers[runtimeEntry.buffer]!.data).replace(/\0+$/, '');
     if (compareVersions(current, DENSIFY_MIN_RUNTIME) < 0)
-      buffers[runtimeEntry.buffer] = writeBuffer(pb, asciiPadded(DENSIFY_MIN_RUNTIME, model.buffers[runtimeEntry.buffer]!.data.length));
+      buffers[runtimeEntry.buffer] = writeBuffer(
+        pb,
+        asciiPadded(DENSIFY_MIN_RUNTIME, model.buffers[runtimeEntry.buffer]!.data.length),
+      );
   }
   const addedMetadata = options.metadata.map((m) => ({ name: m.name, buffer: buffers.push(writeBuffer(pb, m.data)) - 1 }));
 
@@ -251,7 +254,9 @@ function rewriteSubgraph(
       return;
     }
     const inputs = pb.int32Vector(op.inputs.map((t) => redirect.get(t) ?? t));
-    operators.push(pb.copyTable(operatorTables[i]!, OPERATOR, new Map([[1, offset(inputs)]]), `subgraph ${s} operator ${i} ${op.opName}`));
+    operators.push(
+      pb.copyTable(operatorTables[i]!, OPERATOR, new Map([[1, offset(inputs)]]), `subgraph ${s} operator ${i} ${op.opName}`),
+    );
   });
 
   const overrides = new Map<number, FieldOverride>([

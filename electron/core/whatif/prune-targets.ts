@@ -28,7 +28,7 @@ export function refuseQuantized(model: TfliteModel, file: string): void {
     if (quantized) {
       throw new UserError(
         'TFLITE_QUANTIZED',
-        `${file} is a quantized model (subgraph ${s} tensor '${quantized.name}' is ${quantized.type} with a scale): XNNPACK's sparse inference runs float32 and float16 models only, so a pruned copy could not show its speed-up`,
+        `${file} is a quantized model (subgraph ${s} tensor ${quantized.index}${quantized.name ? ` '${quantized.name}'` : ''} is ${quantized.type} with a scale): XNNPACK's sparse inference runs float32 and float16 models only, so a pruned copy could not show its speed-up`,
         'Use the float version of the model (export it without quantization), then run the what-if on that file.',
       );
     }
@@ -56,7 +56,8 @@ function weightSource(
   }
   const producer = producers.get(direct.index);
   const source = producer?.opName === 'DEQUANTIZE' ? sg.tensors[producer.inputs[0]!] : undefined;
-  if (source && constant(model, source) && source.type === 'float16' && !source.sparsity) return { tensor: source, type: 'float16' };
+  if (source && constant(model, source) && source.type === 'float16' && !source.sparsity)
+    return { tensor: source, type: 'float16' };
   return { reason: 'weights are computed at run time, not a constant' };
 }
 
@@ -94,7 +95,14 @@ export function findPruneTargets(model: TfliteModel, includeFc: boolean): Target
       const key = `${s}/${tensor.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      search.targets.push({ subgraph: s, tensor: tensor.index, name: tensor.name, op: isConv ? 'CONV_2D' : 'FULLY_CONNECTED', shape: [...tensor.shape], type });
+      search.targets.push({
+        subgraph: s,
+        tensor: tensor.index,
+        name: tensor.name,
+        op: isConv ? 'CONV_2D' : 'FULLY_CONNECTED',
+        shape: [...tensor.shape],
+        type,
+      });
     }
   });
   return search;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { blockMask } from '../prune/block-mask';
 import { magnitudeMask } from '../prune/magnitude-mask';
 import { csrSparsityParameters, encodeBlockSparse1x4, FC_BLOCK } from '../tflite/block-sparse-format';
 import type { SparsityParameters, TfliteModel } from '../tflite/model-types';
@@ -81,13 +80,26 @@ export function constantValues(model: TfliteModel, target: Pick<PruneTarget, 'su
   );
 }
 
+/**
+ * TFMOT's block pruning for block [1, 4] and AVG pooling on a [out, in] weight whose input size is a multiple of 4
+ * (so the pooling windows are the aligned blocks): mean |w| per block, the magnitude rule on the block means.
+ */
+function blockMask1x4(values: Float32Array, sparsity: number): Float32Array {
+  const blocks = values.length / FC_BLOCK;
+  const means = new Float32Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    let sum = 0;
+    for (let k = 0; k < FC_BLOCK; k++) sum = Math.fround(sum + Math.abs(values[b * FC_BLOCK + k]!));
+    means[b] = Math.fround(sum / FC_BLOCK);
+  }
+  const kept = magnitudeMask(means, sparsity).mask;
+  return Float32Array.from(values, (_, i) => kept[Math.floor(i / FC_BLOCK)]!);
+}
+
 /** Magnitude pruning to `sparsity`: element-wise for convolutions, in 1x4 blocks (average |w|) for FULLY_CONNECTED. */
 export function prunedValues(values: Float32Array, target: PruneTarget, sparsity: number): Float32Array {
   if (sparsity <= 0) return Float32Array.from(values);
-  const { mask } =
-    target.op === 'FULLY_CONNECTED'
-      ? blockMask(values, target.shape, [1, FC_BLOCK], 'AVG', sparsity)
-      : magnitudeMask(values, sparsity);
+  const mask = target.op === 'FULLY_CONNECTED' ? blockMask1x4(values, sparsity) : magnitudeMask(values, sparsity).mask;
   return values.map((v, i) => (mask[i] ? v : 0));
 }
 
@@ -97,7 +109,10 @@ function encode(
 ): { rewrite: Omit<WeightRewrite, 'subgraph' | 'tensor'>; encoding: PrunedLayer['encoding'] } {
   const toBytes = target.type === 'float16' ? halfBytes : floatBytes;
   if (zeroFraction(pruned) < MIN_SPARSITY)
-    return { rewrite: { data: toBytes(pruned), densify: false }, encoding: 'dense (below 30 % zeros, as the converter leaves it)' };
+    return {
+      rewrite: { data: toBytes(pruned), densify: false },
+      encoding: 'dense (below 30 % zeros, as the converter leaves it)',
+    };
   if (target.op === 'FULLY_CONNECTED') {
     // The converter lets FULLY_CONNECTED read 1x4 block-sparse weights directly (TFLite's own sparse kernel), but
     // the XNNPACK delegate reads such weights as if dense (NaN outputs in the WebAssembly runtime, measured), so
