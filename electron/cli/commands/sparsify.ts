@@ -26,6 +26,7 @@ export const sparsifyCommand: CliCommand = {
   name: 'sparsify',
   summary: 'latency what-if: prune a float .tflite\u2019s 1x1 convolutions without training (CSR + DENSIFY)',
   usage: USAGE,
+  allowPositionals: true,
   options: {
     sparsity: { type: 'string', multiple: true },
     'include-fc': { type: 'boolean' },

@@ -98,6 +98,7 @@ export const whatifCommand: CliCommand = {
   name: 'whatif',
   summary: 'would sparse inference pay off? prune a float .tflite at several sparsities, benchmark, report',
   usage: USAGE,
+  allowPositionals: true,
   options: {
     ...BENCHMARK_OPTIONS,
     sparsity: { type: 'string', multiple: true },
