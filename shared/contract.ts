@@ -99,7 +99,15 @@ export const pipelineJobConfig = z.strictObject({
   ...benchmarkSettings,
 });
 
-export const jobName = z.enum(['train', 'prune', 'convert', 'benchmark', 'pipeline']);
+export const whatifJobConfig = z.strictObject({
+  model: path,
+  out: path,
+  sparsities: z.array(z.number().gt(0).lt(1)).min(1).max(16),
+  includeFc: z.boolean(),
+  ...benchmarkSettings,
+});
+
+export const jobName = z.enum(['train', 'prune', 'convert', 'benchmark', 'pipeline', 'whatif']);
 
 export const jobRequest = z.discriminatedUnion('job', [
   z.strictObject({ job: z.literal('train'), config: trainJobConfig }),
@@ -107,6 +115,7 @@ export const jobRequest = z.discriminatedUnion('job', [
   z.strictObject({ job: z.literal('convert'), config: convertJobConfig }),
   z.strictObject({ job: z.literal('benchmark'), config: benchmarkJobConfig }),
   z.strictObject({ job: z.literal('pipeline'), config: pipelineJobConfig }),
+  z.strictObject({ job: z.literal('whatif'), config: whatifJobConfig }),
 ]);
 
 /** Request schemas, one per command. Responses are typed in `CommandResponses`. */
@@ -148,6 +157,7 @@ export const commandRequests = {
     out: path.optional(),
   }),
   'tflite.inspect': z.strictObject({ file: path }),
+  'whatif.report': z.strictObject({ runDir: path }),
 } as const;
 
 export type CommandName = keyof typeof commandRequests;
@@ -189,6 +199,8 @@ export interface CommandResponses {
   'report.build': unknown;
   'report.export': { file: string };
   'tflite.inspect': unknown;
+  /** The what-if run's report (electron/core/whatif/whatif-report.ts WhatifReport). */
+  'whatif.report': unknown;
 }
 
 /** Events pushed from the core to the UI. */

@@ -15,6 +15,7 @@ import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
 import { UserError } from '../core/util/errors';
 import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
+import { readWhatifReport } from '../core/whatif/whatif-run';
 
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
@@ -67,5 +68,6 @@ export function createHandlers(context: AppContext): Handlers {
       });
       return inspectTfliteBytes(new Uint8Array(bytes), file);
     },
+    'whatif.report': ({ runDir }) => readWhatifReport(runDir),
   };
 }
