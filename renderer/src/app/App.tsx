@@ -16,6 +16,7 @@ import { SettingsPage } from '../screens/SettingsPage';
 import { TrainScreen } from '../screens/TrainScreen';
 import { StepNav } from './StepNav';
 import { STEPS } from './steps';
+import { applyTheme } from './theme';
 
 type Page = 'wizard' | 'devices' | 'history' | 'settings';
 
@@ -31,7 +32,8 @@ export function App() {
     Promise.all([api.invoke('app.info', {}), api.invoke('settings.get', {})]).then(
       ([appInfo, settings]) => {
         setInfo(appInfo);
-        update({ workspace: settings.workspace, adbServer: settings.adbServer });
+        update({ workspace: settings.workspace, adbServer: settings.adbServer, transport: appInfo.transport });
+        applyTheme(settings.theme);
       },
       (error: unknown) => setStartupError(asContractError(error)),
     );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { EventPayloads } from '../../../shared/contract';
+import { commandRequests, type EventPayloads } from '../../../shared/contract';
+import { numberProblem } from '../forms/number-limits';
 import { useCommand } from '../api/use-command';
 import { useEvent } from '../api/use-event';
 import type { DataInspection } from '../api/responses';
@@ -25,6 +26,8 @@ const SOURCES: { kind: SourceKind; label: string; help: string }[] = [
   },
 ];
 
+const LIMIT = commandRequests['data.inspect'].shape.limit;
+
 const PHASES = { download: 'Downloading', extract: 'Reading the archive', decode: 'Decoding images' } as const;
 
 function progressLabel(kind: SourceKind, progress: EventPayloads['data.progress'] | undefined): string {
@@ -48,7 +51,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
   const load = async (): Promise<void> => {
     setProgress(undefined);
     const value = await inspect.run({ source, samplesPerClass: 6, ...(limit !== undefined ? { limit } : {}) });
-    if (value) update({ data: source, limit, trainImages: value.sizes.train });
+    if (value) update({ data: source, limit, trainImages: value.sizes.train, classes: value.classNames.length });
   };
 
   return (
@@ -85,8 +88,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             label="Use only the first N training images"
             value={limit}
             onChange={setLimit}
-            min={10}
-            optional
+            schema={LIMIT}
             testId="data-limit"
             help="Leave empty to use all of them."
           />
@@ -96,7 +98,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             type="button"
             className="primary"
             onClick={load}
-            disabled={inspect.busy || source === ''}
+            disabled={inspect.busy || source === '' || numberProblem(LIMIT, limit) !== undefined}
             data-testid="data-inspect"
           >
             {inspect.busy ? 'Loading…' : 'Load data'}
