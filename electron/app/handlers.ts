@@ -57,7 +57,15 @@ export function createHandlers(context: AppContext): Handlers {
     'devices.connect': ({ host, port }) => context.devices.connect(host, port),
     'devices.details': ({ id }) => context.devices.details(id),
     'devices.disconnect': ({ id, forget }) => context.devices.disconnect(id, forget),
-    'runs.list': () => listRuns(context.settings.get().workspace),
+    'runs.list': async () =>
+      Promise.all(
+        (await listRuns(context.settings.get().workspace)).map(async (entry) => {
+          if (!entry.ok) return entry;
+          const manifest = await readManifest(entry.overview.dir).catch(() => undefined);
+          const labels = { ...(manifest?.name ? { name: manifest.name } : {}), ...(manifest?.note ? { note: manifest.note } : {}) };
+          return { ...entry, labels };
+        }),
+      ),
     'runs.show': async ({ runDir }) => readManifest(runDir),
     'runs.update': ({ runDir, name, note }) =>
       updateRunLabels(runDir, { ...(name !== undefined ? { name } : {}), ...(note !== undefined ? { note } : {}) }),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { commandRequests, type EventPayloads } from '../../../shared/contract';
+import { commandRequests, type ContractError, type EventPayloads } from '../../../shared/contract';
 import { numberProblem } from '../forms/number-limits';
 import { useCommand } from '../api/use-command';
 import { useEvent } from '../api/use-event';
@@ -25,6 +25,31 @@ const SOURCES: { kind: SourceKind; label: string; help: string }[] = [
     help: 'cifar-10-binary.tar.gz, cifar-10-batches-bin/, or an image folder ROOT/{train,test}/<class>/*.png|jpg (or a .tar.gz of one).',
   },
 ];
+
+/** The core words its data hints for the CLI ('sample', 'cifar10', --cache-dir); here they name the choices on screen. */
+function screenWorded(error: ContractError | undefined): ContractError | undefined {
+  if (!error) return error;
+  switch (error.code) {
+    case 'DATA_NOT_FOUND':
+    case 'DATA_UNRECOGNIZED':
+      return {
+        ...error,
+        hint: 'Choose “Bundled sample” or “CIFAR-10 download” above, or enter the path of cifar-10-binary.tar.gz, a cifar-10-batches-bin folder, or an image folder ROOT/{train,test}/<class>/*.png|jpg (or a .tar.gz of one).',
+      };
+    case 'DATA_DOWNLOAD_FAILED':
+      return {
+        ...error,
+        hint: error.hint
+          ?.replace(/ \(the cache folder is chosen by [^)]*\)/, '')
+          .replace(
+            /or pass the path of the file or of its extracted cifar-10-batches-bin folder as the data set\./,
+            'or choose “Local archive or folder” above and enter the path of the file or of its extracted cifar-10-batches-bin folder.',
+          ),
+      };
+    default:
+      return error;
+  }
+}
 
 const LIMIT = commandRequests['data.inspect'].shape.limit;
 
@@ -112,7 +137,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             testId="data-progress"
           />
         ) : null}
-        <ErrorBox error={inspect.error} testId="data-error" />
+        <ErrorBox error={screenWorded(inspect.error)} testId="data-error" />
       </Section>
 
       {data ? (

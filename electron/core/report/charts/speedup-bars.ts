@@ -20,7 +20,7 @@ export function speedupChart(bars: readonly SpeedupBar[]): string {
   const plotHeight = 180;
   const slot = 170;
   const width = Math.max(560, left + bars.length * slot + 20);
-  const height = top + plotHeight + 60;
+  const height = top + plotHeight + 70;
   const y = linear([0, ticks[ticks.length - 1]!], [top + plotHeight, top]);
   const parts = [svgOpen('speedup', width, height, title), hatchDefs('hatch-speedup')];
   parts.push(`<text x="10" y="16" font-weight="600" font-size="13">${esc(title)}</text>`);
@@ -47,9 +47,15 @@ export function speedupChart(bars: readonly SpeedupBar[]): string {
         `<text x="${x + w / 2}" y="${y(Math.max(bar.speedup, bar.ciHigh ?? 0)) - 4}" text-anchor="middle">${fmt(bar.speedup)}x</text>`,
       );
     }
-    const label = bar.label.length > 28 ? bar.label.slice(0, 27) + '…' : bar.label;
-    parts.push(`<text x="${x + w / 2}" y="${top + plotHeight + 16}" text-anchor="middle">${esc(label)}</text>`);
-    if (bar.synthetic) parts.push(syntheticBadge(x + w / 2 - 75, top + plotHeight + 34));
+    // "run · device" on two lines, so the part that tells comparison bars apart is never cut off.
+    const [first, ...rest] = bar.label.split(' · ');
+    const cut = (text: string): string => (text.length > 30 ? text.slice(0, 29) + '…' : text);
+    parts.push(
+      `<text x="${x + w / 2}" y="${top + plotHeight + 16}" text-anchor="middle"><title>${esc(bar.label)}</title>${esc(cut(first ?? ''))}</text>`,
+    );
+    if (rest.length)
+      parts.push(`<text x="${x + w / 2}" y="${top + plotHeight + 29}" text-anchor="middle">${esc(cut(rest.join(' · ')))}</text>`);
+    if (bar.synthetic) parts.push(syntheticBadge(x + w / 2 - 75, top + plotHeight + 40));
   });
   parts.push('</svg>');
   return parts.join('');
