@@ -18,7 +18,10 @@ test('run history rows from the report module’s run list, unreadable runs incl
   assert.deepEqual(rows[1], {
     dir: '/runs/run-b/',
     id: 'run-b',
+    name: undefined,
+    note: undefined,
     kind: '—',
+    completedSteps: [],
     status: 'unreadable',
     createdAt: undefined,
     summary: '',
