@@ -73,7 +73,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
         title="Run history"
         actions={
           <>
-            <button type="button" onClick={() => void run({})} disabled={list.busy}>
+            <button type="button" onClick={() => void run({})} disabled={list.busy} data-testid="history-refresh">
               Refresh
             </button>
             <button

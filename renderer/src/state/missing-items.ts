@@ -1,5 +1,5 @@
 // The report's "missing" entries name files relative to the run folder; a person needs to know which step is missing.
-import { RUN_FILES } from '../../../electron/core/report/load-run';
+import { RUN_FILES } from '../../../electron/core/report/run-files';
 
 /** What a missing report input means, as a sentence naming the step that makes it. */
 export function describeMissing(item: string): string {
