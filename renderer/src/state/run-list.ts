@@ -8,6 +8,9 @@ import { formatPercent } from '../format/numbers';
 /** `runs.list` entries; the app's handler adds each readable run's name and note from its run.json. */
 export type LabelledRunListEntry = RunListEntry & { labels?: RunLabels };
 
+/** Below this mean 1x1 sparsity no mask update happened: the pruned model equals the dense one. */
+const NOTHING_PRUNED = 0.005;
+
 const STEP_ORDER = ['train', 'prune', 'convert', 'benchmark'] as const;
 
 /**
@@ -60,7 +63,10 @@ export function runRows(value: unknown): RunRow[] {
     const parts = [
       o.accuracy.dense !== null ? `dense ${formatPercent(o.accuracy.dense)}` : '',
       o.accuracy.pruned !== null ? `pruned ${formatPercent(o.accuracy.pruned)}` : '',
-      o.pointwiseSparsity !== null ? `1×1 sparsity ${formatPercent(o.pointwiseSparsity)}` : '',
+      o.pointwiseSparsity !== null && o.pointwiseSparsity < NOTHING_PRUNED
+        ? `nothing pruned (1×1 sparsity ${formatPercent(o.pointwiseSparsity)}): the “pruned” model is the dense one`
+        : '',
+      o.pointwiseSparsity !== null && o.pointwiseSparsity >= NOTHING_PRUNED ? `1×1 sparsity ${formatPercent(o.pointwiseSparsity)}` : '',
       ...o.speedups.map((s) =>
         s.speedup !== null ? `${s.label} ${s.speedup.toFixed(2)}×${s.synthetic ? ' (synthetic)' : ''}` : '',
       ),
