@@ -28,44 +28,42 @@ async function withContext(
 }
 
 test('report.download: one file per run and format with a name of its own, and no report/report.* written', async () => {
-  await withContext(
-    { printToPdf: async () => new TextEncoder().encode('%PDF-1.7 printed') },
-    async (context, dir) => {
-      const handlers = createHandlers(context);
-      const a = await writeFixtureRun(dir, { id: 'run-a', repetitions: 2 });
-      const b = await writeFixtureRun(dir, { id: 'run-b', repetitions: 2 });
-      const names = new Set<string>();
-      for (const [runDirs, format] of [
-        [[a], 'json'],
-        [[a], 'csv'],
-        [[a], 'summary-csv'],
-        [[a], 'html'],
-        [[a], 'pdf'],
-        [[b], 'json'],
-        [[a, b], 'html'],
-      ] as const) {
-        const reply = await dispatch(handlers, 'report.download', { runDirs: [...runDirs], format });
-        assert.ok(reply.ok, JSON.stringify(reply));
-        const file = reply.value as { fileName: string; mimeType: string; base64: string };
-        names.add(file.fileName);
-        const text = Buffer.from(file.base64, 'base64').toString('utf8');
-        if (format === 'json') assert.equal((JSON.parse(text) as { runs: { id: string }[] }).runs[0]?.id, runDirs[0].split('/').pop());
-        if (format === 'html') assert.match(text, /data-chart="latency"/);
-        if (format === 'pdf') assert.equal(text, '%PDF-1.7 printed');
-        if (format === 'csv' || format === 'summary-csv') assert.match(text.split('\n')[0] ?? '', /,/);
-      }
-      assert.deepEqual([...names].sort(), [
-        'run-a-report-summary.csv',
-        'run-a-report.csv',
-        'run-a-report.html',
-        'run-a-report.json',
-        'run-a-report.pdf',
-        'run-a-vs-run-b-report.html',
-        'run-b-report.json',
-      ]);
-      assert.equal(existsSync(join(a, 'report', 'report.html')), false, 'a download writes nothing into the run');
-    },
-  );
+  await withContext({ printToPdf: async () => new TextEncoder().encode('%PDF-1.7 printed') }, async (context, dir) => {
+    const handlers = createHandlers(context);
+    const a = await writeFixtureRun(dir, { id: 'run-a', repetitions: 2 });
+    const b = await writeFixtureRun(dir, { id: 'run-b', repetitions: 2 });
+    const names = new Set<string>();
+    for (const [runDirs, format] of [
+      [[a], 'json'],
+      [[a], 'csv'],
+      [[a], 'summary-csv'],
+      [[a], 'html'],
+      [[a], 'pdf'],
+      [[b], 'json'],
+      [[a, b], 'html'],
+    ] as const) {
+      const reply = await dispatch(handlers, 'report.download', { runDirs: [...runDirs], format });
+      assert.ok(reply.ok, JSON.stringify(reply));
+      const file = reply.value as { fileName: string; mimeType: string; base64: string };
+      names.add(file.fileName);
+      const text = Buffer.from(file.base64, 'base64').toString('utf8');
+      if (format === 'json')
+        assert.equal((JSON.parse(text) as { runs: { id: string }[] }).runs[0]?.id, runDirs[0].split('/').pop());
+      if (format === 'html') assert.match(text, /data-chart="latency"/);
+      if (format === 'pdf') assert.equal(text, '%PDF-1.7 printed');
+      if (format === 'csv' || format === 'summary-csv') assert.match(text.split('\n')[0] ?? '', /,/);
+    }
+    assert.deepEqual([...names].sort(), [
+      'run-a-report-summary.csv',
+      'run-a-report.csv',
+      'run-a-report.html',
+      'run-a-report.json',
+      'run-a-report.pdf',
+      'run-a-vs-run-b-report.html',
+      'run-b-report.json',
+    ]);
+    assert.equal(existsSync(join(a, 'report', 'report.html')), false, 'a download writes nothing into the run');
+  });
 });
 
 test('report.export in the desktop app asks where to save (a fake dialog), suggesting the run-named file', async () => {
@@ -92,7 +90,7 @@ test('report.export in the desktop app asks where to save (a fake dialog), sugge
   );
 });
 
-test("runs.update keeps a name and note in run.json, and later steps keep them; runs.list shows them", async () => {
+test('runs.update keeps a name and note in run.json, and later steps keep them; runs.list shows them', async () => {
   await withContext({}, async (context, dir) => {
     const handlers = createHandlers(context);
     const workspace = join(dir, 'ws');

@@ -159,12 +159,18 @@ test(
       await id('prune-epochs').fill('1');
       await id('prune-end-epoch').fill('1');
       await id('prune-frequency').fill('100');
-      await id('prune-no-update').getByText(/No mask update will happen/).waitFor();
-      await id('prune-no-update').getByText(/Use a frequency of \d+ or less/).waitFor();
+      await id('prune-no-update')
+        .getByText(/No mask update will happen/)
+        .waitFor();
+      await id('prune-no-update')
+        .getByText(/Use a frequency of \d+ or less/)
+        .waitFor();
       await wizard.prune({ epochs: 1, endEpoch: 1, frequency: 1, batchSize: 16 });
       assert.equal(await id('prune-no-update').count(), 0);
       assert.ok(Number(await page.locator('svg[data-chart="prune-schedule"] g[data-marks]').getAttribute('data-marks')) > 0);
-      assert.ok(Number(await page.locator('svg[data-chart="prune-schedule"] g[data-series^="actual"]').getAttribute('data-points')) > 1);
+      assert.ok(
+        Number(await page.locator('svg[data-chart="prune-schedule"] g[data-series^="actual"]').getAttribute('data-points')) > 1,
+      );
       assert.ok((await page.locator('svg[data-chart="prune-fit-loss"] polyline').count()) >= 2, 'a fine-tuning curve');
       await wizard.shot('4-prune');
 
@@ -176,14 +182,22 @@ test(
         new MutationObserver(() => {
           const bar = document.querySelector('[data-testid="convert-progress"] [role="progressbar"]');
           if (bar)
-            seen.push({ value: bar.getAttribute('aria-valuenow'), next: !!document.querySelector('[data-testid="convert-next"]') });
+            seen.push({
+              value: bar.getAttribute('aria-valuenow'),
+              next: !!document.querySelector('[data-testid="convert-next"]'),
+            });
         }).observe(document.body, { subtree: true, childList: true, attributes: true });
       });
       await wizard.convert();
-      const seen = await page.evaluate(() => (window as unknown as { convertSeen: { value: string | null; next: boolean }[] }).convertSeen);
+      const seen = await page.evaluate(
+        () => (window as unknown as { convertSeen: { value: string | null; next: boolean }[] }).convertSeen,
+      );
       const values = new Set(seen.map((s) => s.value));
       assert.ok(values.has('0') && values.has('1'), `the bar moved: ${JSON.stringify([...values])}`);
-      assert.ok(seen.every((s) => !s.next), '"Next: benchmark" only once the job is done');
+      assert.ok(
+        seen.every((s) => !s.next),
+        '"Next: benchmark" only once the job is done',
+      );
       await id('convert-next').waitFor();
       const dense = id('convert-dense-verdict');
       await dense.getByText(/Dense by design/).waitFor();
@@ -204,7 +218,9 @@ test(
       }
       await wizard.benchmark({ devices, runs: 5, repeat: 1, warmup: 1 });
       await wizard.waitForJob('bench');
-      await id('bench-device-host').getByText(/model repetitions done, 5 timed runs each/).waitFor();
+      await id('bench-device-host')
+        .getByText(/model repetitions done, 5 timed runs each/)
+        .waitFor();
       await id('bench-summary').getByRole('cell', { name: 'dense.tflite' }).waitFor();
       await id('bench-summary').getByRole('cell', { name: 'pruned.tflite' }).waitFor();
       assert.equal(await id('bench-error-host').count(), 0, 'this computer finished despite the phone');
@@ -234,7 +250,11 @@ test(
         `${mainRun}-report-summary.csv`,
         `${mainRun}-report.html`,
       ]);
-      assert.equal(existsSync(reportHtml) ? readFileSync(reportHtml, 'utf8') : undefined, reportHtmlBefore, 'report.html untouched');
+      assert.equal(
+        existsSync(reportHtml) ? readFileSync(reportHtml, 'utf8') : undefined,
+        reportHtmlBefore,
+        'report.html untouched',
+      );
       await wizard.shot('7-report');
 
       // History (18.10, 19.6): real kinds, rename, and a comparison whose runs are told apart.
@@ -254,9 +274,15 @@ test(
       await id('history-compare').click();
       const history = id('screen-history');
       await history.getByTestId('report-view').waitFor();
-      const panelTitles = await history.locator('svg[data-chart="latency"] .device-panel text[font-weight="600"]').allTextContents();
+      const panelTitles = await history
+        .locator('svg[data-chart="latency"] .device-panel text[font-weight="600"]')
+        .allTextContents();
       assert.ok(panelTitles.length >= 2);
-      assert.equal(new Set(panelTitles).size, panelTitles.length, `comparison labels are distinct: ${JSON.stringify(panelTitles)}`);
+      assert.equal(
+        new Set(panelTitles).size,
+        panelTitles.length,
+        `comparison labels are distinct: ${JSON.stringify(panelTitles)}`,
+      );
       assert.ok(panelTitles.some((l) => l.includes(mainRun)) && panelTitles.some((l) => l.includes('pipeline-run')));
       await id('comparison-differences').getByText('Wizard run, 2 epochs').waitFor();
       const comparison = await wizard.exportReport('html', 'screen-history');
@@ -270,6 +296,10 @@ test(
       await details.getByText('RAM', { exact: true }).waitFor();
       assert.doesNotMatch((await details.textContent()) ?? '', /memoryBytes|cpuCount/);
       assert.match((await details.textContent()) ?? '', /\d+(\.\d+)? GiB/);
+      if (phone) {
+        await id(`devices-details-${phone.serial}`).click();
+        await id(`device-details-${phone.serial}`).locator('.facts, .error-box').first().waitFor({ timeout: 60_000 });
+      }
       if (rig) {
         const ghost = `127.0.0.1:${silent.port}`;
         await id('connect-host').fill('127.0.0.1');
@@ -282,7 +312,9 @@ test(
         assert.equal(await id(`devices-${ghost}`).count(), 0);
       }
       await id('connect-host').fill('bad host!');
-      await id('connect-host-error').getByText(/letters, digits, dots and hyphens/).waitFor();
+      await id('connect-host-error')
+        .getByText(/letters, digits, dots and hyphens/)
+        .waitFor();
       assert.equal(await id('connect-add').isDisabled(), true);
       await wizard.shot('9-devices-details');
 
@@ -290,10 +322,14 @@ test(
       await wizard.gotoStep(3);
       await id('train-epochs').fill('500');
       await id('train-start').click();
-      await id('train-progress').getByText(/Epoch \d+ of 500/).waitFor({ timeout: 300_000 });
+      await id('train-progress')
+        .getByText(/Epoch \d+ of 500/)
+        .waitFor({ timeout: 300_000 });
       await id('train-cancel').click();
       await id('train-status').getByText('Cancelled').waitFor({ timeout: 120_000 });
-      await id('train-cancelled').getByText(/You cancelled the training/).waitFor();
+      await id('train-cancelled')
+        .getByText(/You cancelled the training/)
+        .waitFor();
       assert.equal(await id('train-error').count(), 0, 'a cancel is not shown as an error');
       for (const [step, name] of [
         [4, 'prune'],
@@ -317,7 +353,10 @@ test(
       await id('history-kind-pipeline-run').waitFor();
       const kinds = new Map<string, string>();
       for (const cell of await page.locator('[data-testid^="history-kind-"]').all())
-        kinds.set(((await cell.getAttribute('data-testid')) ?? '').replace('history-kind-', ''), (await cell.textContent()) ?? '');
+        kinds.set(
+          ((await cell.getAttribute('data-testid')) ?? '').replace('history-kind-', ''),
+          (await cell.textContent()) ?? '',
+        );
       const cancelledId = [...kinds].find(([, kind]) => kind === 'train')?.[0];
       assert.ok(cancelledId, `a train-only run is listed as train: ${JSON.stringify([...kinds])}`);
       assert.equal(kinds.get('pipeline-run'), 'pipeline');

@@ -74,7 +74,10 @@ test('run kinds: pipeline, or the steps the run went through', () => {
   assert.equal(runKind({ kind: 'pipeline', steps: steps('train', 'prune') }), 'pipeline');
   assert.equal(runKind({ kind: 'train', steps: steps('train') }), 'train');
   assert.equal(runKind({ kind: 'prune', steps: steps('prune') }), 'prune');
-  assert.equal(runKind({ kind: 'train', steps: steps('train', 'prune', 'convert', 'validate', 'benchmark', 'report') }), 'train → prune → convert → benchmark');
+  assert.equal(
+    runKind({ kind: 'train', steps: steps('train', 'prune', 'convert', 'validate', 'benchmark', 'report') }),
+    'train → prune → convert → benchmark',
+  );
   assert.match(describeMissing('benchmarks/'), /step 6 Benchmark/);
   assert.match(describeMissing('pruning-metrics.json'), /not pruned/);
 });
@@ -88,7 +91,8 @@ test("device details as a person reads them: a phone's getprop/meminfo/cpufreq a
 [ro.soc.manufacturer]: [Google]
 [ro.soc.model]: [GS201]
 `;
-  const cpufreq = [0, 1, 2, 3].map((c) => `/sys/devices/system/cpu/cpu${c}/cpufreq/cpuinfo_max_freq:1803000`)
+  const cpufreq = [0, 1, 2, 3]
+    .map((c) => `/sys/devices/system/cpu/cpu${c}/cpufreq/cpuinfo_max_freq:1803000`)
     .concat([4, 5].map((c) => `/sys/devices/system/cpu/cpu${c}/cpufreq/cpuinfo_max_freq:2348000`))
     .concat([6, 7].map((c) => `/sys/devices/system/cpu/cpu${c}/cpufreq/cpuinfo_max_freq:2850000`))
     .join('\n');
@@ -112,7 +116,10 @@ test("device details as a person reads them: a phone's getprop/meminfo/cpufreq a
     { label: 'CPU cores', value: '2' },
     { label: 'RAM', value: '23.5 GiB' },
   ]);
-  assert.ok(facts.every((f) => !/\./.test(f.label.split(' ')[0] ?? '')), 'no raw dotted keys');
+  assert.ok(
+    facts.every((f) => !/\./.test(f.label.split(' ')[0] ?? '')),
+    'no raw dotted keys',
+  );
 });
 
 test('devices: names shown once; network and USB devices get their own offline advice', () => {
@@ -169,8 +176,8 @@ test('comparison: only the settings that differ, without each run’s own folder
     { id: 'b', config: { train: { epochs: 3, batchSize: 32, out: '/w/b' } } },
   ]);
   assert.deepEqual(diff, [
-    { key: 'prune.frequency', values: ['100', '—'] },
-    { key: 'train.epochs', values: ['10', '3'] },
+    { key: 'prune.frequency', values: ['100', '—'], shared: false },
+    { key: 'train.epochs', values: ['10', '3'], shared: true },
   ]);
 });
 

@@ -50,7 +50,7 @@ export function StepNav({
             {step.title}
             {lock ? (
               <span className="step-lock" aria-hidden="true">
-                🔒
+                locked
               </span>
             ) : null}
           </button>

@@ -114,7 +114,15 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
                   {sparseTensors(inspection).map((t) => (
                     <tr key={t.name}>
                       <td>
-                        <code>{t.name}</code>
+                        <code className="tensor-name">
+                          {t.name.split('/').map((part, i) => (
+                            <span key={i}>
+                              {i > 0 ? '/' : ''}
+                              {i > 0 ? <wbr /> : null}
+                              {part}
+                            </span>
+                          ))}
+                        </code>
                       </td>
                       <td className="nowrap">{t.shape.join('×')}</td>
                       <td className="num">{formatCount(t.storedValues)}</td>

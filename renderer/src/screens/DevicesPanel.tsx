@@ -160,8 +160,8 @@ export function DevicesPanel() {
             </p>
           ) : (
             <p className="warning" data-testid="connect-result">
-              Connected to {connect.value.serial}, but the phone must still allow debugging from this computer: unlock it
-              and tap Allow.
+              Connected to {connect.value.serial}, but the phone must still allow debugging from this computer: unlock it and tap
+              Allow.
             </p>
           )
         ) : null}

@@ -156,7 +156,9 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   <td>
                     <code>{layer.name}</code>{' '}
                     {failing.has(layer.name) ? (
-                      <span className={fixChosen ? 'tag ok' : 'tag bad'}>{fixChosen ? 'fixed at pruning' : 'fails the check'}</span>
+                      <span className={fixChosen ? 'tag ok' : 'tag bad'}>
+                        {fixChosen ? 'fixed at pruning' : 'fails the check'}
+                      </span>
                     ) : null}
                   </td>
                   <td>{layer.type}</td>

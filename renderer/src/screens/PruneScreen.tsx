@@ -49,8 +49,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
   useEffect(() => setForm((f) => ({ ...f, batchSize: pipeline.batchSize })), [pipeline.batchSize]);
   const trainImages = pipeline.trainImages ?? 45_000;
   const plot = useMemo(() => schedulePlot(form, trainImages), [form, trainImages]);
-  const set = (key: keyof ScheduleForm) => (value: number | undefined) =>
-    setForm((f) => ({ ...f, [key]: value ?? Number.NaN }));
+  const set = (key: keyof ScheduleForm) => (value: number | undefined) => setForm((f) => ({ ...f, [key]: value ?? Number.NaN }));
   const runDir = pipeline.runDir;
   const config = buildPruneConfig(form, {
     runDir: runDir ?? '.',
@@ -152,8 +151,8 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
               </p>
             ) : (
               <p>
-                No mask update will happen within the {formatCount(plot.totalSteps)} steps of this run, so nothing would be
-                pruned (TFMOT behaves the same). Reach the final sparsity at epoch 1 or later, or fine-tune for more epochs.
+                No mask update will happen within the {formatCount(plot.totalSteps)} steps of this run, so nothing would be pruned
+                (TFMOT behaves the same). Reach the final sparsity at epoch 1 or later, or fine-tune for more epochs.
               </p>
             )}
           </div>

@@ -49,8 +49,7 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
   };
   const summary = job.status === 'completed' ? (job.result as { out?: string } | undefined) : undefined;
   useEffect(() => {
-    if (job.status === 'completed' && ownGeneration.current === pipeline.generation)
-      update({ runDir: summary?.out ?? runDir });
+    if (job.status === 'completed' && ownGeneration.current === pipeline.generation) update({ runDir: summary?.out ?? runDir });
     // Only the transition to 'completed' matters here, so the other values are read, not watched.
   }, [job.status]);
 
@@ -138,13 +137,7 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
           ) : null
         }
       >
-        <FitStats
-          progress={job.progress}
-          epochs={form.epochs}
-          prefix="train"
-          active={job.active}
-          classes={pipeline.classes}
-        />
+        <FitStats progress={job.progress} epochs={form.epochs} prefix="train" active={job.active} classes={pipeline.classes} />
         <TrainCharts progress={job.progress} prefix="train" />
         {summary?.out ? (
           <p className="muted" data-testid="train-run-dir">

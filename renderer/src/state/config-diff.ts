@@ -12,7 +12,10 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
 /** Keys that are not worth comparing: each run has its own folder. */
 const OWN_PATHS = /(^|\.)(out|from|runDir)$/;
 
-export function configDifferences(runs: Pick<RunInfo, 'id' | 'config'>[]): { key: string; values: string[] }[] {
+/** Settings whose value differs; `shared`: every run has the setting (a pipeline and a wizard run record theirs apart). */
+export function configDifferences(
+  runs: Pick<RunInfo, 'id' | 'config'>[],
+): { key: string; values: string[]; shared: boolean }[] {
   const flat = runs.map((r) => {
     const out = new Map<string, string>();
     flatten(r.config, '', out);
@@ -20,6 +23,6 @@ export function configDifferences(runs: Pick<RunInfo, 'id' | 'config'>[]): { key
   });
   const keys = [...new Set(flat.flatMap((f) => [...f.keys()]))].filter((k) => !OWN_PATHS.test(k)).sort();
   return keys
-    .map((key) => ({ key, values: flat.map((f) => f.get(key) ?? '—') }))
+    .map((key) => ({ key, values: flat.map((f) => f.get(key) ?? '—'), shared: flat.every((f) => f.has(key)) }))
     .filter((row) => new Set(row.values).size > 1);
 }

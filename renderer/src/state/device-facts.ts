@@ -51,7 +51,8 @@ function phoneFacts(d: DeviceDetails): DeviceFact[] {
     add('Battery', [level, temperature, d.battery.charging ? 'charging' : undefined].filter(Boolean).join(', ') || undefined);
   }
   if (d.thermal) {
-    const status = d.thermal.status !== undefined ? (THERMAL[d.thermal.status] ?? String(d.thermal.status)) : d.thermal.statusName;
+    const status =
+      d.thermal.status !== undefined ? (THERMAL[d.thermal.status] ?? String(d.thermal.status)) : d.thermal.statusName;
     const hottest = d.thermal.maxCpuC !== undefined ? `hottest CPU sensor ${d.thermal.maxCpuC.toFixed(1)} °C` : undefined;
     add('Thermal throttling', [status, hottest].filter(Boolean).join(', ') || undefined);
   }

@@ -7,7 +7,8 @@ export function describeMissing(item: string): string {
   if (item === RUN_FILES.pruneMetrics) return 'Pruning schedule and sparsity: the run was not pruned (step 4 Prune).';
   if (item === `${RUN_FILES.denseModel}/model.json`) return 'The trained dense model (step 3 Train).';
   if (item === `${RUN_FILES.prunedModel}/model.json`) return 'The pruned model (step 4 Prune).';
-  if (item === RUN_FILES.conversion) return 'Sizes and validation of the .tflite files: the run was not converted (step 5 Convert).';
+  if (item === RUN_FILES.conversion)
+    return 'Sizes and validation of the .tflite files: the run was not converted (step 5 Convert).';
   if (item.startsWith(`${RUN_FILES.tfliteDir}/`)) return 'A converted .tflite file (step 5 Convert).';
   if (item === `${RUN_FILES.benchmarksDir}/` || item === `${RUN_FILES.benchmarksDir}/*.json`)
     return 'Latency measurements: no benchmark was run (step 6 Benchmark).';

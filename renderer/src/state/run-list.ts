@@ -66,7 +66,9 @@ export function runRows(value: unknown): RunRow[] {
       o.pointwiseSparsity !== null && o.pointwiseSparsity < NOTHING_PRUNED
         ? `nothing pruned (1×1 sparsity ${formatPercent(o.pointwiseSparsity)}): the “pruned” model is the dense one`
         : '',
-      o.pointwiseSparsity !== null && o.pointwiseSparsity >= NOTHING_PRUNED ? `1×1 sparsity ${formatPercent(o.pointwiseSparsity)}` : '',
+      o.pointwiseSparsity !== null && o.pointwiseSparsity >= NOTHING_PRUNED
+        ? `1×1 sparsity ${formatPercent(o.pointwiseSparsity)}`
+        : '',
       ...o.speedups.map((s) =>
         s.speedup !== null ? `${s.label} ${s.speedup.toFixed(2)}×${s.synthetic ? ' (synthetic)' : ''}` : '',
       ),

@@ -1,4 +1,17 @@
-import { PALETTE, emptyChart, esc, fmt, hatchDefs, legend, linear, niceTicks, svgOpen, syntheticBadge, yAxis } from './svg';
+import {
+  PALETTE,
+  emptyChart,
+  esc,
+  fmt,
+  hatchDefs,
+  labelLines,
+  legend,
+  linear,
+  niceTicks,
+  svgOpen,
+  syntheticBadge,
+  yAxis,
+} from './svg';
 
 export interface LatencyBar {
   label: string;
@@ -65,12 +78,12 @@ function groupPanel(group: LatencyGroup, x0: number, width: number, sharedHighes
     parts.push(`<text x="${x + BAR / 2}" y="${y(v + s) - 4}" text-anchor="middle" font-size="10">${fmt(v)}</text>`);
     parts.push(`<text x="${x + BAR / 2}" y="${TOP + PLOT + 13}" text-anchor="middle" font-size="10">${esc(bar.label)}</text>`);
   });
-  const [first, ...rest] = group.label.split(' · ');
-  const second = rest.join(' · ');
-  const cut = (text: string): string => (text.length > 40 ? text.slice(0, 39) + '…' : text);
-  parts.push(`<text x="${left}" y="${TOP + PLOT + 30}" font-weight="600"><title>${esc(group.label)}</title>${esc(cut(first ?? ''))}</text>`);
-  if (second) parts.push(`<text x="${left}" y="${TOP + PLOT + 44}" fill="${PALETTE.muted}">${esc(cut(second))}</text>`);
-  if (group.synthetic) parts.push(syntheticBadge(left, TOP + PLOT + 60));
+  labelLines(group.label, 30).forEach((line, i) =>
+    parts.push(
+      `<text x="${left}" y="${TOP + PLOT + 30 + i * 13}"${i === 0 ? ' font-weight="600"' : ` fill="${PALETTE.muted}"`}>${i === 0 ? `<title>${esc(group.label)}</title>` : ''}${esc(line)}</text>`,
+    ),
+  );
+  if (group.synthetic) parts.push(syntheticBadge(left, TOP + PLOT + 68));
   parts.push('</g>');
   return parts.join('');
 }
@@ -81,7 +94,7 @@ export function latencyBarsChart(groups: readonly LatencyGroup[]): string {
   if (!groups.some((g) => g.bars.some((b) => b.avgUs !== null))) return emptyChart('latency', title, 'No latency measured.');
   const panelWidth = Math.max(230, ...groups.map((g) => 80 + g.bars.length * (BAR + GAP)));
   const width = Math.max(560, groups.length * panelWidth + 10);
-  const height = TOP + PLOT + 74;
+  const height = TOP + PLOT + 84;
   const parts = [svgOpen('latency', width, height, title), hatchDefs('hatch-latency')];
   parts.push(`<text x="10" y="16" font-weight="600" font-size="13">${esc(title)}</text>`);
   parts.push(

@@ -117,7 +117,9 @@ export function OpComparisonTables({ report }: { report: Report }) {
       {report.opComparisons.map((c) => (
         <div key={`${c.device}/${c.run}`}>
           <h3 data-testid={`op-table-${c.run}`}>
-            {several ? `Per-op time of run ${c.run} on ${deviceLabel(report, c.device)}` : `Per-op time on ${deviceLabel(report, c.device)}`}{' '}
+            {several
+              ? `Per-op time of run ${c.run} on ${deviceLabel(report, c.device)}`
+              : `Per-op time on ${deviceLabel(report, c.device)}`}{' '}
             {c.synthetic ? <span className="tag synthetic">synthetic</span> : null}
           </h3>
           <p className="muted">
