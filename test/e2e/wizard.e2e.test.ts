@@ -296,7 +296,7 @@ test(
       await details.getByText('RAM', { exact: true }).waitFor();
       assert.doesNotMatch((await details.textContent()) ?? '', /memoryBytes|cpuCount/);
       assert.match((await details.textContent()) ?? '', /\d+(\.\d+)? GiB/);
-      if (phone) {
+      if (phone && (await id(`devices-details-${phone.serial}`).isEnabled())) {
         await id(`devices-details-${phone.serial}`).click();
         await id(`device-details-${phone.serial}`).locator('.facts, .error-box').first().waitFor({ timeout: 60_000 });
       }

@@ -8,15 +8,8 @@ export interface LineSeries {
   dashed?: boolean;
   /** Draw dots on the points, joined by a thin line (e.g. per-epoch values). */
   markers?: boolean;
-  /** Join the points as a staircase (the value holds until the next point), e.g. sparsity between mask updates. */
-  steps?: boolean;
-}
-
-function stairs(points: { x: number; y: number }[]): { x: number; y: number }[] {
-  return points.flatMap((p, i) => {
-    const previous = points[i - 1];
-    return previous ? [{ x: p.x, y: previous.y }, p] : [p];
-  });
+  /** Only the dots, no line between them (values known at a few points only). */
+  dotsOnly?: boolean;
 }
 
 interface LineChartProps {
@@ -101,19 +94,20 @@ export function LineChart({
               s.points.filter((p) => Number.isFinite(p.y)),
               600,
             );
-            const pts = s.steps ? stairs(finite) : finite;
-            const line = pts.map((p) => `${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(' ');
+            const line = finite.map((p) => `${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(' ');
             const lastX = finite[finite.length - 1]?.x;
             return (
               <g key={s.name} data-series={s.name} data-last-x={lastX} data-points={finite.length}>
-                <polyline
-                  fill="none"
-                  stroke={color}
-                  strokeWidth={s.markers ? 1 : 1.6}
-                  strokeDasharray={s.dashed ? '5 4' : undefined}
-                  points={line}
-                />
-                {s.markers
+                {s.dotsOnly ? null : (
+                  <polyline
+                    fill="none"
+                    stroke={color}
+                    strokeWidth={s.markers ? 1 : 1.6}
+                    strokeDasharray={s.dashed ? '5 4' : undefined}
+                    points={line}
+                  />
+                )}
+                {s.markers || s.dotsOnly
                   ? finite.map((p) => <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={color} data-x={p.x} data-y={p.y} />)
                   : null}
               </g>
@@ -130,7 +124,10 @@ export function LineChart({
       <ul className="legend">
         {series.map((s, i) => (
           <li key={s.name}>
-            <span className={s.dashed ? 'swatch dashed' : 'swatch'} style={{ borderColor: s.color ?? seriesColor(i) }} />
+            <span
+              className={s.dotsOnly ? 'swatch dot' : s.dashed ? 'swatch dashed' : 'swatch'}
+              style={{ borderColor: s.color ?? seriesColor(i) }}
+            />
             {s.name}
           </li>
         ))}

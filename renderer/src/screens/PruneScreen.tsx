@@ -23,22 +23,12 @@ function meanSparsity(tensors: { sparsity: number }[]): number {
 }
 
 /**
- * Mean sparsity over the pruned tensors as a staircase over the mask updates: masks only change at an update, so each
- * epoch's measured value is placed at the last update before that epoch ended and held until the next change.
+ * Mean sparsity over the pruned tensors where it was measured: before training (0) and at the end of each epoch. Masks
+ * change only at the dotted mask updates; between two measurements the exact value is not reported, so nothing is drawn.
  */
-function actualCurve(
-  entries: { step: number; tensors: { sparsity: number }[] }[],
-  updates: number[],
-): { x: number; y: number }[] {
-  const points: { x: number; y: number }[] = [{ x: 0, y: 0 }];
-  for (const e of entries.filter((entry) => entry.tensors.length > 0)) {
-    const changedAt = [...updates].reverse().find((u) => u <= e.step) ?? e.step;
-    const y = meanSparsity(e.tensors);
-    const lastPoint = points[points.length - 1]!;
-    if (y !== lastPoint.y) points.push({ x: Math.max(changedAt, lastPoint.x), y });
-    points.push({ x: e.step, y });
-  }
-  return points.length > 1 ? points : [];
+function actualPoints(entries: { step: number; tensors: { sparsity: number }[] }[]): { x: number; y: number }[] {
+  const measured = entries.filter((e) => e.tensors.length > 0).map((e) => ({ x: e.step, y: meanSparsity(e.tensors) }));
+  return measured.length > 0 ? [{ x: 0, y: 0 }, ...measured] : [];
 }
 
 export function PruneScreen({ onNext }: { onNext(): void }) {
@@ -168,10 +158,9 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             series={[
               { name: 'target (PolynomialDecay)', points: plot.points.map((p) => ({ x: p.step, y: p.sparsity })) },
               {
-                name: 'actual (mean over pruned weights, changes at mask updates)',
-                points: actualCurve(job.progress.sparsity, plot.updates),
-                steps: true,
-                dashed: true,
+                name: 'actual (mean over pruned weights, measured at each epoch end)',
+                points: actualPoints(job.progress.sparsity),
+                dotsOnly: true,
                 color: '#D55E00',
               },
             ]}

@@ -13,9 +13,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
 const OWN_PATHS = /(^|\.)(out|from|runDir)$/;
 
 /** Settings whose value differs; `shared`: every run has the setting (a pipeline and a wizard run record theirs apart). */
-export function configDifferences(
-  runs: Pick<RunInfo, 'id' | 'config'>[],
-): { key: string; values: string[]; shared: boolean }[] {
+export function configDifferences(runs: Pick<RunInfo, 'id' | 'config'>[]): { key: string; values: string[]; shared: boolean }[] {
   const flat = runs.map((r) => {
     const out = new Map<string, string>();
     flatten(r.config, '', out);
