@@ -16,7 +16,6 @@ const isOurPage = (url: string): boolean => url.split('#')[0]!.split('?')[0] ===
 
 async function createWindow(): Promise<void> {
   const bus = new EventBus();
-  let window: BrowserWindow | undefined;
   const context = await createAppContext({
     bus,
     transport: 'ipc',
@@ -24,7 +23,8 @@ async function createWindow(): Promise<void> {
     printToPdf,
     chooseSavePath: async (suggestedPath) => {
       const options = { defaultPath: suggestedPath, title: 'Save the report' };
-      const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      const owner = BrowserWindow.getFocusedWindow();
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return choice.canceled ? undefined : choice.filePath;
     },
     trashItem: (path) => shell.trashItem(path),
@@ -36,7 +36,7 @@ async function createWindow(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  window = new BrowserWindow({
+  const window = new BrowserWindow({
     width: 1280,
     height: 860,
     title: 'Sparse Studio',
