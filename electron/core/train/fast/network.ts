@@ -53,9 +53,11 @@ export class Network {
     const logits = this.forward(x, n, true);
     const last = this.layers.length - 1;
     const result = softmaxCrossEntropy(logits, labels, { n, classes: this.classes }, this.#gradients[last]!);
-    for (let i = last; i >= 0; i--) {
+    // Layers before the first one with weights need no gradient (e.g. the input's zero padding): stop there.
+    const first = Math.max(0, this.layers.findIndex((l) => l.params.some((p) => p.trainable)));
+    for (let i = last; i >= first; i--) {
       const input = i === 0 ? x : this.#activations[i - 1]!;
-      const dx = i === 0 ? null : this.#gradients[i - 1]!;
+      const dx = i === first ? null : this.#gradients[i - 1]!;
       this.layers[i]!.backward(input, this.#activations[i]!, this.#gradients[i]!, dx, n);
     }
     return result;

@@ -4,9 +4,11 @@ import { KernelMemory } from './kernel-memory';
 // The convolution entry points of the WebAssembly kernels. Each returns false (and does nothing) when the tensors do
 // not all live in one KernelMemory, so the caller runs the JavaScript kernels instead.
 
-/** Scratch slots: 0 = float32 gradient partials, 1 = the transposed kernel. */
-const PARTIALS = 0;
+/** Scratch slots: the transposed kernel, the input gradient's tap tables. */
 const TRANSPOSED = 1;
+const TABLES = 0;
+
+const tables = (km: KernelMemory, g: ConvGeometry): number => km.scratch(TABLES, (g.inH * g.kh + g.inW * g.kw) * 4);
 
 function shape(g: ConvGeometry): number[] {
   return [g.n, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kh, g.kw, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft];
@@ -31,12 +33,11 @@ export function wasmConvBackward(
   const km = KernelMemory.of(x, w, dy, dx, grads.dw, grads.dbias);
   if (!km) return false;
   const taps = g.kh * g.kw;
-  const partials = km.scratch(PARTIALS, (taps * g.inC * g.outC + g.outC) * 4);
-  km.k.convBackwardFilter(x.byteOffset, dy.byteOffset, grads.dw.byteOffset, at(grads.dbias), partials, ...shape(g));
+  km.k.convBackwardFilter(x.byteOffset, dy.byteOffset, grads.dw.byteOffset, at(grads.dbias), ...shape(g));
   if (dx) {
     const wT = km.scratch(TRANSPOSED, taps * g.inC * g.outC * 4);
     km.k.transposeKernel(w.byteOffset, wT, taps, g.inC, g.outC);
-    km.k.convBackwardInput(dy.byteOffset, wT, dx.byteOffset, ...shape(g));
+    km.k.convBackwardInput(dy.byteOffset, wT, dx.byteOffset, tables(km, g), ...shape(g));
   }
   return true;
 }
@@ -68,9 +69,8 @@ export function wasmDepthwiseBackward(
   const { x, w, dy } = tensors;
   const km = KernelMemory.of(x, w, dy, dx, grads.dw, grads.dbias);
   if (!km) return false;
-  const partials = km.scratch(PARTIALS, (g.kh * g.kw + 1) * g.inC * 4);
   const s = shape(g);
   s.splice(6, 1);
-  km.k.depthwiseBackward(x.byteOffset, w.byteOffset, dy.byteOffset, at(dx), grads.dw.byteOffset, at(grads.dbias), partials, ...s);
+  km.k.depthwiseBackward(x.byteOffset, w.byteOffset, dy.byteOffset, at(dx), grads.dw.byteOffset, at(grads.dbias), tables(km, g), ...s);
   return true;
 }

@@ -18,6 +18,10 @@ export interface KernelExports {
   reluMaskByOutput(y: number, dy: number, out: number, size: number): void;
   adam(...args: number[]): void;
   addF64(dst: number, src: number, size: number): void;
+  zeroPadForward(...args: number[]): void;
+  zeroPadBackward(...args: number[]): void;
+  averagePoolForward(x: number, y: number, n: number, positions: number, c: number): void;
+  averagePoolBackward(dy: number, dx: number, n: number, positions: number, c: number): void;
 }
 
 const PAGE = 65536;

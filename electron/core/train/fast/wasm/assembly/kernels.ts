@@ -127,172 +127,245 @@ function flushToF64(src: usize, dst: usize, count: i32): void {
   memory.fill(src, 0, <usize>count << 2);
 }
 
-/**
- * dw (float64, [kh, kw, inC, outC]) and dbias (float64 or 0) of a convolution, overwritten. `scratch` holds
- * (kh*kw*inC*outC + outC) float32 values of this thread.
- */
-export function convBackwardFilter(
-  x: usize, dy: usize, dwOut: usize, dbiasOut: usize, scratch: usize, n: i32,
-  inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, outC: i32,
-  kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padTop: i32, padLeft: i32,
-): void {
-  const wCount = kh * kw * inC * outC;
-  const sb = scratch + (<usize>wCount << 2);
-  memory.fill(scratch, 0, <usize>(wCount + outC) << 2);
-  memory.fill(dwOut, 0, <usize>wCount << 3);
-  if (dbiasOut != 0) memory.fill(dbiasOut, 0, <usize>outC << 3);
-  const rowStride = <usize>outC << 2;
-  let dp = dy;
-  for (let b = 0; b < n; b++) {
-    const xImage = x + (<usize>(b * inH * inW * inC) << 2);
-    for (let oy = 0; oy < outH; oy++) {
-      const iy0 = oy * sh - padTop;
-      for (let ox = 0; ox < outW; ox++, dp += rowStride) {
-        const ix0 = ox * sw - padLeft;
-        let co = 0;
-        for (; co + 16 <= outC; co += 16) {
-          const c4 = <usize>co << 2;
-          const d0 = v128.load(dp + c4), d1 = v128.load(dp + c4, 16), d2 = v128.load(dp + c4, 32), d3 = v128.load(dp + c4, 48);
-          const bp = sb + c4;
-          v128.store(bp, f32x4.add(v128.load(bp), d0));
-          v128.store(bp, f32x4.add(v128.load(bp, 16), d1), 16);
-          v128.store(bp, f32x4.add(v128.load(bp, 32), d2), 32);
-          v128.store(bp, f32x4.add(v128.load(bp, 48), d3), 48);
-          for (let ky = 0; ky < kh; ky++) {
-            const iy = iy0 + ky * dh;
-            if (iy < 0 || iy >= inH) continue;
-            for (let kx = 0; kx < kw; kx++) {
-              const ix = ix0 + kx * dw;
-              if (ix < 0 || ix >= inW) continue;
-              const xp = xImage + (<usize>((iy * inW + ix) * inC) << 2);
-              let wp = scratch + (<usize>(((ky * kw + kx) * inC) * outC + co) << 2);
-              for (let ci = 0; ci < inC; ci++, wp += rowStride) {
-                const a = load<f32>(xp + (<usize>ci << 2));
-                if (a == 0) continue;
-                const v = f32x4.splat(a);
-                v128.store(wp, f32x4.add(v128.load(wp), f32x4.mul(v, d0)));
-                v128.store(wp, f32x4.add(v128.load(wp, 16), f32x4.mul(v, d1)), 16);
-                v128.store(wp, f32x4.add(v128.load(wp, 32), f32x4.mul(v, d2)), 32);
-                v128.store(wp, f32x4.add(v128.load(wp, 48), f32x4.mul(v, d3)), 48);
-              }
-            }
-          }
-        }
-        for (; co + 4 <= outC; co += 4) {
-          const c4 = <usize>co << 2;
-          const d0 = v128.load(dp + c4);
-          v128.store(sb + c4, f32x4.add(v128.load(sb + c4), d0));
-          for (let ky = 0; ky < kh; ky++) {
-            const iy = iy0 + ky * dh;
-            if (iy < 0 || iy >= inH) continue;
-            for (let kx = 0; kx < kw; kx++) {
-              const ix = ix0 + kx * dw;
-              if (ix < 0 || ix >= inW) continue;
-              const xp = xImage + (<usize>((iy * inW + ix) * inC) << 2);
-              let wp = scratch + (<usize>(((ky * kw + kx) * inC) * outC + co) << 2);
-              for (let ci = 0; ci < inC; ci++, wp += rowStride) {
-                v128.store(wp, f32x4.add(v128.load(wp), f32x4.mul(f32x4.splat(load<f32>(xp + (<usize>ci << 2))), d0)));
-              }
-            }
-          }
-        }
-        for (; co < outC; co++) {
-          const d = load<f32>(dp + (<usize>co << 2));
-          store<f32>(sb + (<usize>co << 2), load<f32>(sb + (<usize>co << 2)) + d);
-          for (let ky = 0; ky < kh; ky++) {
-            const iy = iy0 + ky * dh;
-            if (iy < 0 || iy >= inH) continue;
-            for (let kx = 0; kx < kw; kx++) {
-              const ix = ix0 + kx * dw;
-              if (ix < 0 || ix >= inW) continue;
-              const xp = xImage + (<usize>((iy * inW + ix) * inC) << 2);
-              let wp = scratch + (<usize>(((ky * kw + kx) * inC) * outC + co) << 2);
-              for (let ci = 0; ci < inC; ci++, wp += rowStride) {
-                store<f32>(wp, load<f32>(wp) + load<f32>(xp + (<usize>ci << 2)) * d);
-              }
-            }
-          }
-        }
-      }
-    }
-    flushToF64(scratch, dwOut, wCount);
-    if (dbiasOut != 0) flushToF64(sb, dbiasOut, outC);
-    else memory.fill(sb, 0, <usize>outC << 2);
+/** ceil(a / b) for b > 0 and any sign of a. */
+@inline function ceilDiv(a: i32, b: i32): i32 {
+  return a >= 0 ? (a + b - 1) / b : -((-a) / b);
+}
+
+/** The output positions [lo, hi) along one axis whose tap `k` reads inside the input. */
+@inline function tapLo(pad: i32, k: i32, dil: i32, stride: i32): i32 {
+  return max(0, ceilDiv(pad - k * dil, stride));
+}
+@inline function tapHi(size: i32, pad: i32, k: i32, dil: i32, stride: i32, out: i32): i32 {
+  return min(out, ceilDiv(size + pad - k * dil, stride));
+}
+
+/** f64 dst[0..4) += the four float32 lanes of v. */
+@inline function addToF64(dst: usize, v: v128): void {
+  v128.store(dst, f64x2.add(v128.load(dst), f64x2.promote_low_f32x4(v)));
+  v128.store(dst, f64x2.add(v128.load(dst, 16), f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7))), 16);
+}
+
+/** dbias (float64) += Σ over `pixels` rows of dy (c channels), one image at a time. */
+function addChannelSums(dy: usize, pixels: i32, c: i32, out: usize): void {
+  let k = 0;
+  for (; k + 4 <= c; k += 4) {
+    let a = zero4();
+    let p = dy + (<usize>k << 2);
+    for (let i = 0; i < pixels; i++, p += <usize>c << 2) a = f32x4.add(a, v128.load(p));
+    addToF64(out + (<usize>k << 3), a);
+  }
+  for (; k < c; k++) {
+    let a: f32 = 0;
+    let p = dy + (<usize>k << 2);
+    for (let i = 0; i < pixels; i++, p += <usize>c << 2) a += load<f32>(p);
+    store<f64>(out + (<usize>k << 3), load<f64>(out + (<usize>k << 3)) + <f64>a);
   }
 }
 
 /**
- * dx of a convolution (overwritten), from dy and the transposed kernel wT [kh, kw, outC, inC]: every output pixel
- * scatters dy[co] * wT[tap, co, :] into the input pixels it read, with the input channels in vector lanes.
+ * dw (float64, [kh, kw, inC, outC]) and dbias (float64 or 0) of a convolution, overwritten. For each kernel tap and
+ * input channel, a block of output channels accumulates in registers over one image's pixels (float32), then adds
+ * into the float64 gradient.
  */
-export function convBackwardInput(
-  dy: usize, wT: usize, dx: usize, n: i32,
+export function convBackwardFilter(
+  x: usize, dy: usize, dwOut: usize, dbiasOut: usize, n: i32,
   inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, outC: i32,
   kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padTop: i32, padLeft: i32,
 ): void {
-  memory.fill(dx, 0, <usize>(n * inH * inW * inC) << 2);
-  const tapStride = <usize>inC << 2;
-  let dp = dy;
+  memory.fill(dwOut, 0, <usize>(kh * kw * inC * outC) << 3);
+  if (dbiasOut != 0) memory.fill(dbiasOut, 0, <usize>outC << 3);
+  const dyRow = <usize>outC << 2;
+  const xStep = <usize>(sw * inC) << 2;
   for (let b = 0; b < n; b++) {
-    const xImage = dx + (<usize>(b * inH * inW * inC) << 2);
-    for (let oy = 0; oy < outH; oy++) {
-      const iy0 = oy * sh - padTop;
-      for (let ox = 0; ox < outW; ox++, dp += <usize>outC << 2) {
-        const ix0 = ox * sw - padLeft;
-        for (let ky = 0; ky < kh; ky++) {
-          const iy = iy0 + ky * dh;
-          if (iy < 0 || iy >= inH) continue;
-          for (let kx = 0; kx < kw; kx++) {
-            const ix = ix0 + kx * dw;
-            if (ix < 0 || ix >= inW) continue;
-            const xp = xImage + (<usize>((iy * inW + ix) * inC) << 2);
-            const wTap = wT + (<usize>((ky * kw + kx) * outC * inC) << 2);
-            let ci = 0;
-            for (; ci + 16 <= inC; ci += 16) {
-              const o = xp + (<usize>ci << 2);
-              let a0 = v128.load(o), a1 = v128.load(o, 16), a2 = v128.load(o, 32), a3 = v128.load(o, 48);
-              let wp = wTap + (<usize>ci << 2);
-              for (let co = 0; co < outC; co++, wp += tapStride) {
-                const v = f32x4.splat(load<f32>(dp + (<usize>co << 2)));
+    const xImage = x + (<usize>(b * inH * inW * inC) << 2);
+    const dyImage = dy + (<usize>(b * outH * outW * outC) << 2);
+    if (dbiasOut != 0) addChannelSums(dyImage, outH * outW, outC, dbiasOut);
+    for (let ky = 0; ky < kh; ky++) {
+      const oyLo = tapLo(padTop, ky, dh, sh), oyHi = tapHi(inH, padTop, ky, dh, sh, outH);
+      if (oyLo >= oyHi) continue;
+      for (let kx = 0; kx < kw; kx++) {
+        const oxLo = tapLo(padLeft, kx, dw, sw), oxHi = tapHi(inW, padLeft, kx, dw, sw, outW);
+        if (oxLo >= oxHi) continue;
+        const tap = ky * kw + kx;
+        for (let ci = 0; ci < inC; ci++) {
+          const target = dwOut + (<usize>((tap * inC + ci) * outC) << 3);
+          let co = 0;
+          for (; co + 16 <= outC; co += 16) {
+            let a0 = zero4(), a1 = zero4(), a2 = zero4(), a3 = zero4();
+            for (let oy = oyLo; oy < oyHi; oy++) {
+              const iy = oy * sh - padTop + ky * dh;
+              let xp = xImage + (<usize>((iy * inW + oxLo * sw - padLeft + kx * dw) * inC + ci) << 2);
+              let dp = dyImage + (<usize>((oy * outW + oxLo) * outC + co) << 2);
+              for (let ox = oxLo; ox < oxHi; ox++, xp += xStep, dp += dyRow) {
+                const v = f32x4.splat(load<f32>(xp));
+                a0 = f32x4.add(a0, f32x4.mul(v, v128.load(dp)));
+                a1 = f32x4.add(a1, f32x4.mul(v, v128.load(dp, 16)));
+                a2 = f32x4.add(a2, f32x4.mul(v, v128.load(dp, 32)));
+                a3 = f32x4.add(a3, f32x4.mul(v, v128.load(dp, 48)));
+              }
+            }
+            const t = target + (<usize>co << 3);
+            addToF64(t, a0);
+            addToF64(t + 32, a1);
+            addToF64(t + 64, a2);
+            addToF64(t + 96, a3);
+          }
+          for (; co + 8 <= outC; co += 8) {
+            let a0 = zero4(), a1 = zero4();
+            for (let oy = oyLo; oy < oyHi; oy++) {
+              const iy = oy * sh - padTop + ky * dh;
+              let xp = xImage + (<usize>((iy * inW + oxLo * sw - padLeft + kx * dw) * inC + ci) << 2);
+              let dp = dyImage + (<usize>((oy * outW + oxLo) * outC + co) << 2);
+              for (let ox = oxLo; ox < oxHi; ox++, xp += xStep, dp += dyRow) {
+                const v = f32x4.splat(load<f32>(xp));
+                a0 = f32x4.add(a0, f32x4.mul(v, v128.load(dp)));
+                a1 = f32x4.add(a1, f32x4.mul(v, v128.load(dp, 16)));
+              }
+            }
+            const t = target + (<usize>co << 3);
+            addToF64(t, a0);
+            addToF64(t + 32, a1);
+          }
+          for (; co + 4 <= outC; co += 4) {
+            let a0 = zero4();
+            for (let oy = oyLo; oy < oyHi; oy++) {
+              const iy = oy * sh - padTop + ky * dh;
+              let xp = xImage + (<usize>((iy * inW + oxLo * sw - padLeft + kx * dw) * inC + ci) << 2);
+              let dp = dyImage + (<usize>((oy * outW + oxLo) * outC + co) << 2);
+              for (let ox = oxLo; ox < oxHi; ox++, xp += xStep, dp += dyRow) {
+                a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(load<f32>(xp)), v128.load(dp)));
+              }
+            }
+            addToF64(target + (<usize>co << 3), a0);
+          }
+          for (; co < outC; co++) {
+            let a: f32 = 0;
+            for (let oy = oyLo; oy < oyHi; oy++) {
+              const iy = oy * sh - padTop + ky * dh;
+              let xp = xImage + (<usize>((iy * inW + oxLo * sw - padLeft + kx * dw) * inC + ci) << 2);
+              let dp = dyImage + (<usize>((oy * outW + oxLo) * outC + co) << 2);
+              for (let ox = oxLo; ox < oxHi; ox++, xp += xStep, dp += dyRow) a += load<f32>(xp) * load<f32>(dp);
+            }
+            const t = target + (<usize>co << 3);
+            store<f64>(t, load<f64>(t) + <f64>a);
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * table[i * k + t] = the output position whose tap t reads input position i along one axis, or -1: the gather form of
+ * the input gradient looks its sources up here instead of dividing by the stride in the inner loops.
+ */
+function tapTable(table: usize, size: i32, k: i32, dil: i32, stride: i32, pad: i32, out: i32): void {
+  for (let i = 0; i < size; i++) {
+    for (let t = 0; t < k; t++) {
+      const num = i + pad - t * dil;
+      const o = num >= 0 && num % stride == 0 && num / stride < out ? num / stride : -1;
+      store<i32>(table + (<usize>(i * k + t) << 2), o);
+    }
+  }
+}
+
+/**
+ * dx of a convolution (overwritten), from dy and the transposed kernel wT [kh, kw, outC, inC]: every input pixel
+ * gathers dy[o, co] * wT[tap, co, :] from the output pixels o that read it, with the input channels in vector lanes.
+ */
+export function convBackwardInput(
+  dy: usize, wT: usize, dx: usize, tables: usize, n: i32,
+  inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, outC: i32,
+  kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padTop: i32, padLeft: i32,
+): void {
+  const tapStride = <usize>inC << 2;
+  const rowsTable = tables, colsTable = tables + (<usize>(inH * kh) << 2);
+  tapTable(rowsTable, inH, kh, dh, sh, padTop, outH);
+  tapTable(colsTable, inW, kw, dw, sw, padLeft, outW);
+  let xp = dx;
+  for (let b = 0; b < n; b++) {
+    const dyImage = dy + (<usize>(b * outH * outW * outC) << 2);
+    for (let iy = 0; iy < inH; iy++) {
+      for (let ix = 0; ix < inW; ix++, xp += tapStride) {
+        let ci = 0;
+        for (; ci + 16 <= inC; ci += 16) {
+          let a0 = zero4(), a1 = zero4(), a2 = zero4(), a3 = zero4();
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = load<i32>(rowsTable + (<usize>(iy * kh + ky) << 2));
+            if (oy < 0) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = load<i32>(colsTable + (<usize>(ix * kw + kx) << 2));
+              if (ox < 0) continue;
+              let dp = dyImage + (<usize>((oy * outW + ox) * outC) << 2);
+              let wp = wT + (<usize>((ky * kw + kx) * outC * inC + ci) << 2);
+              for (let co = 0; co < outC; co++, wp += tapStride, dp += 4) {
+                const v = f32x4.splat(load<f32>(dp));
                 a0 = f32x4.add(a0, f32x4.mul(v, v128.load(wp)));
                 a1 = f32x4.add(a1, f32x4.mul(v, v128.load(wp, 16)));
                 a2 = f32x4.add(a2, f32x4.mul(v, v128.load(wp, 32)));
                 a3 = f32x4.add(a3, f32x4.mul(v, v128.load(wp, 48)));
               }
-              v128.store(o, a0);
-              v128.store(o, a1, 16);
-              v128.store(o, a2, 32);
-              v128.store(o, a3, 48);
             }
-            for (; ci + 8 <= inC; ci += 8) {
-              const o = xp + (<usize>ci << 2);
-              let a0 = v128.load(o), a1 = v128.load(o, 16);
-              let wp = wTap + (<usize>ci << 2);
-              for (let co = 0; co < outC; co++, wp += tapStride) {
-                const v = f32x4.splat(load<f32>(dp + (<usize>co << 2)));
+          }
+          const o = xp + (<usize>ci << 2);
+          v128.store(o, a0);
+          v128.store(o, a1, 16);
+          v128.store(o, a2, 32);
+          v128.store(o, a3, 48);
+        }
+        for (; ci + 8 <= inC; ci += 8) {
+          let a0 = zero4(), a1 = zero4();
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = load<i32>(rowsTable + (<usize>(iy * kh + ky) << 2));
+            if (oy < 0) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = load<i32>(colsTable + (<usize>(ix * kw + kx) << 2));
+              if (ox < 0) continue;
+              let dp = dyImage + (<usize>((oy * outW + ox) * outC) << 2);
+              let wp = wT + (<usize>((ky * kw + kx) * outC * inC + ci) << 2);
+              for (let co = 0; co < outC; co++, wp += tapStride, dp += 4) {
+                const v = f32x4.splat(load<f32>(dp));
                 a0 = f32x4.add(a0, f32x4.mul(v, v128.load(wp)));
                 a1 = f32x4.add(a1, f32x4.mul(v, v128.load(wp, 16)));
               }
-              v128.store(o, a0);
-              v128.store(o, a1, 16);
-            }
-            for (; ci + 4 <= inC; ci += 4) {
-              const o = xp + (<usize>ci << 2);
-              let a0 = v128.load(o);
-              let wp = wTap + (<usize>ci << 2);
-              for (let co = 0; co < outC; co++, wp += tapStride) {
-                a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(load<f32>(dp + (<usize>co << 2))), v128.load(wp)));
-              }
-              v128.store(o, a0);
-            }
-            for (; ci < inC; ci++) {
-              const o = xp + (<usize>ci << 2);
-              let s = load<f32>(o);
-              let wp = wTap + (<usize>ci << 2);
-              for (let co = 0; co < outC; co++, wp += tapStride) s += load<f32>(dp + (<usize>co << 2)) * load<f32>(wp);
-              store<f32>(o, s);
             }
           }
+          const o = xp + (<usize>ci << 2);
+          v128.store(o, a0);
+          v128.store(o, a1, 16);
+        }
+        for (; ci + 4 <= inC; ci += 4) {
+          let a0 = zero4();
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = load<i32>(rowsTable + (<usize>(iy * kh + ky) << 2));
+            if (oy < 0) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = load<i32>(colsTable + (<usize>(ix * kw + kx) << 2));
+              if (ox < 0) continue;
+              let dp = dyImage + (<usize>((oy * outW + ox) * outC) << 2);
+              let wp = wT + (<usize>((ky * kw + kx) * outC * inC + ci) << 2);
+              for (let co = 0; co < outC; co++, wp += tapStride, dp += 4) {
+                a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(load<f32>(dp)), v128.load(wp)));
+              }
+            }
+          }
+          v128.store(xp + (<usize>ci << 2), a0);
+        }
+        for (; ci < inC; ci++) {
+          let a: f32 = 0;
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = load<i32>(rowsTable + (<usize>(iy * kh + ky) << 2));
+            if (oy < 0) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = load<i32>(colsTable + (<usize>(ix * kw + kx) << 2));
+              if (ox < 0) continue;
+              let dp = dyImage + (<usize>((oy * outW + ox) * outC) << 2);
+              let wp = wT + (<usize>((ky * kw + kx) * outC * inC + ci) << 2);
+              for (let co = 0; co < outC; co++, wp += tapStride, dp += 4) a += load<f32>(dp) * load<f32>(wp);
+            }
+          }
+          store<f32>(xp + (<usize>ci << 2), a);
         }
       }
     }
@@ -350,6 +423,23 @@ export function depthwiseForward(
           v128.store(o, a2, 32);
           v128.store(o, a3, 48);
         }
+        for (; k + 8 <= c; k += 8) {
+          let a0 = biasOrZero(bias, k, 0), a1 = biasOrZero(bias, k, 4);
+          for (let ky = 0; ky < kh; ky++) {
+            const iy = iy0 + ky * dh;
+            if (iy < 0 || iy >= inH) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ix = ix0 + kx * dw;
+              if (ix < 0 || ix >= inW) continue;
+              const xp = xImage + (<usize>((iy * inW + ix) * c + k) << 2);
+              const wp = w + (<usize>((ky * kw + kx) * c + k) << 2);
+              a0 = f32x4.add(a0, f32x4.mul(v128.load(xp), v128.load(wp)));
+              a1 = f32x4.add(a1, f32x4.mul(v128.load(xp, 16), v128.load(wp, 16)));
+            }
+          }
+          v128.store(yp + (<usize>k << 2), a0);
+          v128.store(yp + (<usize>k << 2), a1, 16);
+        }
         for (; k + 4 <= c; k += 4) {
           let a0 = biasOrZero(bias, k, 0);
           for (let ky = 0; ky < kh; ky++) {
@@ -382,67 +472,124 @@ export function depthwiseForward(
   }
 }
 
-/** dx (overwritten unless 0), dw and dbias (float64, overwritten; dbias may be 0). scratch: (kh*kw + 1)*c float32. */
+/**
+ * dx (overwritten unless 0), dw and dbias (float64, overwritten; dbias may be 0) of a depthwise convolution. dw: per
+ * tap and block of channels, accumulated in registers over one image's pixels. dx: gathered per input pixel.
+ */
 export function depthwiseBackward(
-  x: usize, w: usize, dy: usize, dx: usize, dwOut: usize, dbiasOut: usize, scratch: usize, n: i32,
+  x: usize, w: usize, dy: usize, dx: usize, dwOut: usize, dbiasOut: usize, tables: usize, n: i32,
   inH: i32, inW: i32, c: i32, outH: i32, outW: i32,
   kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padTop: i32, padLeft: i32,
 ): void {
-  const wCount = kh * kw * c;
-  const sb = scratch + (<usize>wCount << 2);
-  memory.fill(scratch, 0, <usize>(wCount + c) << 2);
-  memory.fill(dwOut, 0, <usize>wCount << 3);
+  memory.fill(dwOut, 0, <usize>(kh * kw * c) << 3);
   if (dbiasOut != 0) memory.fill(dbiasOut, 0, <usize>c << 3);
-  if (dx != 0) memory.fill(dx, 0, <usize>(n * inH * inW * c) << 2);
   const pixel = <usize>c << 2;
-  let dp = dy;
+  const xStep = <usize>(sw * c) << 2;
+  const rowsTable = tables, colsTable = tables + (<usize>(inH * kh) << 2);
+  if (dx != 0) {
+    tapTable(rowsTable, inH, kh, dh, sh, padTop, outH);
+    tapTable(colsTable, inW, kw, dw, sw, padLeft, outW);
+  }
   for (let b = 0; b < n; b++) {
-    const image = <usize>(b * inH * inW * c) << 2;
-    for (let oy = 0; oy < outH; oy++) {
-      const iy0 = oy * sh - padTop;
-      for (let ox = 0; ox < outW; ox++, dp += pixel) {
-        const ix0 = ox * sw - padLeft;
+    const xImage = x + (<usize>(b * inH * inW * c) << 2);
+    const dyImage = dy + (<usize>(b * outH * outW * c) << 2);
+    if (dbiasOut != 0) addChannelSums(dyImage, outH * outW, c, dbiasOut);
+    for (let ky = 0; ky < kh; ky++) {
+      const oyLo = tapLo(padTop, ky, dh, sh), oyHi = tapHi(inH, padTop, ky, dh, sh, outH);
+      if (oyLo >= oyHi) continue;
+      for (let kx = 0; kx < kw; kx++) {
+        const oxLo = tapLo(padLeft, kx, dw, sw), oxHi = tapHi(inW, padLeft, kx, dw, sw, outW);
+        if (oxLo >= oxHi) continue;
+        const target = dwOut + (<usize>((ky * kw + kx) * c) << 3);
         let k = 0;
-        for (; k + 4 <= c; k += 4) {
-          const k4 = <usize>k << 2;
-          const d = v128.load(dp + k4);
-          v128.store(sb + k4, f32x4.add(v128.load(sb + k4), d));
-          for (let ky = 0; ky < kh; ky++) {
-            const iy = iy0 + ky * dh;
-            if (iy < 0 || iy >= inH) continue;
-            for (let kx = 0; kx < kw; kx++) {
-              const ix = ix0 + kx * dw;
-              if (ix < 0 || ix >= inW) continue;
-              const at = image + (<usize>((iy * inW + ix) * c) << 2) + k4;
-              const tap = <usize>((ky * kw + kx) * c) << 2;
-              const sp = scratch + tap + k4;
-              v128.store(sp, f32x4.add(v128.load(sp), f32x4.mul(v128.load(x + at), d)));
-              if (dx != 0) v128.store(dx + at, f32x4.add(v128.load(dx + at), f32x4.mul(d, v128.load(w + tap + k4))));
+        for (; k + 8 <= c; k += 8) {
+          let a0 = zero4(), a1 = zero4();
+          for (let oy = oyLo; oy < oyHi; oy++) {
+            const iy = oy * sh - padTop + ky * dh;
+            let xp = xImage + (<usize>((iy * inW + oxLo * sw - padLeft + kx * dw) * c + k) << 2);
+            let dp = dyImage + (<usize>((oy * outW + oxLo) * c + k) << 2);
+            for (let ox = oxLo; ox < oxHi; ox++, xp += xStep, dp += pixel) {
+              a0 = f32x4.add(a0, f32x4.mul(v128.load(xp), v128.load(dp)));
+              a1 = f32x4.add(a1, f32x4.mul(v128.load(xp, 16), v128.load(dp, 16)));
             }
           }
+          addToF64(target + (<usize>k << 3), a0);
+          addToF64(target + (<usize>k << 3) + 32, a1);
+        }
+        for (; k + 4 <= c; k += 4) {
+          let a0 = zero4();
+          for (let oy = oyLo; oy < oyHi; oy++) {
+            const iy = oy * sh - padTop + ky * dh;
+            let xp = xImage + (<usize>((iy * inW + oxLo * sw - padLeft + kx * dw) * c + k) << 2);
+            let dp = dyImage + (<usize>((oy * outW + oxLo) * c + k) << 2);
+            for (let ox = oxLo; ox < oxHi; ox++, xp += xStep, dp += pixel) a0 = f32x4.add(a0, f32x4.mul(v128.load(xp), v128.load(dp)));
+          }
+          addToF64(target + (<usize>k << 3), a0);
         }
         for (; k < c; k++) {
-          const k4 = <usize>k << 2;
-          const d = load<f32>(dp + k4);
-          store<f32>(sb + k4, load<f32>(sb + k4) + d);
-          for (let ky = 0; ky < kh; ky++) {
-            const iy = iy0 + ky * dh;
-            if (iy < 0 || iy >= inH) continue;
-            for (let kx = 0; kx < kw; kx++) {
-              const ix = ix0 + kx * dw;
-              if (ix < 0 || ix >= inW) continue;
-              const at = image + (<usize>((iy * inW + ix) * c) << 2) + k4;
-              const tap = <usize>((ky * kw + kx) * c) << 2;
-              store<f32>(scratch + tap + k4, load<f32>(scratch + tap + k4) + load<f32>(x + at) * d);
-              if (dx != 0) store<f32>(dx + at, load<f32>(dx + at) + d * load<f32>(w + tap + k4));
-            }
+          let a: f32 = 0;
+          for (let oy = oyLo; oy < oyHi; oy++) {
+            const iy = oy * sh - padTop + ky * dh;
+            let xp = xImage + (<usize>((iy * inW + oxLo * sw - padLeft + kx * dw) * c + k) << 2);
+            let dp = dyImage + (<usize>((oy * outW + oxLo) * c + k) << 2);
+            for (let ox = oxLo; ox < oxHi; ox++, xp += xStep, dp += pixel) a += load<f32>(xp) * load<f32>(dp);
           }
+          const t = target + (<usize>k << 3);
+          store<f64>(t, load<f64>(t) + <f64>a);
         }
       }
     }
-    flushToF64(scratch, dwOut, wCount);
-    if (dbiasOut != 0) flushToF64(sb, dbiasOut, c);
-    else memory.fill(sb, 0, <usize>c << 2);
+    if (dx == 0) continue;
+    let xp = dx + (<usize>(b * inH * inW * c) << 2);
+    for (let iy = 0; iy < inH; iy++) {
+      for (let ix = 0; ix < inW; ix++, xp += pixel) {
+        let k = 0;
+        for (; k + 8 <= c; k += 8) {
+          let a0 = zero4(), a1 = zero4();
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = load<i32>(rowsTable + (<usize>(iy * kh + ky) << 2));
+            if (oy < 0) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = load<i32>(colsTable + (<usize>(ix * kw + kx) << 2));
+              if (ox < 0) continue;
+              const dp = dyImage + (<usize>((oy * outW + ox) * c + k) << 2);
+              const wp = w + (<usize>((ky * kw + kx) * c + k) << 2);
+              a0 = f32x4.add(a0, f32x4.mul(v128.load(dp), v128.load(wp)));
+              a1 = f32x4.add(a1, f32x4.mul(v128.load(dp, 16), v128.load(wp, 16)));
+            }
+          }
+          v128.store(xp + (<usize>k << 2), a0);
+          v128.store(xp + (<usize>k << 2), a1, 16);
+        }
+        for (; k + 4 <= c; k += 4) {
+          let a0 = zero4();
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = load<i32>(rowsTable + (<usize>(iy * kh + ky) << 2));
+            if (oy < 0) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = load<i32>(colsTable + (<usize>(ix * kw + kx) << 2));
+              if (ox < 0) continue;
+              const dp = dyImage + (<usize>((oy * outW + ox) * c + k) << 2);
+              a0 = f32x4.add(a0, f32x4.mul(v128.load(dp), v128.load(w + (<usize>((ky * kw + kx) * c + k) << 2))));
+            }
+          }
+          v128.store(xp + (<usize>k << 2), a0);
+        }
+        for (; k < c; k++) {
+          let a: f32 = 0;
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = load<i32>(rowsTable + (<usize>(iy * kh + ky) << 2));
+            if (oy < 0) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = load<i32>(colsTable + (<usize>(ix * kw + kx) << 2));
+              if (ox < 0) continue;
+              a += load<f32>(dyImage + (<usize>((oy * outW + ox) * c + k) << 2)) * load<f32>(w + (<usize>((ky * kw + kx) * c + k) << 2));
+            }
+          }
+          store<f32>(xp + (<usize>k << 2), a);
+        }
+      }
+    }
   }
 }
 
@@ -648,5 +795,64 @@ export function addF64(dst: usize, src: usize, size: i32): void {
   for (; i < size; i++) {
     const o = <usize>i << 3;
     store<f64>(dst + o, load<f64>(dst + o) + load<f64>(src + o));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Zero padding and global average pooling.
+
+/** ZeroPadding2D: each input row copied into the middle of a zeroed output row. */
+export function zeroPadForward(x: usize, y: usize, n: i32, h: i32, w: i32, c: i32, top: i32, bottom: i32, left: i32, right: i32): void {
+  const outH = h + top + bottom, outW = w + left + right;
+  memory.fill(y, 0, <usize>(n * outH * outW * c) << 2);
+  const row = <usize>(w * c) << 2;
+  for (let b = 0; b < n; b++) {
+    for (let r = 0; r < h; r++) {
+      memory.copy(y + (<usize>(((b * outH + r + top) * outW + left) * c) << 2), x + (<usize>((b * h + r) * w * c) << 2), row);
+    }
+  }
+}
+
+export function zeroPadBackward(dy: usize, dx: usize, n: i32, h: i32, w: i32, c: i32, top: i32, bottom: i32, left: i32, right: i32): void {
+  const outH = h + top + bottom, outW = w + left + right;
+  const row = <usize>(w * c) << 2;
+  for (let b = 0; b < n; b++) {
+    for (let r = 0; r < h; r++) {
+      memory.copy(dx + (<usize>((b * h + r) * w * c) << 2), dy + (<usize>(((b * outH + r + top) * outW + left) * c) << 2), row);
+    }
+  }
+}
+
+/** y[b, k] = mean over the positions of x[b, :, k]. */
+export function averagePoolForward(x: usize, y: usize, n: i32, positions: i32, c: i32): void {
+  for (let b = 0; b < n; b++) {
+    const image = x + (<usize>(b * positions * c) << 2);
+    const out = y + (<usize>(b * c) << 2);
+    let k = 0;
+    for (; k + 4 <= c; k += 4) {
+      let a = zero4();
+      let p = image + (<usize>k << 2);
+      for (let i = 0; i < positions; i++, p += <usize>c << 2) a = f32x4.add(a, v128.load(p));
+      v128.store(out + (<usize>k << 2), f32x4.div(a, f32x4.splat(<f32>positions)));
+    }
+    for (; k < c; k++) {
+      let a: f32 = 0;
+      let p = image + (<usize>k << 2);
+      for (let i = 0; i < positions; i++, p += <usize>c << 2) a += load<f32>(p);
+      store<f32>(out + (<usize>k << 2), a / <f32>positions);
+    }
+  }
+}
+
+export function averagePoolBackward(dy: usize, dx: usize, n: i32, positions: i32, c: i32): void {
+  for (let b = 0; b < n; b++) {
+    const image = dx + (<usize>(b * positions * c) << 2);
+    const row = dy + (<usize>(b * c) << 2);
+    for (let i = 0; i < positions; i++) {
+      const p = image + (<usize>(i * c) << 2);
+      let k = 0;
+      for (; k + 4 <= c; k += 4) v128.store(p + (<usize>k << 2), f32x4.div(v128.load(row + (<usize>k << 2)), f32x4.splat(<f32>positions)));
+      for (; k < c; k++) store<f32>(p + (<usize>k << 2), load<f32>(row + (<usize>k << 2)) / <f32>positions);
+    }
   }
 }
