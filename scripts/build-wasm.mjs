@@ -5,6 +5,7 @@
 // differs from a fresh build (test/fast/wasm-build.test.ts runs the same comparison).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Buffer } from 'node:buffer';
 import asc from 'assemblyscript/asc';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

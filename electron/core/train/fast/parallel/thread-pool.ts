@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { ModelSpec } from '../../../../../shared/model-spec';
 import type { ModelWeights } from '../../../model/weights';
 import type { Network } from '../network';
