@@ -70,7 +70,7 @@ test('no mask update in a short run: warned before it starts, with the largest f
 });
 
 test('run kinds: pipeline, or the steps the run went through', () => {
-  const steps = (...names: string[]) => names.map((name) => ({ name, status: 'completed' }));
+  const steps = (...names: string[]) => names.map((name) => ({ name, status: 'completed', error: null }));
   assert.equal(runKind({ kind: 'pipeline', steps: steps('train', 'prune') }), 'pipeline');
   assert.equal(runKind({ kind: 'train', steps: steps('train') }), 'train');
   assert.equal(runKind({ kind: 'prune', steps: steps('prune') }), 'prune');
