@@ -64,6 +64,7 @@ const VALID: Record<string, unknown> = {
   'report.build': { runDirs: ['/tmp/run'] },
   'report.export': { runDirs: ['/tmp/run'], format: 'html' },
   'tflite.inspect': { file: '/tmp/m.tflite' },
+  'whatif.report': { runDir: '/tmp/run' },
 };
 
 test('every contract command is reachable over IPC from our page', async () => {
