@@ -41,6 +41,8 @@ export class RunFolder {
       config: { ...(previous?.config ?? {}), ...config },
       environment: environmentInfo(),
       steps: previous?.steps ?? {},
+      ...(previous?.name ? { name: previous.name } : {}),
+      ...(previous?.note ? { note: previous.note } : {}),
     };
     const run = new RunFolder(absolute, manifest);
     await run.#save();
