@@ -1,5 +1,5 @@
-import type { LayerSpec, ModelSpec, Pair } from '../../../shared/model-spec';
-import { MODEL_SPEC_FORMAT, MODEL_SPEC_VERSION } from '../../../shared/model-spec';
+import type { LayerSpecV1, ModelSpec, Pair } from '../../../shared/model-spec';
+import { chainModel } from './chain';
 
 export const MODEL_NAMES = ['baseline', 'baseline-keepdims'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
@@ -13,7 +13,7 @@ const depthwise = { dilationRate: [1, 1] as Pair, depthMultiplier: 1, useBias: t
  * `keepdims` selects the variant whose GlobalAveragePooling2D keeps the spatial dimensions, as XNNPACK wants.
  */
 export function guideModel(keepdims: boolean): ModelSpec {
-  const layers: LayerSpec[] = [
+  const layers: LayerSpecV1[] = [
     {
       type: 'ZeroPadding2D',
       name: 'zero_padding2d',
@@ -63,13 +63,7 @@ export function guideModel(keepdims: boolean): ModelSpec {
     { type: 'Flatten', name: 'flatten' },
     { type: 'Dense', name: 'dense', units: 10, useBias: true, activation: 'linear' },
   ];
-  return {
-    format: MODEL_SPEC_FORMAT,
-    version: MODEL_SPEC_VERSION,
-    name: keepdims ? 'baseline-keepdims' : 'baseline',
-    inputShape: [32, 32, 3],
-    layers,
-  };
+  return chainModel(keepdims ? 'baseline-keepdims' : 'baseline', [32, 32, 3], layers);
 }
 
 export function modelByName(name: ModelName): ModelSpec {
