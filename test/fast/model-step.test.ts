@@ -2,8 +2,8 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../../shared/model-spec';
-import { MODEL_SPEC_FORMAT, MODEL_SPEC_VERSION } from '../../shared/model-spec';
 import { guideModel } from '../../electron/core/model/baseline';
+import { chainModel } from '../../electron/core/model/chain';
 import { initWeights } from '../../electron/core/model/weights';
 import { Network } from '../../electron/core/train/fast/network';
 import { createFastTrainer } from '../../electron/core/train/fast/trainer';
@@ -16,12 +16,10 @@ import { TfReferenceModel } from './tf-reference-model';
 before(useTfjsCpu);
 
 /** Every layer option the engine supports that the guide model does not use. */
-const OPTIONS_MODEL: ModelSpec = {
-  format: MODEL_SPEC_FORMAT,
-  version: MODEL_SPEC_VERSION,
-  name: 'options',
-  inputShape: [11, 9, 3],
-  layers: [
+const OPTIONS_MODEL: ModelSpec = chainModel(
+  'options',
+  [11, 9, 3],
+  [
     {
       type: 'Conv2D',
       name: 'c1',
@@ -63,7 +61,7 @@ const OPTIONS_MODEL: ModelSpec = {
     { type: 'Dense', name: 'h', units: 7, useBias: true, activation: 'relu' },
     { type: 'Dense', name: 'out', units: 4, useBias: true, activation: 'linear' },
   ],
-};
+);
 
 const MODELS: [string, ModelSpec][] = [
   ['guide model', guideModel(false)],

@@ -1,5 +1,5 @@
-import type { LayerSpec, ModelSpec, Pair } from '../../../shared/model-spec';
-import { MODEL_SPEC_FORMAT, MODEL_SPEC_VERSION } from '../../../shared/model-spec';
+import type { LayerSpecV1, ModelSpec, Pair } from '../../../shared/model-spec';
+import { chainModel } from './chain';
 
 export const MODEL_NAMES = ['baseline', 'baseline-keepdims'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
@@ -18,7 +18,7 @@ export const DEFAULT_CLASSES = 10;
  */
 export function guideModel(keepdims: boolean, classes: number = DEFAULT_CLASSES): ModelSpec {
   if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`a classifier needs at least 2 classes, got ${classes}`);
-  const layers: LayerSpec[] = [
+  const layers: LayerSpecV1[] = [
     {
       type: 'ZeroPadding2D',
       name: 'zero_padding2d',
@@ -68,13 +68,7 @@ export function guideModel(keepdims: boolean, classes: number = DEFAULT_CLASSES)
     { type: 'Flatten', name: 'flatten' },
     { type: 'Dense', name: 'dense', units: classes, useBias: true, activation: 'linear' },
   ];
-  return {
-    format: MODEL_SPEC_FORMAT,
-    version: MODEL_SPEC_VERSION,
-    name: keepdims ? 'baseline-keepdims' : 'baseline',
-    inputShape: [32, 32, 3],
-    layers,
-  };
+  return chainModel(keepdims ? 'baseline-keepdims' : 'baseline', [32, 32, 3], layers);
 }
 
 export function modelByName(name: ModelName, classes: number = DEFAULT_CLASSES): ModelSpec {

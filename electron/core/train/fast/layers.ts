@@ -1,4 +1,5 @@
 import type { LayerSpec, ModelSpec } from '../../../../shared/model-spec';
+import { firstNonChainLayer, isChain } from '../../model/graph';
 import { activationShapes, modelWeightShapes, type ActivationShape } from '../../model/shapes';
 import type { ModelWeights } from '../../model/weights';
 import { batchNormBackward, batchNormInferenceForward, batchNormTrainingForward, type BatchStats } from './batch-norm';
@@ -262,6 +263,12 @@ function buildLayer(
   table: ParamTable,
   next: LayerSpec | undefined,
 ): FastLayer {
+  const unsupported = (what: string): Error =>
+    new Error(`The fast-cpu engine cannot run layer '${spec.name}' (${what}) yet; train this model with --backend tfjs-cpu`);
+  if ('activation' in spec && spec.activation !== 'linear' && spec.activation !== 'relu')
+    throw unsupported(`${spec.type} with activation '${spec.activation}'`);
+  if (spec.type === 'ReLU' && (spec.negativeSlope !== 0 || spec.threshold !== 0))
+    throw unsupported('ReLU with negative_slope or threshold');
   switch (spec.type) {
     case 'BatchNormalization':
       return batchNormLayer(spec, input, table, null);
@@ -278,12 +285,21 @@ function buildLayer(
       return globalAveragePoolLayer(spec, input);
     case 'Flatten':
       return flattenLayer(spec, input);
+    default:
+      throw unsupported(spec.type);
   }
 }
 
 /** The engine's layers for a model, holding copies of `weights`, with parameters in `modelWeightShapes` order. */
 export function buildLayers(spec: ModelSpec, weights: ModelWeights, memory: TensorMemory = HEAP_MEMORY): FastLayer[] {
   const shapes = activationShapes(spec);
+  const branching = firstNonChainLayer(spec);
+  if (branching || !isChain(spec)) {
+    const culprit = branching ?? spec.layers.at(-1)!;
+    throw new Error(
+      `The fast-cpu engine runs only chains of layers yet; layer '${culprit.name}' (${culprit.type}) reads ${culprit.inputs.map((n) => `'${n}'`).join(', ')}, not the layer before it. Train this model with --backend tfjs-cpu.`,
+    );
+  }
   const table = new ParamTable(weights, memory);
   const layers: FastLayer[] = [];
   for (let i = 0; i < spec.layers.length; i++) {
