@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { ModelBenchmark } from '../../../shared/benchmark-result';
 import { benchmarkTargets } from '../benchmark/benchmark-targets';
 import type { BenchmarkEvent, DeviceBenchmarkOutcome } from '../devices/device';
-import type { BenchmarkStepConfig } from '../pipeline/benchmark-step';
+import { benchmarkRequest, benchmarkTargetOptions, type BenchmarkStepConfig } from '../pipeline/benchmark-step';
 import { RunFolder } from '../runs/run-folder';
 import { readTflite } from '../tflite/read-model';
 import { sparseInferenceVerdict } from '../tflite/xnnpack-verdict';
@@ -90,26 +90,14 @@ async function benchmarkStep(
   signal?: AbortSignal,
 ): Promise<DeviceBenchmarkOutcome[]> {
   return benchmarkTargets(
-    { targets: config.devices, ...(config.adbServer ? { adbServer: config.adbServer } : {}) },
-    {
-      models: files.map((f) => join(run.dir, f.file)),
-      flags: {
-        numRuns: config.runs,
-        warmupRuns: config.warmup,
-        numThreads: config.threads,
-        useXnnpack: config.xnnpack,
-        enableOpProfiling: config.opProfiling,
-      },
-      bigCores: config.bigCores,
-      repeat: config.repeat,
-      cooldownMs: config.cooldownSeconds * 1000,
-      timeoutMs: config.timeoutSeconds * 1000,
-      keepFiles: false,
-      outDir: join(run.dir, 'benchmarks'),
-      ...(config.binary ? { binaryPath: config.binary } : {}),
-      ...(signal ? { signal } : {}),
-      onEvent: (event) => onEvent({ kind: 'benchmark', event }),
-    },
+    benchmarkTargetOptions(config),
+    benchmarkRequest(
+      config,
+      files.map((f) => join(run.dir, f.file)),
+      join(run.dir, 'benchmarks'),
+      (event) => onEvent({ kind: 'benchmark', event }),
+      signal,
+    ),
   );
 }
 
