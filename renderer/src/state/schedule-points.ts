@@ -37,20 +37,25 @@ export interface SchedulePlot {
   error: string | undefined;
 }
 
+/** The form's PolynomialDecay from step 0 to `endStep`; throws TFMOT's message for a bad schedule. */
+function formSchedule(form: ScheduleForm, endStep: number, frequency: number): PolynomialDecay {
+  return new PolynomialDecay({
+    initialSparsity: form.initialSparsity,
+    finalSparsity: form.finalSparsity,
+    beginStep: 0,
+    endStep,
+    power: form.power,
+    frequency,
+  });
+}
+
 export function schedulePlot(form: ScheduleForm, trainImages: number, maxPoints = 200): SchedulePlot {
   const perEpoch = stepsPerEpoch(trainImages, form.batchSize);
   const totalSteps = perEpoch * Math.max(1, form.epochs);
   const endStep = perEpoch * form.endEpoch;
   let schedule: PolynomialDecay;
   try {
-    schedule = new PolynomialDecay({
-      initialSparsity: form.initialSparsity,
-      finalSparsity: form.finalSparsity,
-      beginStep: 0,
-      endStep,
-      power: form.power,
-      frequency: form.frequency,
-    });
+    schedule = formSchedule(form, endStep, form.frequency);
   } catch (error) {
     return { points: [], updates: [], totalSteps, endStep, error: errorMessage(error) };
   }
@@ -76,14 +81,7 @@ export function largestPruningFrequency(form: ScheduleForm, trainImages: number)
   for (let frequency = Math.min(form.frequency - 1, totalSteps); frequency >= 1; frequency -= 1) {
     let schedule: PolynomialDecay;
     try {
-      schedule = new PolynomialDecay({
-        initialSparsity: form.initialSparsity,
-        finalSparsity: form.finalSparsity,
-        beginStep: 0,
-        endStep,
-        power: form.power,
-        frequency,
-      });
+      schedule = formSchedule(form, endStep, frequency);
     } catch {
       return undefined;
     }
