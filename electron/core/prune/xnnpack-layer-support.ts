@@ -42,7 +42,8 @@ export const POLICY_ACTIVATIONS: ReadonlySet<Activation> = new Set<Activation>([
   'hard_swish',
 ]);
 
-const padded = (padding: number): string => `ZeroPadding2D(${padding}), i.e. ((${padding}, ${padding}), (${padding}, ${padding}))`;
+const padded = (padding: number): string =>
+  `ZeroPadding2D(${padding}), i.e. ((${padding}, ${padding}), (${padding}, ${padding}))`;
 
 /**
  * Upstream `_check_layer_support` for a layer between the start convolution and the end pooling.
@@ -95,7 +96,8 @@ export function layerSupportProblem(entry: PolicyLayer): SupportProblem | undefi
       return POLICY_ACTIVATIONS.has(layer.activation)
         ? undefined
         : {
-            requirement: 'Activation: relu, relu6, leaky_relu, elu or sigmoid (hard_sigmoid / hard_swish as Keras MobileNetV3 builds them)',
+            requirement:
+              'Activation: relu, relu6, leaky_relu, elu or sigmoid (hard_sigmoid / hard_swish as Keras MobileNetV3 builds them)',
             fix:
               layer.activation === 'linear'
                 ? `Remove the identity Activation '${layer.name}'.`

@@ -34,8 +34,7 @@ const START_REQUIREMENT =
   "every path from the input passes a start layer: Conv2D 3x3 over 3 input channels, stride 2x2, padding 'valid', whose only producer is ZeroPadding2D((1, 1), (1, 1))";
 const END_REQUIREMENT = 'every path to the output passes a GlobalAveragePooling2D with keepdims=True';
 
-const inputChannels = (graph: PolicyGraph, layer: LayerSpec): number | undefined =>
-  graph.shapes.get(layer.inputs[0]!)?.at(-1);
+const inputChannels = (graph: PolicyGraph, layer: LayerSpec): number | undefined => graph.shapes.get(layer.inputs[0]!)?.at(-1);
 
 /** Upstream `_start_layer_stop_fn`: `kernel.shape[:3] == [3, 3, 3]`, stride 2, 'valid', only producer ZeroPadding2D(1). */
 function isStartLayer(graph: PolicyGraph, name: string): boolean {
