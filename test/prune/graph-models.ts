@@ -148,3 +148,13 @@ export const sameStem = (spec = miniMobileNet()): ModelSpec =>
 /** A 3x3 stride-2 'same' depthwise instead of ZeroPadding2D(1) + 'valid'. */
 export const sameDepthwise = (spec = miniMobileNet()): ModelSpec =>
   edited(bypass(spec, 'down_pad'), { down_dw: set({ padding: 'same' }) });
+
+/** An older-Keras squeeze-excite block: GlobalAveragePooling2D without keepdims, then Reshape to [1, 1, C]. */
+export const reshapeSqueezeExcite = (): ModelSpec =>
+  edited(miniMobileNet(), {
+    se_pool: (pool) => [
+      { ...pool, keepdims: false } as LayerSpec,
+      { type: 'Reshape', name: 'se_reshape', inputs: ['se_pool'], targetShape: [1, 1, 8] },
+    ],
+    se_squeeze: (c) => ({ ...c, inputs: ['se_reshape'] }),
+  });

@@ -9,7 +9,7 @@ import { initWeights } from '../../electron/core/model/weights';
 import { checkXnnpack } from '../../electron/core/prune/xnnpack-policy';
 import { fixForXnnpack } from '../../electron/core/prune/fix-for-xnnpack';
 import { pruneLowMagnitude } from '../../electron/core/prune/pruned-model';
-import { conv, edited, miniMobileNet, pad, sameDepthwise, sameStem, set } from './graph-models';
+import { conv, edited, reshapeSqueezeExcite, miniMobileNet, pad, sameDepthwise, sameStem, set } from './graph-models';
 
 // Upstream's messages, verbatim from the reference (pruning_policy.py; the end message is TFMOT v0.6's, the guide's).
 const START =
@@ -37,16 +37,6 @@ const sideOutputBranch = (): ModelSpec =>
       { type: 'GlobalAveragePooling2D', name: 'side_pool', inputs: ['head_conv'], keepdims: false },
       { type: 'Add', name: 'flatten', inputs: ['flatten_a', 'side_pool'] },
     ],
-  });
-
-/** An older-Keras squeeze-excite block: GlobalAveragePooling2D without keepdims, then Reshape to [1, 1, C]. */
-const reshapeSqueezeExcite = (): ModelSpec =>
-  edited(miniMobileNet(), {
-    se_pool: (pool) => [
-      { ...pool, keepdims: false } as LayerSpec,
-      { type: 'Reshape', name: 'se_reshape', inputs: ['se_pool'], targetShape: [1, 1, 8] },
-    ],
-    se_squeeze: (c) => ({ ...c, inputs: ['se_reshape'] }),
   });
 
 const asymmetric = (name: string) =>
