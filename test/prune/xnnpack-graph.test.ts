@@ -9,6 +9,10 @@ import { initWeights } from '../../electron/core/model/weights';
 import { checkXnnpack } from '../../electron/core/prune/xnnpack-policy';
 import { fixForXnnpack } from '../../electron/core/prune/fix-for-xnnpack';
 import { pruneLowMagnitude } from '../../electron/core/prune/pruned-model';
+import { PruningController } from '../../electron/core/prune/pruning-controller';
+import { ConstantSparsity } from '../../electron/core/prune/schedules';
+import { stripPruning } from '../../electron/core/prune/strip-pruning';
+import { FakeWeightAccess } from './fake-weights';
 import { conv, edited, reshapeSqueezeExcite, miniMobileNet, pad, sameDepthwise, sameStem, set } from './graph-models';
 
 // Upstream's messages, verbatim from the reference (pruning_policy.py; the end message is TFMOT v0.6's, the guide's).
@@ -259,6 +263,32 @@ test('with the policy, pruning wraps every 1x1 Conv2D in the graph (SE convs and
       ['head_conv/kernel', [1, 1, 8, 16]],
     ],
   );
+});
+
+test('pruning the graph: every 1x1 kernel gets 75 % zeros, the summary has one entry per pruned layer, the rest untouched', () => {
+  const spec = miniMobileNet();
+  const weights = initWeights(spec, 2);
+  const pruned = pruneLowMagnitude(spec, weights, {
+    pruningPolicy: 'PruneForLatencyOnXNNPack',
+    pruningSchedule: new ConstantSparsity({ targetSparsity: 0.75, beginStep: 0, frequency: 1 }),
+  });
+  const access = new FakeWeightAccess(pruned.weights.clone());
+  const controller = new PruningController(pruned);
+  controller.onTrainBegin();
+  controller.beforeTrainBatch(1, access);
+  controller.onEpochEnd(0, access);
+  const summary = controller.summary();
+  assert.deepEqual(
+    summary.epochs[0]!.tensors.map((t) => [t.name, t.sparsity]),
+    pruned.wrappedLayers.map((layer) => [`${layer}/kernel`, 0.75]),
+  );
+  const stripped = stripPruning(pruned, access.weights);
+  for (const tensor of stripped.weights.tensors) {
+    const zeros = tensor.values.filter((v) => v === 0).length;
+    const wrapped = pruned.tensors.some((t) => t.name === tensor.name);
+    if (wrapped) assert.equal(zeros / tensor.values.length, 0.75, tensor.name);
+    else assert.deepEqual(tensor.values, weights.get(tensor.name).values, `${tensor.name} untouched`);
+  }
 });
 
 const fixCases: {
