@@ -1,8 +1,5 @@
 // The shapes the screens expect from commands whose contract response is `unknown` (the core's types are the source
 // of truth; where a core type exists it is imported type-only). The lead's handlers should answer these shapes.
-import type { LayerSpec, ModelSpec } from '../../../shared/model-spec';
-import type { XnnpackChange } from '../../../electron/core/prune/fix-for-xnnpack';
-import type { XnnpackCheck } from '../../../electron/core/prune/diagnostics';
 import type { DatasetProgress } from '../../../electron/core/data/types';
 
 export type { Report } from '../../../electron/core/report/types';
@@ -20,14 +17,7 @@ export interface DataInspection {
 }
 
 /** `model.describe` (electron/app/describe-model.ts): layer table, parameter counts, the policy verdict, the fix. */
-export interface ModelDescription {
-  spec: ModelSpec;
-  layers: { name: string; type: LayerSpec['type']; outputShape: number[] | undefined; parameters: number }[];
-  parameters: { total: number; trainable: number };
-  xnnpack: XnnpackCheck;
-  /** What fixForXnnpack would change (same weights) and whether the model passes afterwards. */
-  fix: { changes: XnnpackChange[]; passesAfterFix: boolean };
-}
+export type { ModelDescription } from '../../../electron/app/describe-model';
 
 /** One device as `devices.list` / `devices.changed` report it. `state` is adb's (device, unauthorized, offline...). */
 export interface DeviceSummary {
