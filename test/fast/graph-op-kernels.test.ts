@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import type { Activation, ConvPadding, Pair } from '../../shared/model-spec';
+import type { ConvPadding, Pair } from '../../shared/model-spec';
 import { ACTIVATIONS } from '../../shared/model-spec';
 import {
   activationBackward,
@@ -17,6 +17,7 @@ import { convGeometry } from '../../electron/core/train/fast/geometry';
 import { broadcastPlan, mergeBackward, mergeForward, type MergeOp } from '../../electron/core/train/fast/merge';
 import { rescalingBackward, rescalingForward } from '../../electron/core/train/fast/rescaling';
 import { assertClose, randomArray, useTfjsCpu, values } from './compare';
+import { kerasRelu, TF_ACTIVATIONS } from './tf-ops';
 
 before(useTfjsCpu);
 
@@ -25,17 +26,6 @@ function tfGradient(op: (t: tf.Tensor) => tf.Tensor, x: tf.Tensor, dy: tf.Tensor
   const [g] = tf.grads((a: tf.Tensor) => tf.sum(tf.mul(op(a), dy)))([x]);
   return values(g!);
 }
-
-/** Keras' definitions written with TF.js ops (Keras 3 hard_sigmoid = relu6(x + 3) / 6). */
-const TF_ACTIVATIONS: Record<Activation, (t: tf.Tensor) => tf.Tensor> = {
-  linear: (t) => t,
-  relu: (t) => tf.relu(t),
-  relu6: (t) => tf.relu6(t),
-  sigmoid: (t) => tf.sigmoid(t),
-  hard_sigmoid: (t) => tf.div(tf.relu6(tf.add(t, 3)), 6),
-  hard_swish: (t) => tf.mul(t, tf.div(tf.relu6(tf.add(t, 3)), 6)),
-  swish: (t) => tf.mul(t, tf.sigmoid(t)),
-};
 
 /** Values in [-8, 8] plus every kink of the activations above, exactly. */
 function activationInputs(size: number, seed: number): Float32Array {
@@ -66,25 +56,6 @@ for (const activation of ACTIVATIONS) {
     activationBackward(activation, { x: backwardNeedsOnlyOutput(activation) ? y : x, y, dy: grad }, size, grad);
     assert.deepEqual(grad, dx);
   });
-}
-
-/** Keras 3's ReLU.static_call written with TF.js ops (thresholds >= 0, where it matches the documented formula). */
-function kerasRelu(t: tf.Tensor, o: ReluOptions): tf.Tensor {
-  if (o.negativeSlope !== 0 && o.maxValue === null && o.threshold === 0) return tf.leakyRelu(t, o.negativeSlope);
-  const negative = o.negativeSlope !== 0 ? tf.relu(tf.add(tf.neg(t), o.threshold)) : null;
-  let clipMax = o.maxValue !== null;
-  let y: tf.Tensor;
-  if (o.threshold !== 0) {
-    // cast(x > threshold) is a constant for autodiff (TF.js has no gradient for Greater; TensorFlow's is none).
-    const threshold = Math.fround(o.threshold);
-    y = tf.mul(t, tf.tensor(Float32Array.from(t.dataSync(), (v) => (v > threshold ? 1 : 0)), t.shape));
-  }
-  else if (o.maxValue === 6) {
-    y = tf.relu6(t);
-    clipMax = false;
-  } else y = tf.relu(t);
-  if (clipMax) y = tf.clipByValue(y, 0, o.maxValue!);
-  return negative ? tf.sub(y, tf.mul(negative, o.negativeSlope)) : y;
 }
 
 const RELU_CASES: { options: ReluOptions; kinks: boolean }[] = [

@@ -104,7 +104,7 @@ class FastTrainer implements Trainer {
   dispose(): void {}
 }
 
-/** A dependency-free CPU trainer ("fast-cpu") for any sequential model built from the layer types of ModelSpec. */
+/** A dependency-free CPU trainer ("fast-cpu") for any ModelSpec graph. */
 export function createFastTrainer(options: TrainerOptions): Trainer {
   return new FastTrainer(options);
 }
