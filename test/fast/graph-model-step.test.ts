@@ -5,10 +5,11 @@ import type { ModelSpec } from '../../shared/model-spec';
 import { graphShapes } from '../../electron/core/model/shapes';
 import { initWeights } from '../../electron/core/model/weights';
 import { Network } from '../../electron/core/train/fast/network';
+import type { TensorMemory } from '../../electron/core/train/fast/tensor-memory';
 import { createFastTrainer } from '../../electron/core/train/fast/trainer';
 import { KERAS_ADAM } from '../../electron/core/train/types';
 import { createRng } from '../../electron/core/util/rng';
-import { assertClose, useTfjsCpu, values } from './compare';
+import { assertClose, memories, useTfjsCpu, values } from './compare';
 import { residualBlockModel, squeezeExciteModel } from './graph-specs';
 import { TfGraphReference, type Moments } from './tf-graph-reference';
 
@@ -37,7 +38,7 @@ function randomBatch(spec: ModelSpec, n: number, seed: number) {
  * Loss, every gradient, one Adam step, the moving statistics and inference logits of the fast engine against the same
  * graph written with TF.js ops (Dropout replays the engine's mask).
  */
-function checkModelStep(spec: ModelSpec, n: number, seed: number): void {
+function checkModelStep(spec: ModelSpec, n: number, seed: number, memory: TensorMemory): void {
   const weights = initWeights(spec, seed);
   // Non-trivial batch-norm parameters and biases, so every term of the gradients is exercised.
   const rng = createRng(seed + 1);
@@ -48,7 +49,7 @@ function checkModelStep(spec: ModelSpec, n: number, seed: number): void {
   const batch = randomBatch(spec, n, seed + 2);
   const [h, w, c] = spec.inputShape;
 
-  const network = new Network(spec, weights);
+  const network = new Network(spec, weights, memory);
   const ours = network.lossAndGradients(batch.x, batch.labels, batch.size);
   const masks = new Map(network.layers.filter((l) => l.lastMask).map((l) => [l.name, l.lastMask!().slice()]));
 
@@ -106,9 +107,11 @@ for (const [label, spec] of [
   ['residual block (fan-out, Add of three, ReLU6, 5x5 depthwise, hard-swish, leaky ReLU, Rescaling)', residualBlockModel()],
   ['squeeze-excite block (GAP keepdims, Multiply broadcast, hard_sigmoid, swish, Reshape, Dropout)', squeezeExciteModel()],
 ] as const) {
-  test(`${label}: loss, gradients, Adam step and moving statistics match TF.js ops on the same graph`, () => {
-    checkModelStep(spec, 5, 11);
-  });
+  for (const [where, memory] of memories()) {
+    test(`${label}, ${where} kernels: loss, gradients, Adam step and moving statistics match TF.js ops on the same graph`, () => {
+      checkModelStep(spec, 5, 11, memory);
+    });
+  }
 }
 
 test('Dropout draws a fresh mask every training step and none at inference', () => {

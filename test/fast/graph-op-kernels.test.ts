@@ -130,7 +130,7 @@ test('Dropout: kept values are scaled as tf.dropout scales them, and the gradien
   const x = randomArray(size, 80, 3);
   const dy = randomArray(size, 81);
   const masks = new DropoutMasks(rate, 5);
-  const mask = masks.draw(size);
+  const mask = masks.draw(8, size / 8);
   const y = new Float32Array(size);
   dropoutForward(x, mask, size, y);
 
@@ -156,12 +156,15 @@ test('Dropout: kept values are scaled as tf.dropout scales them, and the gradien
   assertClose(dx, expected, 'input gradient', 1e-6);
 });
 
-test('Dropout masks are reproducible for a seed and fresh on every draw', () => {
+test('Dropout masks are reproducible for a seed, fresh on every draw, and the same for a batch split in shards', () => {
   const a = new DropoutMasks(0.5, 3);
   const b = new DropoutMasks(0.5, 3);
-  const first = a.draw(100).slice(0, 100);
-  assert.deepEqual(b.draw(100).slice(0, 100), first);
-  assert.notDeepEqual(a.draw(100).slice(0, 100), first);
+  const first = a.draw(5, 20).slice(0, 100);
+  assert.deepEqual(b.draw(5, 20).slice(0, 100), first);
+  assert.notDeepEqual(a.draw(5, 20).slice(0, 100), first);
+  assert.notDeepEqual(new DropoutMasks(0.5, 4).draw(5, 20).slice(0, 100), first);
+  // Rows 2..4 of step 0 drawn on their own (as a second thread's shard would) equal those rows of the whole batch.
+  assert.deepEqual(new DropoutMasks(0.5, 3).draw(3, 20, { step: 0, firstRow: 2 }).slice(0, 60), first.slice(40, 100));
   assert.throws(() => new DropoutMasks(1, 0), /rate/);
 });
 

@@ -1,4 +1,5 @@
 import type { Activation } from '../../../../shared/model-spec';
+import { reluBackward, reluForward, reluMaskByOutput } from './relu';
 
 // Element-wise activations (Keras definitions) with gradients chosen to match TF.js autodiff of the same formulas:
 //   relu6        tf.relu6: passes where 0 < x <= 6
@@ -6,7 +7,8 @@ import type { Activation } from '../../../../shared/model-spec';
 //   hard_sigmoid relu6(x + 3) / 6 (Keras 3): passes 1/6 where -3 < x <= 3
 //   hard_swish   x * hard_sigmoid(x)
 //   swish        x * sigmoid(x)
-// Every function reads and writes `size` values; `y` may be `x` for the forward pass (in place).
+// Every function reads and writes `size` values; `y` may be `x` for the forward pass (in place). relu and relu6 run
+// relu.ts's kernels (WebAssembly SIMD when the buffers live in a KernelMemory); the others are JavaScript loops.
 
 const SIXTH = 1 / 6;
 
@@ -21,16 +23,10 @@ export function activationForward(activation: Activation, x: Float32Array, size:
       if (y !== x) y.set(x.subarray(0, size));
       return;
     case 'relu':
-      for (let i = 0; i < size; i++) {
-        const v = x[i]!;
-        y[i] = v > 0 ? v : 0;
-      }
+      reluForward(x, size, Infinity, y);
       return;
     case 'relu6':
-      for (let i = 0; i < size; i++) {
-        const v = x[i]!;
-        y[i] = v > 0 ? (v > 6 ? 6 : v) : 0;
-      }
+      reluForward(x, size, 6, y);
       return;
     case 'sigmoid':
       for (let i = 0; i < size; i++) y[i] = sigmoid(x[i]!);
@@ -78,13 +74,10 @@ export function activationBackward(
       if (dx !== dy) dx.set(dy.subarray(0, size));
       return;
     case 'relu':
-      for (let i = 0; i < size; i++) dx[i] = y[i]! > 0 ? dy[i]! : 0;
+      reluMaskByOutput(y, dy, size, dx);
       return;
     case 'relu6':
-      for (let i = 0; i < size; i++) {
-        const v = x[i]!;
-        dx[i] = v > 0 && v <= 6 ? dy[i]! : 0;
-      }
+      reluBackward(x, dy, size, 6, dx);
       return;
     case 'sigmoid':
       for (let i = 0; i < size; i++) {

@@ -4,6 +4,7 @@ import type { ModelWeights } from '../../model/weights';
 import type { FastLayer, FastNode } from './layer-types';
 import { batchNormLayer, buildLayer, ParamTable } from './layers';
 import { mergeNode } from './op-layers';
+import type { TensorMemory } from './tensor-memory';
 
 /** The engine's view of a model graph: nodes in an order where every input is computed before it is read. */
 export interface FastGraph {
@@ -33,8 +34,11 @@ function isPlainRelu(layer: LayerSpec | undefined): boolean {
   return layer?.type === 'Activation' && layer.activation === 'relu';
 }
 
-/** Builds the engine's nodes for a model, holding copies of `weights`, with parameters in `modelWeightShapes` order. */
-export function buildGraph(spec: ModelSpec, weights: ModelWeights): FastGraph {
+/**
+ * Builds the engine's nodes for a model, holding copies of `weights` in `memory` (as every buffer the nodes
+ * allocate), with parameters in `modelWeightShapes` order.
+ */
+export function buildGraph(spec: ModelSpec, weights: ModelWeights, memory: TensorMemory): FastGraph {
   const shapes = graphShapes(spec);
   const byName = new Map(spec.layers.map((l) => [l.name, l]));
   const readers = new Map<string, LayerSpec[]>();
@@ -47,7 +51,7 @@ export function buildGraph(spec: ModelSpec, weights: ModelWeights): FastGraph {
     if (!shape) throw new Error(`Layer input '${name}' is neither a layer nor the model input`);
     return shape;
   };
-  const table = new ParamTable(weights);
+  const table = new ParamTable(weights, memory);
   const nodes: FastNode[] = [];
   const fused = new Set<string>();
   for (const layer of spec.layers) {

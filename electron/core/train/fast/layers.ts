@@ -10,14 +10,17 @@ import { globalAveragePoolBackward, globalAveragePoolForward } from './global-av
 import { FusedActivation } from './fused-activation';
 import { reluBackward, reluForward } from './relu';
 import { product, type FastLayer, type FastParam } from './layer-types';
+import type { TensorMemory } from './tensor-memory';
 import { zeroPadBackward, zeroPadForward } from './zero-padding';
 
 export type { FastLayer, FastNode, FastParam } from './layer-types';
 
 export class ParamTable {
   readonly #weights: ModelWeights;
-  constructor(weights: ModelWeights) {
+  readonly memory: TensorMemory;
+  constructor(weights: ModelWeights, memory: TensorMemory) {
     this.#weights = weights;
+    this.memory = memory;
   }
   take(layer: string, weight: string, shape: number[], trainable: boolean): FastParam {
     const name = `${layer}/${weight}`;
@@ -25,13 +28,9 @@ export class ParamTable {
     if (source.values.length !== product(shape)) {
       throw new Error(`Weight '${name}' has ${source.values.length} values; the model needs [${shape.join(', ')}]`);
     }
-    return {
-      name,
-      shape,
-      trainable,
-      values: Float32Array.from(source.values),
-      grad: trainable ? new Float64Array(product(shape)) : null,
-    };
+    const values = this.memory.f32(product(shape));
+    values.set(source.values);
+    return { name, shape, trainable, values, grad: trainable ? this.memory.f64(product(shape)) : null };
   }
 }
 
@@ -56,7 +55,7 @@ function convLayer(
     dilation: spec.dilationRate,
     padding: spec.padding,
   };
-  const activation = new FusedActivation(spec.activation);
+  const activation = new FusedActivation(spec.activation, table.memory);
   const forwardKernel = depthwise ? depthwiseForward : conv2dForward;
   const backwardKernel = depthwise ? depthwiseBackward : conv2dBackward;
   const outSize = product(output);
@@ -99,7 +98,7 @@ function denseLayer(spec: Extract<LayerSpec, { type: 'Dense' }>, input: Activati
     dilation: [1, 1],
     padding: 'valid',
   };
-  const activation = new FusedActivation(spec.activation);
+  const activation = new FusedActivation(spec.activation, table.memory);
   return {
     name: spec.name,
     inSize: inC,
@@ -260,7 +259,7 @@ export function buildLayer(
     case 'Activation':
       return activationLayer(spec, input);
     case 'Dropout':
-      return dropoutLayer(spec, input);
+      return dropoutLayer(spec, input, table.memory);
     case 'Rescaling':
       return rescalingLayer(spec, input);
   }

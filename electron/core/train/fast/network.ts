@@ -3,6 +3,7 @@ import type { ModelWeights } from '../../model/weights';
 import { buildGraph } from './graph';
 import type { FastNode, FastParam } from './layer-types';
 import { softmaxCrossEntropy } from './softmax-cross-entropy';
+import { HEAP_MEMORY, type TensorMemory } from './tensor-memory';
 
 /** Where a node reads one of its inputs: another node's output (its index) or the model input (-1). */
 type Source = number;
@@ -20,6 +21,9 @@ export class Network {
   readonly inputSize: number;
   readonly #sources: Source[][];
   readonly #output: number;
+  /** Per node: some trainable parameter is at or upstream of it, so the loss's gradient must reach its output. */
+  readonly #needsGradient: boolean[];
+  readonly #memory: TensorMemory;
   #capacity = 0;
   #activations: Float32Array[] = [];
   #gradients: Float32Array[] = [];
@@ -27,8 +31,10 @@ export class Network {
   #extra: (Float32Array | null)[][] = [];
   readonly #written: boolean[];
 
-  constructor(spec: ModelSpec, weights: ModelWeights) {
-    const graph = buildGraph(spec, weights);
+  /** `memory` holds the weights and every buffer (a KernelMemory lets the WebAssembly kernels run on them in place). */
+  constructor(spec: ModelSpec, weights: ModelWeights, memory: TensorMemory = HEAP_MEMORY) {
+    this.#memory = memory;
+    const graph = buildGraph(spec, weights, memory);
     this.layers = graph.nodes;
     this.params = this.layers.flatMap((l) => l.params);
     this.inputSize = spec.inputShape[0] * spec.inputShape[1] * spec.inputShape[2];
@@ -44,13 +50,18 @@ export class Network {
     this.#output = index.get(graph.output)!;
     this.classes = this.layers[this.#output]!.outSize;
     this.#written = this.layers.map(() => false);
+    this.#needsGradient = [];
+    this.layers.forEach((node, i) => {
+      this.#needsGradient[i] =
+        node.params.some((p) => p.trainable) || this.#sources[i]!.some((s) => s >= 0 && this.#needsGradient[s]!);
+    });
   }
 
   #ensure(n: number): void {
     if (n <= this.#capacity) return;
-    this.#activations = this.layers.map((l) => new Float32Array(n * l.outSize));
+    this.#activations = this.layers.map((l) => this.#memory.f32(n * l.outSize));
     // gradients[i] is dLoss/d(output of node i).
-    this.#gradients = this.layers.map((l) => new Float32Array(n * l.outSize));
+    this.#gradients = this.layers.map((l) => this.#memory.f32(n * l.outSize));
     this.#extra = this.#sources.map((sources) => sources.map(() => null));
     this.#capacity = n;
   }
@@ -76,21 +87,23 @@ export class Network {
     written[this.#output] = true;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const node = this.layers[i]!;
-      if (!written[i]) {
+      if (!written[i] || !this.#needsGradient[i]) {
         // Nothing downstream reaches the loss: the node's parameters get zero gradients and it propagates nothing.
         for (const p of node.params) p.grad?.fill(0);
         continue;
       }
       const sources = this.#sources[i]!;
-      // The first reader to run (in reverse order) writes an output's gradient; later ones add theirs to it.
-      const direct = sources.map((s, k) => s >= 0 && !written[s] && sources.indexOf(s) === k);
+      // Inputs with nothing trainable upstream (the model input, the stem's padding) need no gradient. The first reader
+      // to run (in reverse order) writes an output's gradient; later ones add theirs to it.
+      const wanted = sources.map((s) => s >= 0 && this.#needsGradient[s]!);
+      const direct = sources.map((s, k) => wanted[k]! && !written[s] && sources.indexOf(s) === k);
       const dxs = sources.map((s, k) => {
-        if (s < 0) return null;
+        if (!wanted[k]) return null;
         return direct[k] ? this.#gradients[s]! : this.#extraBuffer(i, k);
       });
       node.backward(this.#inputs(i, x), this.#activations[i]!, this.#gradients[i]!, dxs, n);
       sources.forEach((s, k) => {
-        if (s < 0) return;
+        if (!wanted[k]) return;
         if (!direct[k]) {
           const dx = dxs[k]!;
           const target = this.#gradients[s]!;
@@ -106,7 +119,7 @@ export class Network {
   #extraBuffer(node: number, input: number): Float32Array {
     let buffer = this.#extra[node]![input];
     if (!buffer) {
-      buffer = new Float32Array(this.#capacity * this.layers[this.#sources[node]![input]!]!.outSize);
+      buffer = this.#memory.f32(this.#capacity * this.layers[this.#sources[node]![input]!]!.outSize);
       this.#extra[node]![input] = buffer;
     }
     return buffer;

@@ -4,7 +4,9 @@ import { activationBackward, activationForward, leakyReluBackward, leakyReluForw
 import { defaultDropoutSeed, DropoutMasks, dropoutBackward, dropoutForward } from './dropout';
 import { product, type FastLayer, type FastNode } from './layer-types';
 import { broadcastPlan, mergeBackward, mergeForward } from './merge';
+import { activeCollective } from './parallel/collective';
 import { rescalingBackward, rescalingForward } from './rescaling';
+import type { TensorMemory } from './tensor-memory';
 
 // Engine layers for the graph-model ops: Activation, Keras ReLU with a slope or threshold, Dropout, Rescaling, and the
 // multi-input Add / Multiply nodes.
@@ -33,10 +35,17 @@ export function leakyReluLayer(spec: Extract<LayerSpec, { type: 'ReLU' }>, size:
   };
 }
 
-/** Inverted dropout in training; the identity at inference. */
-export function dropoutLayer(spec: Extract<LayerSpec, { type: 'Dropout' }>, input: ActivationShape): FastLayer {
+/**
+ * Inverted dropout in training; the identity at inference. During a data-parallel step the shard's rows and the step
+ * come from the collective, so every thread count draws the same masks.
+ */
+export function dropoutLayer(
+  spec: Extract<LayerSpec, { type: 'Dropout' }>,
+  input: ActivationShape,
+  memory: TensorMemory,
+): FastLayer {
   const size = product(input);
-  const masks = new DropoutMasks(spec.rate, spec.seed ?? defaultDropoutSeed(spec.name));
+  const masks = new DropoutMasks(spec.rate, spec.seed ?? defaultDropoutSeed(spec.name), memory);
   return {
     name: spec.name,
     inSize: size,
@@ -44,7 +53,7 @@ export function dropoutLayer(spec: Extract<LayerSpec, { type: 'Dropout' }>, inpu
     params: [],
     forward(x, y, n, training) {
       if (!training || spec.rate === 0) y.set(x.subarray(0, n * size));
-      else dropoutForward(x, masks.draw(n * size), n * size, y);
+      else dropoutForward(x, masks.draw(n, size, activeCollective() ?? undefined), n * size, y);
     },
     backward(_x, _y, dy, dx, n) {
       if (!dx) return;
