@@ -149,3 +149,39 @@ export function squeezeExciteModel(): ModelSpec {
     dense('logits', 'gated', 10),
   ]);
 }
+
+/**
+ * A 32x32x3 graph (the data sets' image size) with 1x1 convolutions in every kind of place: an XNNPACK-style stem,
+ * an inverted residual block (expansion and projection 1x1 inside the branch that the Add joins), a squeeze-excite
+ * branch (1x1 reduce / expand after GAP keepdims, Multiply) and a 1x1 head, then Dropout and Dense.
+ */
+export function prunableGraphModel(): ModelSpec {
+  return model('prunable-graph', [32, 32, 3], [
+    { type: 'ZeroPadding2D', name: 'pad', inputs: ['input_1'], padding: pad1 },
+    conv('stem', 'pad', 8, 3, { strides: 2, padding: 'valid' }),
+    bn('stem_bn', 'stem'),
+    relu('stem_relu', 'stem_bn', 6),
+    conv('expand', 'stem_relu', 16, 1),
+    bn('expand_bn', 'expand'),
+    relu('expand_relu', 'expand_bn', 6),
+    depthwise('dw', 'expand_relu', 3),
+    bn('dw_bn', 'dw'),
+    act('dw_act', 'dw_bn', 'hard_swish'),
+    { type: 'GlobalAveragePooling2D', name: 'squeeze', inputs: ['dw_act'], keepdims: true },
+    conv('se_reduce', 'squeeze', 4, 1, { useBias: true, activation: 'relu' }),
+    conv('se_expand', 'se_reduce', 16, 1, { useBias: true, activation: 'hard_sigmoid' }),
+    { type: 'Multiply', name: 'excite', inputs: ['dw_act', 'se_expand'] },
+    conv('project', 'excite', 8, 1),
+    bn('project_bn', 'project'),
+    { type: 'Add', name: 'add', inputs: ['stem_relu', 'project_bn'] },
+    // A ReLU inside the head conv: with a linear one, project_bn's beta (a per-channel constant reaching only that
+    // conv and its BatchNormalization) would have an exact gradient of 0, which Adam turns into noise-sized steps.
+    conv('head', 'add', 24, 1, { activation: 'relu' }),
+    bn('head_bn', 'head'),
+    act('head_act', 'head_bn', 'hard_swish'),
+    { type: 'GlobalAveragePooling2D', name: 'gap', inputs: ['head_act'], keepdims: true },
+    { type: 'Flatten', name: 'flat', inputs: ['gap'] },
+    { type: 'Dropout', name: 'drop', inputs: ['flat'], rate: 0.2, seed: null },
+    dense('logits', 'drop', 10),
+  ]);
+}
