@@ -9,7 +9,7 @@ import type { TensorMemory } from '../../electron/core/train/fast/tensor-memory'
 import { createFastTrainer } from '../../electron/core/train/fast/trainer';
 import { KERAS_ADAM } from '../../electron/core/train/types';
 import { createRng } from '../../electron/core/util/rng';
-import { assertClose, memories, useTfjsCpu, values } from './compare';
+import { assertClose, memories, placed, useTfjsCpu, values } from './compare';
 import { residualBlockModel, squeezeExciteModel } from './graph-specs';
 import { TfGraphReference, type Moments } from './tf-graph-reference';
 
@@ -50,7 +50,7 @@ function checkModelStep(spec: ModelSpec, n: number, seed: number, memory: Tensor
   const [h, w, c] = spec.inputShape;
 
   const network = new Network(spec, weights, memory);
-  const ours = network.lossAndGradients(batch.x, batch.labels, batch.size);
+  const ours = network.lossAndGradients(placed(memory, batch.x), batch.labels, batch.size);
   const masks = new Map(network.layers.filter((l) => l.lastMask).map((l) => [l.name, l.lastMask!().slice()]));
 
   const reference = new TfGraphReference(spec, weights);
