@@ -103,7 +103,7 @@ function batchShape(config: JsonObject): (number | null)[] | undefined {
 }
 
 /** The producer names of a layer's single call: Keras 2/TF.js nested lists, Keras 3 dicts with args/kwargs. */
-function inboundNames(builder: GraphBuilder, where: string, inbound: Json | undefined, name: string, className: string): string[] | undefined {
+function inboundNames(builder: GraphBuilder, where: string, inbound: Json | undefined, name: string, className: string): string[] {
   if (inbound === undefined || inbound === null || (Array.isArray(inbound) && inbound.length === 0)) return [];
   if (!Array.isArray(inbound)) throw badTopology(builder.file, where, 'inbound_nodes must be a list');
   if (inbound.length > 1) {
@@ -113,7 +113,7 @@ function inboundNames(builder: GraphBuilder, where: string, inbound: Json | unde
       `it is called ${inbound.length} times (a shared layer); Sparse Studio needs each layer used once`,
       'Give each call its own layer (copy the layer and its weights) and save the model again.',
     );
-    return undefined;
+    // Go on with the first call, so the rest of the model is checked too.
   }
   const node = inbound[0]!;
   const names: string[] = [];
@@ -217,7 +217,6 @@ function addModel(
       inputs = previous === undefined ? [] : [previous];
     } else {
       const local = inboundNames(builder, layerWhere, entry.raw.inbound_nodes, kerasName, entry.className);
-      if (local === undefined) continue;
       inputs = local.map((producer) => {
         const resolved = scope.resolved.get(producer);
         if (resolved === undefined)
@@ -229,7 +228,6 @@ function addModel(
     if (MODEL_CLASSES.has(entry.className)) {
       if (inputs.length !== 1) {
         builder.problems.unsupported(kerasName, entry.className, 'a nested model with several inputs', 'Flatten it by hand into one model.');
-        continue;
       }
       const output = addModel(builder, entry.raw, [...modelPath, kerasName], `${keras3Path}/`, inputs[0]);
       scope.resolved.set(kerasName, output);

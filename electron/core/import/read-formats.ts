@@ -93,17 +93,18 @@ async function readLegacyH5(input: ImportInput): Promise<ReadModel> {
         'Save the whole model (model.save("model.h5") or model.save("model.keras")), not save_weights().',
       );
     const modelConfig = unwrapModelConfig(configText, input.fileName);
-    const weightsGroup = h5.get('model_weights');
+    // Ask only for what exists: HDF5 prints a diagnostic to stderr for every missing path.
+    const weightsGroup = h5.keys().includes('model_weights') ? h5.get('model_weights') : undefined;
     const root = isGroup(weightsGroup) ? weightsGroup : h5;
     const layerNames = stringListAttribute(root, 'layer_names') ?? root.keys();
     const tensors: SourceTensor[] = [];
     const positional = new Map<string, SourceTensor[]>();
     for (const layer of layerNames) {
-      const group = root.get(layer);
+      const group = root.keys().includes(layer) ? root.get(layer) : undefined;
       if (!isGroup(group)) continue;
       const names = stringListAttribute(group, 'weight_names') ?? [];
       const list = names.map((weightName) => {
-        const dataset = group.get(weightName);
+        const dataset = group.paths().includes(weightName) ? group.get(weightName) : undefined;
         if (!isDataset(dataset))
           throw new UserError('IMPORT_WEIGHTS_MISSING', `${input.fileName}: weight '${weightName}' of layer '${layer}' is listed but not stored`, 'The file is damaged: save the model again.');
         const clean = cleanWeightName(weightName);
