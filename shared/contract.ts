@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
+import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 
 const path = z.string().min(1).max(4096);
 const positiveInt = z.number().int().min(1).max(1_000_000);
@@ -11,11 +12,13 @@ const positiveInt = z.number().int().min(1).max(1_000_000);
 const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
-export const modelName = z.enum(['baseline', 'baseline-keepdims']);
+export const modelName = z.enum(MODEL_NAMES);
+const modelWidth = z.number().min(WIDTH_LIMITS.min).max(WIDTH_LIMITS.max);
 
 export const trainJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   model: modelName,
+  width: modelWidth.optional(),
   epochs: positiveInt,
   batchSize: batchSize,
   limit: positiveInt.optional(),
@@ -139,7 +142,7 @@ export const commandRequests = {
     limit: positiveInt.optional(),
     samplesPerClass: z.number().int().min(0).max(16).optional(),
   }),
-  'model.describe': z.strictObject({ model: modelName.optional(), runDir: path.optional() }),
+  'model.describe': z.strictObject({ model: modelName.optional(), width: modelWidth.optional(), runDir: path.optional() }),
   'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import type { ModelSpec } from '../../shared/model-spec';
-import { modelByName, type ModelName } from '../core/model/baseline';
+import { modelByName, type ModelName } from '../core/model/built-in';
 import { loadModel } from '../core/model/io';
 import { activationShapes, countParameters, layerWeightShapes } from '../core/model/shapes';
 import { checkXnnpack, fixSpecForXnnpack } from '../core/prune';
 import { DENSE_MODEL_DIR } from '../core/train/train-run';
 
 /** What the Model screen shows: the layer table, parameter counts, the XNNPACK policy verdict and the fixes on offer. */
-export async function describeModel(request: { model?: ModelName; runDir?: string }) {
+export async function describeModel(request: { model?: ModelName; width?: number; runDir?: string }) {
   const spec: ModelSpec = request.runDir
     ? (await loadModel(join(request.runDir, DENSE_MODEL_DIR))).spec
-    : modelByName(request.model ?? 'baseline');
+    : modelByName(request.model ?? 'baseline', request.width !== undefined ? { width: request.width } : {});
   const shapes = activationShapes(spec);
   const layers = spec.layers.map((layer, i) => ({
     name: layer.name,

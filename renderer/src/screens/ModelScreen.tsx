@@ -11,6 +11,8 @@ import { usePipeline } from '../state/pipeline-context';
 const MODELS: { value: ModelName; label: string }[] = [
   { value: 'baseline-keepdims', label: 'Reference CNN (GAP keepdims, XNNPACK-ready)' },
   { value: 'baseline', label: 'Reference CNN (GAP without keepdims)' },
+  { value: 'mobilenetv2-cifar', label: 'MobileNetV2 for 32x32 (width 0.35: residual Adds, ReLU6)' },
+  { value: 'mobilenetv3s-cifar', label: 'MobileNetV3-Small for 32x32 (hard-swish, squeeze-excite, 5x5 depthwise)' },
 ];
 
 export function ModelScreen({ onNext }: { onNext(): void }) {
