@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { buildReport } from '../../electron/core/report/build-report';
 import { findChromium } from '../../electron/core/report/chromium';
@@ -56,6 +57,42 @@ describe('report rendered in headless Chromium', { skip }, () => {
     assert.deepEqual(requests, []);
     const png = await readFile(join(shots, 'report-fixture.png'));
     assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  });
+
+  // A4 minus the PDF's 10 mm side margins is 190 mm = 718 CSS px; the desktop check is a 1280 px wide window.
+  for (const [name, width, media] of [
+    ['a 1280 px window', 1280, 'screen'],
+    ['the A4 PDF page', 718, 'print'],
+  ] as const) {
+    it(`every table fits ${name} without horizontal scrolling or cut columns`, async () => {
+      const overflow = await withReportPage(renderHtmlReport(report), async (page) => {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ media });
+        return page.evaluate(() => {
+          const limit = document.documentElement.clientWidth;
+          const tables = [...document.querySelectorAll('table')].flatMap((t) => {
+            const box = t.getBoundingClientRect();
+            const header = [...t.querySelectorAll('th')].map((th) => th.textContent ?? '').join(' | ');
+            return box.right > limit + 0.5 || box.left < -0.5 ? [`${header.slice(0, 80)}: right edge ${box.right} > ${limit}`] : [];
+          });
+          const page = document.documentElement.scrollWidth > limit ? [`page scrolls: ${document.documentElement.scrollWidth} > ${limit}`] : [];
+          return [...page, ...tables];
+        });
+      });
+      assert.deepEqual(overflow, []);
+    });
+  }
+
+  it('the PDF carries every summary column and the models table\'s verdict', async () => {
+    const out = join(root, 'columns.pdf');
+    await writeReport(report, 'pdf', out);
+    await mkdir(new URL('../../test-results/', import.meta.url).pathname, { recursive: true });
+    spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', out, new URL('../../test-results/report-pdf', import.meta.url).pathname]);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    if (text.error) return; // pdftotext (poppler-utils) absent: the layout checks above still ran
+    // Single words: headers wrap inside their cells.
+    for (const header of ['Speed-up', 'inference', 'Peak', 'Acc.', 'Sparse', 'verdict', 'eligible', 'sha256'])
+      assert.ok(text.stdout.includes(header), `PDF lacks "${header}"`);
   });
 
   it('prints the same report to PDF', async () => {

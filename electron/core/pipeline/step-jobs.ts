@@ -3,7 +3,7 @@ import { RunFolder } from '../runs/run-folder';
 import type { BackendChoice } from '../train/types';
 import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
 import { convertInRun, type ConvertedFile } from './convert-step';
-import { reportInRun } from './report-step';
+import { REPORT_STEP, reportInRun } from './report-step';
 import { validateInRun } from './validate-step';
 
 export interface ConvertJobConfig {
@@ -38,6 +38,6 @@ export async function benchmarkJob(config: BenchmarkJobConfig, onEvent: (e: Benc
   const result = await RunFolder.single(config.runDir, 'benchmark', {}, 'benchmark', () =>
     benchmarkInRun(config.runDir, config, onEvent, signal),
   );
-  await RunFolder.single(config.runDir, 'benchmark', {}, 'report', () => reportInRun(config.runDir));
+  await RunFolder.single(config.runDir, 'benchmark', {}, REPORT_STEP, () => reportInRun(config.runDir, REPORT_STEP));
   return result;
 }

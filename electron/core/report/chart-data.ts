@@ -11,9 +11,9 @@ function deviceLabel(report: Report, id: string): string {
   return report.devices.find((d) => d.id === id)?.label ?? id;
 }
 
-/** Device label, plus the run id when the report covers several runs. */
+/** Device label, led by the run id when the report covers several runs (charts draw the two parts on two lines). */
 function groupLabel(report: Report, device: string, run: string): string {
-  return report.runs.length > 1 ? `${deviceLabel(report, device)} · ${run}` : deviceLabel(report, device);
+  return report.runs.length > 1 ? `${run} · ${deviceLabel(report, device)}` : deviceLabel(report, device);
 }
 
 export function latencyGroups(report: Report): LatencyGroup[] {

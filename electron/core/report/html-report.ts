@@ -9,6 +9,7 @@ import { formatBytes, formatNumber, formatPercent, formatSpeedup, formatUs } fro
 import { formatThermal } from './thermal';
 import type { BenchmarkSummary, Report } from './types';
 import { CI_LEVEL } from './speedup-ci';
+import { SPEEDUP_CI_DEFINITION, SPEEDUP_DEFINITION } from './speedup-definition';
 
 // The whole report as one self-contained HTML file: inline CSS, inline SVG, no script, no external request.
 
@@ -16,14 +17,14 @@ const CSS = `
 body{font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 h3{font-size:14px;margin:18px 0 6px}
-table{border-collapse:collapse;margin:6px 0 12px;font-size:11.5px}.table-wrap{overflow-x:auto}th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:6px 0 12px;font-size:11.5px;max-width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}.path{overflow-wrap:anywhere}
 th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:#777}.synthetic{background:#fff3cd;color:#7a5a00;font-weight:700;padding:0 4px;border:1px solid #b58900;border-radius:3px;font-size:11px}
 .banner{background:#fff3cd;border:1px solid #b58900;padding:8px 12px;margin:12px 0;font-weight:600}
 .missing{background:#fdecea;border:1px solid #e0a19a;padding:8px 12px}
 .chart{margin:10px 0;overflow-x:auto}svg{max-width:100%;height:auto}
-code{font-size:11px;word-break:break-all}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}.chart,table{break-inside:avoid}}
+code{font-size:11px;word-break:break-all}pre{white-space:pre-wrap;overflow-wrap:anywhere}
+@media print{body{margin:0;max-width:none;padding:0}table{font-size:9px}th,td{padding:2px 3px}td.num{white-space:normal}h2{break-after:avoid}.chart,table{break-inside:avoid}}
 `;
 
 type Cell = string | { html: string } | { num: string };
@@ -36,6 +37,8 @@ function table(header: string[], rows: Cell[][]): string {
     .join('')}</tbody></table></div>`;
 }
 
+/** File paths and timestamps: long unbroken text that may wrap anywhere, so wide tables still fit the page. */
+const path = (text: string): Cell => ({ html: `<span class="path">${esc(text)}</span>` });
 const SYNTHETIC = { html: '<span class="synthetic">SYNTHETIC</span>' };
 const num = (text: string): Cell => ({ num: text });
 const chart = (svg: string): string => `<div class="chart">${svg}</div>`;
@@ -44,54 +47,61 @@ function deviceLabel(report: Report, id: string): string {
   return report.devices.find((d) => d.id === id)?.label ?? id;
 }
 
-function summaryTable(report: Report): string {
+function modelLabel(report: Report, b: BenchmarkSummary): string {
+  return report.runs.length > 1 ? b.model : b.role;
+}
+
+/** Latency statistics per device x model (µs). Split from the comparison table so both fit an A4 page. */
+function latencyTable(report: Report): string {
   const rows = report.benchmarks.map((b): Cell[] => {
-    const model = report.models.find((m) => m.key === b.model);
-    const speedup = b.role === 'pruned' ? report.speedups.find((s) => s.pruned === b.model && s.device === b.device) : undefined;
     const l = b.latency;
     return [
       deviceLabel(report, b.device),
-      report.runs.length > 1 ? b.model : b.role,
+      modelLabel(report, b),
       b.synthetic ? SYNTHETIC : 'measured',
       num(String(b.repetitions.length)),
       num(String(l.count)),
-      num(formatUs(l.avg)),
       num(formatUs(l.median)),
+      num(formatUs(l.p90)),
+      num(formatUs(l.avg)),
+      num(formatUs(l.std)),
       num(formatUs(l.min)),
       num(formatUs(l.max)),
-      num(formatUs(l.std)),
-      num(formatUs(l.p90)),
-      num(speedup ? formatSpeedup(speedup.speedup, speedup.ci) : ''),
-      num(formatUs(b.initUs.avg)),
-      num(formatUs(b.firstInferenceUs.avg)),
-      num(b.memory.peakMb === null ? '–' : `${b.memory.peakMb.toFixed(1)} MB`),
+    ];
+  });
+  return table(['Device', 'Model', 'Data', 'Reps', 'Runs', 'Median', 'p90', 'Avg', 'Std', 'Min', 'Max'], rows);
+}
+
+/** Dense against pruned per device: speed-up, start-up, memory, size, accuracy, sparse path. */
+function comparisonTable(report: Report): string {
+  const rows = report.benchmarks.map((b): Cell[] => {
+    const model = report.models.find((m) => m.key === b.model);
+    const speedup = b.role === 'pruned' ? report.speedups.find((s) => s.pruned === b.model && s.device === b.device) : undefined;
+    return [
+      deviceLabel(report, b.device),
+      modelLabel(report, b),
+      num(speedup ? `${formatSpeedup(speedup.speedup, speedup.ci)}${speedup.basis === 'mean' ? ' (of averages)' : ''}` : ''),
+      b.sparseInference.engaged,
       num(formatBytes(model?.bytes)),
       num(formatPercent(model?.accuracyTfjs, 2)),
       num(formatPercent(model?.accuracyTflite, 2)),
-      b.sparseInference.engaged,
+      num(formatUs(b.initUs.avg)),
+      num(formatUs(b.firstInferenceUs.avg)),
+      num(b.memory.peakMb === null ? '–' : `${b.memory.peakMb.toFixed(1)} MB`),
     ];
   });
   return table(
     [
       'Device',
       'Model',
-      'Data',
-      'Reps',
-      'Runs',
-      'Avg',
-      'Median',
-      'Min',
-      'Max',
-      'Std',
-      'p90',
-      `Speed-up [${CI_LEVEL * 100} % CI]`,
-      'Init',
-      'First inference',
-      'Peak memory',
+      `Speed-up: dense / pruned median [${CI_LEVEL * 100} % CI]`,
+      'Sparse path',
       'File',
       'Acc. TF.js',
       'Acc. .tflite',
-      'Sparse path',
+      'Init',
+      'First inference',
+      'Peak memory',
     ],
     rows,
   );
@@ -104,7 +114,7 @@ function sourcesNote(report: Report): string {
     fromStats.length
       ? `For ${fromStats.map((b) => `${deviceLabel(report, b.device)} ${b.role}`).join(', ')} the tool printed statistics only: avg, min, max and std are pooled exactly from each repetition's count/avg/std; median and p90 are taken over the repetition averages (or are absent for a single repetition).`
       : 'All statistics come from the per-run latencies.',
-    `Speed-up = mean dense latency / mean pruned latency. Its ${CI_LEVEL * 100} % interval is a percentile bootstrap (fixed seed) over repetitions; with fewer than two repetitions it falls back to single runs, which understates drift.`,
+    `${SPEEDUP_DEFINITION}. ${SPEEDUP_CI_DEFINITION}.`,
   ];
   return (
     `<p class="muted">${lines.map(esc).join('<br>')}</p>` +
@@ -114,8 +124,8 @@ function sourcesNote(report: Report): string {
 
 function modelsSection(report: Report): string {
   const rows = report.models.map((m): Cell[] => [
-    m.key,
-    m.file ?? '–',
+    path(m.key),
+    path(m.file ?? '–'),
     num(formatBytes(m.bytes)),
     num(formatBytes(m.weightBytes)),
     { html: m.sha256 ? `<code>${esc(m.sha256)}</code>` : '–' },
@@ -195,7 +205,19 @@ function operatorList(report: Report, device: string, run: string): string {
       .find((b) => b.device === device && b.run === run && b.role === role)
       ?.opProfile.map((r) => `${r.pointwise ? '★ ' : ''}${r.nodeType} ${formatNumber(r.avgMs, 4)} ms (${formatPercent(r.share)})`)
       .join('; ') ?? '–';
-  return `<p class="muted">Dense operators: ${esc(list('dense'))}<br>Pruned operators: ${esc(list('pruned'))}</p>`;
+  const coverage = (role: 'dense' | 'pruned'): string => {
+    const b = report.benchmarks.find((x) => x.device === device && x.run === run && x.role === role);
+    if (!b || b.opProfileFiles === 0) return `${role}: no profile taken`;
+    const calls = b.opProfileCalls === null ? 'an unknown number of' : String(b.opProfileCalls);
+    const how =
+      b.opProfileSource === 'separate-run'
+        ? 'a separate profiling run before the timed, unprofiled repetitions'
+        : b.opProfileSource === 'these-runs'
+          ? 'the profiled timed runs'
+          : 'profiled runs';
+    return `${role}: ${calls} inferences from ${how} (${b.opProfileFiles} of ${b.repetitions.length} repetition files)`;
+  };
+  return `<p class="muted">Profile covers ${esc(coverage('dense'))}; ${esc(coverage('pruned'))}.<br>Dense operators: ${esc(list('dense'))}<br>Pruned operators: ${esc(list('pruned'))}</p>`;
 }
 
 function devicesSection(report: Report): string {
@@ -234,7 +256,7 @@ function toolsSection(report: Report): string {
     ['Device', 'Model', 'Tool', 'Version', 'sha256', 'Flags', 'Sparse inference'],
     report.benchmarks.map((b) => [
       deviceLabel(report, b.device),
-      b.model,
+      path(b.model),
       b.tool.name,
       b.tool.version ?? '–',
       { html: b.tool.sha256 ? `<code>${esc(b.tool.sha256)}</code>` : '–' },
@@ -265,10 +287,10 @@ function repetitionsSection(report: Report): string {
     report.benchmarks.flatMap((b) =>
       b.repetitions.map((r): Cell[] => [
         deviceLabel(report, b.device),
-        b.model,
+        path(b.model),
         num(String(r.repetition)),
         r.synthetic ? SYNTHETIC : 'measured',
-        r.startedAt,
+        path(r.startedAt),
         num(String(r.count)),
         num(formatUs(r.avg)),
         num(formatUs(r.median)),
@@ -277,7 +299,7 @@ function repetitionsSection(report: Report): string {
         num(formatUs(r.std)),
         num(formatUs(r.initUs)),
         num(formatUs(r.firstInferenceUs)),
-        r.rawOutputFile ?? r.file,
+        path(r.rawOutputFile ?? r.file),
       ]),
     ),
   );
@@ -293,7 +315,7 @@ function runsSection(report: Report): string {
           : '') +
         table(
           ['Step', 'Status', 'Started', 'Ended', 'Error'],
-          run.steps.map((s) => [s.name, s.status, s.startedAt, s.endedAt ?? '–', s.error ?? '']),
+          run.steps.map((s) => [s.name, s.status, path(s.startedAt), path(s.endedAt ?? '–'), s.error ?? '']),
         ) +
         `<details><summary>Configuration and environment</summary><pre>${esc(JSON.stringify({ config: run.config, environment: run.environment }, null, 2))}</pre></details>`,
     )
@@ -317,7 +339,10 @@ export function renderHtmlReport(report: Report): string {
       : '',
     missingSection(report),
     '<h2>Summary</h2>',
-    summaryTable(report),
+    '<h3>Dense against pruned</h3>',
+    comparisonTable(report),
+    '<h3>Latency (µs)</h3>',
+    latencyTable(report),
     sourcesNote(report),
     chart(latencyBarsChart(latencyGroups(report))),
     chart(speedupChart(speedupBars(report))),

@@ -1,4 +1,17 @@
-import { PALETTE, emptyChart, esc, fmt, hatchDefs, legend, linear, niceTicks, svgOpen, syntheticBadge, yAxis } from './svg';
+import {
+  PALETTE,
+  emptyChart,
+  esc,
+  fmt,
+  hatchDefs,
+  labelLines,
+  legend,
+  linear,
+  niceTicks,
+  svgOpen,
+  syntheticBadge,
+  yAxis,
+} from './svg';
 
 export interface LatencyBar {
   label: string;
@@ -19,10 +32,17 @@ const GAP = 8;
 const TOP = 48;
 const PLOT = 190;
 
-/** One device's panel with its own axis: a phone in ms and this computer in µs cannot share one scale. */
-function groupPanel(group: LatencyGroup, x0: number, width: number): string {
-  const highest = Math.max(0, ...group.bars.map((b) => (b.avgUs ?? 0) + (b.stdUs ?? 0)));
-  const useMs = highest >= 1000;
+function panelHighest(group: LatencyGroup): number {
+  return Math.max(0, ...group.bars.map((b) => (b.avgUs ?? 0) + (b.stdUs ?? 0)));
+}
+
+/**
+ * One device's panel. Panels in the same unit share one axis (`sharedHighest`), so two runs on this computer compare
+ * by bar height; a phone in ms and this computer in µs cannot share one scale.
+ */
+function groupPanel(group: LatencyGroup, x0: number, width: number, sharedHighest: (useMs: boolean) => number): string {
+  const useMs = panelHighest(group) >= 1000;
+  const highest = sharedHighest(useMs);
   const scale = useMs ? 1 / 1000 : 1;
   const unit = useMs ? 'ms' : 'µs';
   const ticks = niceTicks(0, highest * scale || 1, 4);
@@ -58,9 +78,12 @@ function groupPanel(group: LatencyGroup, x0: number, width: number): string {
     parts.push(`<text x="${x + BAR / 2}" y="${y(v + s) - 4}" text-anchor="middle" font-size="10">${fmt(v)}</text>`);
     parts.push(`<text x="${x + BAR / 2}" y="${TOP + PLOT + 13}" text-anchor="middle" font-size="10">${esc(bar.label)}</text>`);
   });
-  const label = group.label.length > 34 ? group.label.slice(0, 33) + '…' : group.label;
-  parts.push(`<text x="${left}" y="${TOP + PLOT + 30}" font-weight="600">${esc(label)}</text>`);
-  if (group.synthetic) parts.push(syntheticBadge(left, TOP + PLOT + 48));
+  labelLines(group.label, 30).forEach((line, i) =>
+    parts.push(
+      `<text x="${left}" y="${TOP + PLOT + 30 + i * 13}"${i === 0 ? ' font-weight="600"' : ` fill="${PALETTE.muted}"`}>${i === 0 ? `<title>${esc(group.label)}</title>` : ''}${esc(line)}</text>`,
+    ),
+  );
+  if (group.synthetic) parts.push(syntheticBadge(left, TOP + PLOT + 68));
   parts.push('</g>');
   return parts.join('');
 }
@@ -71,7 +94,7 @@ export function latencyBarsChart(groups: readonly LatencyGroup[]): string {
   if (!groups.some((g) => g.bars.some((b) => b.avgUs !== null))) return emptyChart('latency', title, 'No latency measured.');
   const panelWidth = Math.max(230, ...groups.map((g) => 80 + g.bars.length * (BAR + GAP)));
   const width = Math.max(560, groups.length * panelWidth + 10);
-  const height = TOP + PLOT + 60;
+  const height = TOP + PLOT + 84;
   const parts = [svgOpen('latency', width, height, title), hatchDefs('hatch-latency')];
   parts.push(`<text x="10" y="16" font-weight="600" font-size="13">${esc(title)}</text>`);
   parts.push(
@@ -84,7 +107,9 @@ export function latencyBarsChart(groups: readonly LatencyGroup[]): string {
       16,
     ),
   );
-  groups.forEach((group, i) => parts.push(groupPanel(group, i * panelWidth, panelWidth)));
+  const shared = (useMs: boolean): number =>
+    Math.max(0, ...groups.filter((g) => panelHighest(g) >= 1000 === useMs).map(panelHighest));
+  groups.forEach((group, i) => parts.push(groupPanel(group, i * panelWidth, panelWidth, shared)));
   parts.push('</svg>');
   return parts.join('');
 }

@@ -1,4 +1,4 @@
-import { PALETTE, emptyChart, esc, fmt, hatchDefs, linear, niceTicks, svgOpen, syntheticBadge, yAxis } from './svg';
+import { PALETTE, emptyChart, esc, fmt, hatchDefs, linear, niceTicks, svgOpen, syntheticBadge, yAxis, labelLines } from './svg';
 
 export interface SpeedupBar {
   label: string;
@@ -20,7 +20,7 @@ export function speedupChart(bars: readonly SpeedupBar[]): string {
   const plotHeight = 180;
   const slot = 170;
   const width = Math.max(560, left + bars.length * slot + 20);
-  const height = top + plotHeight + 60;
+  const height = top + plotHeight + 80;
   const y = linear([0, ticks[ticks.length - 1]!], [top + plotHeight, top]);
   const parts = [svgOpen('speedup', width, height, title), hatchDefs('hatch-speedup')];
   parts.push(`<text x="10" y="16" font-weight="600" font-size="13">${esc(title)}</text>`);
@@ -47,9 +47,13 @@ export function speedupChart(bars: readonly SpeedupBar[]): string {
         `<text x="${x + w / 2}" y="${y(Math.max(bar.speedup, bar.ciHigh ?? 0)) - 4}" text-anchor="middle">${fmt(bar.speedup)}x</text>`,
       );
     }
-    const label = bar.label.length > 28 ? bar.label.slice(0, 27) + '…' : bar.label;
-    parts.push(`<text x="${x + w / 2}" y="${top + plotHeight + 16}" text-anchor="middle">${esc(label)}</text>`);
-    if (bar.synthetic) parts.push(syntheticBadge(x + w / 2 - 75, top + plotHeight + 34));
+    // "run · device" on separate lines, device names wrapped at spaces: the part that tells bars apart is never cut.
+    labelLines(bar.label, 24).forEach((line, li) =>
+      parts.push(
+        `<text x="${x + w / 2}" y="${top + plotHeight + 16 + li * 13}" text-anchor="middle">${li === 0 ? `<title>${esc(bar.label)}</title>` : ''}${esc(line)}</text>`,
+      ),
+    );
+    if (bar.synthetic) parts.push(syntheticBadge(x + w / 2 - 75, top + plotHeight + 52));
   });
   parts.push('</svg>');
   return parts.join('');

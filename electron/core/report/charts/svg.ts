@@ -85,3 +85,24 @@ export function legend(
     })
     .join('');
 }
+
+/**
+ * A chart label as lines of at most `max` characters, broken at spaces ("run · device" always breaks after the run),
+ * so device names are wrapped rather than cut; only a line beyond `maxLines` is shortened with an ellipsis.
+ */
+export function labelLines(label: string, max: number, maxLines = 3): string[] {
+  const lines: string[] = [];
+  for (const part of label.split(' · ')) {
+    let line = '';
+    for (const word of part.split(' ')) {
+      if (line && line.length + 1 + word.length > max) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+  }
+  const kept = lines.slice(0, maxLines).map((l) => (l.length > max ? `${l.slice(0, max - 1)}…` : l));
+  if (lines.length > maxLines) kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, max - 1)}…`;
+  return kept;
+}

@@ -111,12 +111,16 @@ export function SpeedupTable({ report }: { report: Report }) {
 }
 
 export function OpComparisonTables({ report }: { report: Report }) {
+  const several = report.runs.length > 1;
   return (
     <>
       {report.opComparisons.map((c) => (
         <div key={`${c.device}/${c.run}`}>
-          <h3>
-            Per-op time · {deviceLabel(report, c.device)} {c.synthetic ? <span className="tag synthetic">synthetic</span> : null}
+          <h3 data-testid={`op-table-${c.run}`}>
+            {several
+              ? `Per-op time of run ${c.run} on ${deviceLabel(report, c.device)}`
+              : `Per-op time on ${deviceLabel(report, c.device)}`}{' '}
+            {c.synthetic ? <span className="tag synthetic">synthetic</span> : null}
           </h3>
           <p className="muted">
             Share of time in 1×1 convolutions: dense {formatPercent(c.densePointwiseShare)}, pruned{' '}

@@ -1,6 +1,7 @@
 import type { Report } from '../../api/responses';
 import { Section } from '../../components/fields';
 import { ReportCharts } from './ReportCharts';
+import { describeMissing } from '../../state/missing-items';
 import { DevicesTable, LatencyTable, ModelsTable, OpComparisonTables, SpeedupTable } from './ReportTables';
 
 /** The whole report of one or several runs: charts, tables, what is missing. Shared by the Report step and History. */
@@ -14,10 +15,14 @@ export function ReportView({ report }: { report: Report }) {
       ) : null}
       {report.missing.length > 0 ? (
         <Section title="Not in this report">
-          <ul className="missing">
+          <ul className="missing" data-testid="report-missing">
             {report.missing.map((m, i) => (
               <li key={i}>
-                <code>{m.item}</code> ({m.run}): {m.detail}
+                {describeMissing(m.item)}{' '}
+                <span className="muted small">
+                  {report.runs.length > 1 ? `Run ${m.run}: ` : ''}
+                  {m.detail} (<code>{m.item}</code>)
+                </span>
               </li>
             ))}
           </ul>
