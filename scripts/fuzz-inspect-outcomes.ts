@@ -18,6 +18,7 @@ const counts = {
   runtimeTimeout: 0,
 };
 const crashes: string[] = [];
+const runtimeRefusals: string[] = [];
 let slowest = { name: '', ms: 0 };
 const runtime = withRuntime ? await import('../electron/core/host/runtime-worker') : undefined;
 for (const c of corpus) {
@@ -45,8 +46,10 @@ for (const c of corpus) {
       if (error instanceof UserError && error.code === 'TIMEOUT') counts.runtimeTimeout++;
       else counts.runtimeRefused++;
       if (eligible) counts.runtimeRefusedEligible++;
+      runtimeRefusals.push(`${eligible ? 'eligible ' : ''}${c.name}: ${String(error).split('\n')[0]}`);
     }
   }
 }
 console.log(JSON.stringify({ ...counts, slowestInspectMs: Math.round(slowest.ms), slowest: slowest.name }));
 for (const line of crashes.slice(0, 20)) console.log('  crash:', line);
+for (const line of runtimeRefusals.slice(0, 20)) console.log('  runtime refused:', line);
