@@ -36,25 +36,32 @@ test('graph diagnostics render on the Model step: each failing layer named, high
   assert.doesNotMatch(list, /check-xnnpack/);
   assert.match(section(list, 'li', 'diagnostic-down_dw'), /down_dw layer-support.*Layer DepthwiseConv2D is not supported/);
 
-  const table = renderToStaticMarkup(<LayerTable layers={described.layers} failing={failing} fixChosen={false} />);
+  const table = renderToStaticMarkup(<LayerTable model={described} failing={failing} fixChosen={false} />);
   assert.deepEqual(
     [...table.matchAll(/data-testid="layer-failing-([^"]+)"/g)].map((m) => m[1]),
     ['stem', 'down_dw'],
   );
-  assert.match(table, /<th>Inputs<\/th>/);
+  assert.match(table, /<th>Reads<\/th>/);
   assert.match(section(table, 'tr', 'layer-failing-stem'), /fails the check/);
-  assert.match(table, /<code>residual<\/code>.*?<td>Add<\/td><td>stem_relu, project_bn<\/td><td>4 × 4 × 8<\/td>/);
+  assert.match(
+    table,
+    /<code>residual<\/code>.*?<td>Add<\/td><td class="layer-inputs">stem_relu, project_bn<\/td><td>4 × 4 × 8<\/td>/,
+  );
   assert.match(table, /<code>se_pool<\/code>.*?<td>1 × 1 × 8<\/td>/);
-  assert.equal(table.match(/pruned \(1×1\)/g)?.length, 5);
+  assert.deepEqual(
+    [...table.matchAll(/data-testid="layer-pruned-([^"]+)"/g)].map((m) => m[1]),
+    ['expand', 'project', 'se_squeeze', 'se_excite', 'head_conv'],
+  );
+  assert.match(table, /<code>stem<\/code>.*?<td class="layer-inputs">input<\/td>/);
 
-  const chosen = renderToStaticMarkup(<LayerTable layers={described.layers} failing={failing} fixChosen />);
+  const chosen = renderToStaticMarkup(<LayerTable model={described} failing={failing} fixChosen />);
   assert.match(section(chosen, 'tr', 'layer-failing-down_dw'), /fixed at pruning/);
 });
 
-test('a chain keeps the table without an Inputs column; the built-in MobileNets show theirs and no failing layer', () => {
+test('a chain keeps the table without a Reads column; the built-in MobileNets show theirs and no failing layer', () => {
   const chain = describeSpec(modelByName('baseline'));
-  const html = renderToStaticMarkup(<LayerTable layers={chain.layers} failing={failingSet(chain)} fixChosen={false} />);
-  assert.doesNotMatch(html, /<th>Inputs<\/th>/);
+  const html = renderToStaticMarkup(<LayerTable model={chain} failing={failingSet(chain)} fixChosen={false} />);
+  assert.doesNotMatch(html, /<th>Reads<\/th>/);
   assert.deepEqual(
     [...html.matchAll(/data-testid="layer-failing-([^"]+)"/g)].map((m) => m[1]),
     ['global_average_pooling2d'],
@@ -62,8 +69,8 @@ test('a chain keeps the table without an Inputs column; the built-in MobileNets 
   for (const name of ['mobilenetv2-cifar', 'mobilenetv3s-cifar'] as const) {
     const d = describeSpec(modelByName(name));
     assert.equal(d.xnnpack.ok, true, name);
-    const table = renderToStaticMarkup(<LayerTable layers={d.layers} failing={failingSet(d)} fixChosen={false} />);
-    assert.match(table, /<th>Inputs<\/th>/);
+    const table = renderToStaticMarkup(<LayerTable model={d} failing={failingSet(d)} fixChosen={false} />);
+    assert.match(table, /<th>Reads<\/th>/);
     assert.doesNotMatch(table, /layer-failing-/);
   }
 });

@@ -1,6 +1,7 @@
 // The shapes the screens expect from commands whose contract response is `unknown` (the core's types are the source
 // of truth; where a core type exists it is imported type-only). The lead's handlers should answer these shapes.
 import type { DatasetProgress } from '../../../electron/core/data/types';
+import type { describeModel } from '../../../electron/app/describe-model';
 
 export type { Report } from '../../../electron/core/report/types';
 export type { ModelBenchmark } from '../../../shared/benchmark-result';
@@ -16,8 +17,8 @@ export interface DataInspection {
   fingerprint?: string;
 }
 
-/** `model.describe` (electron/app/describe-model.ts): layer table, parameter counts, the policy verdict, the fix. */
-export type { ModelDescription } from '../../../electron/app/describe-model';
+/** `model.describe`: layer table, parameter counts, multiply-adds, the policy verdict, the fix. */
+export type ModelDescription = Awaited<ReturnType<typeof describeModel>>;
 
 /** One device as `devices.list` / `devices.changed` report it. `state` is adb's (device, unauthorized, offline...). */
 export interface DeviceSummary {

@@ -27,16 +27,8 @@ export function XnnpackDiagnosticList({ diagnostics, fixChosen }: { diagnostics:
   );
 }
 
-type LayerRow = ModelDescription['layers'][number];
-
-/** True unless every layer reads only the layer listed before it (the first the model input). */
-function isGraph(layers: LayerRow[]): boolean {
-  return layers.some((layer, i) => layer.inputs.length !== 1 || (i > 0 && layer.inputs[0] !== layers[i - 1]!.name));
-}
-
 /** The layer table; layers named by a diagnostic are highlighted, a graph's layers show what they read. */
-export function LayerTable({ layers, failing, fixChosen }: { layers: LayerRow[]; failing: Set<string>; fixChosen: boolean }) {
-  const graph = isGraph(layers);
+export function LayerTable({ model, failing, fixChosen }: { model: ModelDescription; failing: Set<string>; fixChosen: boolean }) {
   return (
     <table className="table" data-testid="layer-table">
       <thead>
@@ -44,13 +36,14 @@ export function LayerTable({ layers, failing, fixChosen }: { layers: LayerRow[];
           <th>#</th>
           <th>Layer</th>
           <th>Type</th>
-          {graph ? <th>Inputs</th> : null}
+          {model.chain ? null : <th>Reads</th>}
           <th>Output shape</th>
           <th className="num">Parameters</th>
+          <th>Pruning</th>
         </tr>
       </thead>
       <tbody>
-        {layers.map((layer, i) => (
+        {model.layers.map((layer, i) => (
           <tr
             key={layer.name}
             className={failing.has(layer.name) ? (fixChosen ? 'row-fixed' : 'row-failing') : undefined}
@@ -62,12 +55,18 @@ export function LayerTable({ layers, failing, fixChosen }: { layers: LayerRow[];
               {failing.has(layer.name) ? (
                 <span className={fixChosen ? 'tag ok' : 'tag bad'}>{fixChosen ? 'fixed at pruning' : 'fails the check'}</span>
               ) : null}
-              {layer.prunedByPolicy ? <span className="tag">pruned (1×1)</span> : null}
             </td>
             <td>{layer.type}</td>
-            {graph ? <td>{layer.inputs.join(', ')}</td> : null}
+            {model.chain ? null : (
+              <td className="layer-inputs">
+                {layer.inputs.map((input) => (input === model.inputName ? 'input' : input)).join(', ')}
+              </td>
+            )}
             <td>{layer.outputShape?.join(' × ') ?? '—'}</td>
             <td className="num">{formatCount(layer.parameters)}</td>
+            <td data-testid={layer.pruned ? `layer-pruned-${layer.name}` : undefined}>
+              {layer.pruned ? <span className="tag">kernel pruned to the final sparsity (step 4)</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>

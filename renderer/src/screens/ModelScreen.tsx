@@ -53,6 +53,12 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             <Stat label="Parameters" value={formatCount(model.parameters.total)} testId="model-parameters" />
             <Stat label="Trainable" value={formatCount(model.parameters.trainable)} />
             <Stat label="Layers" value={model.layers.length} />
+            <Stat label="Multiply-adds per image" value={formatCount(model.multiplyAdds)} testId="model-macs" />
+            <Stat
+              label="1×1 convolutions pruned"
+              value={model.layers.filter((l) => l.pruned).length}
+              testId="model-pruned-count"
+            />
           </div>
         ) : null}
       </Section>
@@ -122,7 +128,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             </button>
           }
         >
-          <LayerTable layers={model.layers} failing={failing} fixChosen={fixChosen} />
+          <LayerTable model={model} failing={failing} fixChosen={fixChosen} />
         </Section>
       ) : null}
     </div>
