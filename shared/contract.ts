@@ -1,6 +1,7 @@
 // The one typed contract between the UI and the core. Electron IPC and the browser-mode WebSocket server both
 // implement it; every request is validated against these schemas on the receiving side.
 import { z } from 'zod';
+import { LANGUAGES, type Language } from './i18n/languages';
 
 const path = z.string().min(1).max(4096);
 const positiveInt = z.number().int().min(1).max(1_000_000);
@@ -118,6 +119,7 @@ export const commandRequests = {
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
       .optional(),
+    language: z.enum(LANGUAGES).optional(),
   }),
   'data.inspect': z.strictObject({
     source: z.string().min(1).max(4096),
@@ -144,6 +146,8 @@ export const commandRequests = {
     runDirs: z.array(path).min(1).max(32),
     format: z.enum(['json', 'csv', 'html', 'pdf']),
     out: path.optional(),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
   }),
   'tflite.inspect': z.strictObject({ file: path }),
 } as const;
@@ -162,6 +166,8 @@ export interface AppInfo {
 
 export interface Settings {
   workspace: string;
+  /** The UI and report language; unset: the OS locale's. */
+  language?: Language;
   adbPath?: string;
   adbServer?: string;
 }

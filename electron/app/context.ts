@@ -14,7 +14,7 @@ export interface AppContext {
   transport: AppInfo['transport'];
   userDataDir: string;
   /** HTML -> PDF with the host's own browser engine (Electron's printToPDF); absent in browser mode and the CLI. */
-  printToPdf?: (html: string) => Promise<Uint8Array>;
+  printToPdf?: (html: string, page: 'A4' | 'Letter') => Promise<Uint8Array>;
   dispose(): void;
 }
 
@@ -22,7 +22,7 @@ export async function createAppContext(options: {
   bus: EventBus;
   transport: AppInfo['transport'];
   userDataDir: string;
-  printToPdf?: (html: string) => Promise<Uint8Array>;
+  printToPdf?: (html: string, page: 'A4' | 'Letter') => Promise<Uint8Array>;
 }): Promise<AppContext> {
   const jobs = new JobManager(options.bus);
   const settings = await SettingsStore.open(join(options.userDataDir, 'settings.json'));

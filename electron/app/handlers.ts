@@ -8,7 +8,8 @@ import { readManifest } from '../core/runs/manifest';
 import { listRuns } from '../core/report/list-runs';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
-import { renderHtmlReport } from '../core/report/html-report';
+import { renderReportHtml } from '../core/report/render-html';
+import { systemLanguage } from '../core/util/system-language';
 import { writeFileAtomic } from '../core/util/atomic-write';
 import { inspectTfliteBytes } from '../core/tflite/inspect';
 import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
@@ -50,15 +51,19 @@ export function createHandlers(context: AppContext): Handlers {
     'runs.list': () => listRuns(context.settings.get().workspace),
     'runs.show': async ({ runDir }) => readManifest(runDir),
     'report.build': ({ runDirs }) => buildReport(runDirs),
-    'report.export': async ({ runDirs, format, out }) => {
+    'report.export': async ({ runDirs, format, out, lang, page }) => {
       const target = out ?? join(runDirs[0]!, 'report', `report.${format}`);
       const report = await buildReport(runDirs);
+      const options = {
+        lang: lang ?? context.settings.get().language ?? systemLanguage(),
+        page: page ?? 'A4',
+      };
       if (format === 'pdf' && context.printToPdf) {
         // The desktop app prints with Electron's own Chromium; the CLI and browser mode use headless Chromium.
-        await writeFileAtomic(target, await context.printToPdf(renderHtmlReport(report)));
+        await writeFileAtomic(target, await context.printToPdf(await renderReportHtml(report, options), options.page));
         return { file: target };
       }
-      const files = await writeReport(report, format, target);
+      const files = await writeReport(report, format, target, options);
       return { file: files[0] ?? target };
     },
     'tflite.inspect': async ({ file }) => {

@@ -4,6 +4,22 @@ import { parseReportFormat, writeReport } from '../../core/report/write-report';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
 import { requiredString, stringOption } from '../options';
+import { isLanguage, LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import { systemLanguage } from '../../core/util/system-language';
+import type { PageSize } from '../../core/report/render-html';
+
+function parseLanguage(value: string | undefined): Language {
+  if (value === undefined) return systemLanguage();
+  if (!isLanguage(value)) throw new UserError('BAD_OPTION', `--lang must be one of ${LANGUAGES.join(', ')}, got '${value}'`);
+  return value;
+}
+
+function parsePageSize(value: string | undefined): PageSize {
+  const sizes: Record<string, PageSize> = { a4: 'A4', letter: 'Letter' };
+  const size = sizes[(value ?? 'A4').toLowerCase()];
+  if (!size) throw new UserError('BAD_OPTION', `--page must be A4 or Letter, got '${value}'`);
+  return size;
+}
 
 const USAGE = `Usage: sparse-studio report RUN_DIR [RUN_DIR ...] --format json|csv|html|pdf --out FILE
 
@@ -17,6 +33,8 @@ Options:
                                html: one self-contained file, opens offline
                                pdf:  printed by headless Chromium (set SPARSE_STUDIO_CHROMIUM if it is not found)
   --out FILE                   where to write (required)
+  --lang en|th                 language of the HTML and PDF report (default: the system language)
+  --page A4|Letter             PDF page size (default: A4)
   --json                       print the written files and what is missing as JSON lines`;
 
 export const reportCommand: CliCommand = {
@@ -27,6 +45,8 @@ export const reportCommand: CliCommand = {
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
+    lang: { type: 'string' },
+    page: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(values, positionals, io) {
@@ -35,7 +55,10 @@ export const reportCommand: CliCommand = {
     const format = parseReportFormat(stringOption(values, 'format'));
     const out = resolve(requiredString(values, 'out'));
     const report = await buildReport(positionals.map((p) => resolve(p)));
-    const files = await writeReport(report, format, out);
+    const files = await writeReport(report, format, out, {
+      lang: parseLanguage(stringOption(values, 'lang')),
+      page: parsePageSize(stringOption(values, 'page')),
+    });
     if (values.json === true) {
       jsonLine(io, { type: 'report', format, files, synthetic: report.synthetic, missing: report.missing });
       return 0;
