@@ -12,6 +12,7 @@ export default tseslint.config(
       '.scratch/',
       'electron/core/tflite/schema/',
       '**/*.generated.ts',
+      'electron/core/train/fast/wasm/assembly/',
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,5 @@
 // The thin Electron shell: one secure window, the IPC transport, nothing else. All work happens in electron/core.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { EventBus } from './app/event-bus';
@@ -16,7 +16,19 @@ const isOurPage = (url: string): boolean => url.split('#')[0]!.split('?')[0] ===
 
 async function createWindow(): Promise<void> {
   const bus = new EventBus();
-  const context = await createAppContext({ bus, transport: 'ipc', userDataDir: app.getPath('userData'), printToPdf });
+  const context = await createAppContext({
+    bus,
+    transport: 'ipc',
+    userDataDir: app.getPath('userData'),
+    printToPdf,
+    chooseSavePath: async (suggestedPath) => {
+      const options = { defaultPath: suggestedPath, title: 'Save the report' };
+      const owner = BrowserWindow.getFocusedWindow();
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return choice.canceled ? undefined : choice.filePath;
+    },
+    trashItem: (path) => shell.trashItem(path),
+  });
   registerIpc(ipcMain, createHandlers(context), isOurPage);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -58,7 +58,15 @@ export interface ModelBenchmark {
   firstInferenceUs?: number;
   warmupAvgUs?: number;
   memory?: { initMb?: number; overallMb?: number; peakMb?: number };
+  /** Per-op profile; present only on a result that took one. */
   opProfile?: OpProfileRow[];
+  /** Inferences the profile covers. */
+  opProfileCalls?: number;
+  /**
+   * 'these-runs': the timed runs themselves were profiled (benchmark_model --enable_op_profiling);
+   * 'separate-run': a short profiling run of its own, before the timed runs (this computer), so the timings are unprofiled.
+   */
+  opProfileSource?: 'these-runs' | 'separate-run';
   sparseInference: { engaged: SparseInferenceVerdict; reason: string };
   /** Tool identity: benchmark_model version line + sha256, or the WASM runtime's name and version. */
   tool: { name: string; version?: string; sha256?: string };

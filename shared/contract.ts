@@ -2,9 +2,14 @@
 // implement it; every request is validated against these schemas on the receiving side.
 import { z } from 'zod';
 import { LANGUAGES, type Language } from './i18n/languages';
+import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
+import type { DeletedRun } from '../electron/app/run-trash';
+import type { RunLabels } from '../electron/core/runs/manifest';
 
 const path = z.string().min(1).max(4096);
 const positiveInt = z.number().int().min(1).max(1_000_000);
+/** 'auto': the guide's 128 unless the data set is too small for batch norm to settle (core/train/batch-size.ts). */
+const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
 export const modelName = z.enum(['baseline', 'baseline-keepdims']);
@@ -13,7 +18,7 @@ export const trainJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   model: modelName,
   epochs: positiveInt,
-  batchSize: positiveInt,
+  batchSize: batchSize,
   limit: positiveInt.optional(),
   seed: z
     .number()
@@ -36,7 +41,7 @@ export const pruneJobConfig = z.strictObject({
   finalSparsity: sparsity,
   endEpoch: count,
   frequency: positiveInt,
-  batchSize: positiveInt,
+  batchSize: batchSize,
   seed: z
     .number()
     .int()
@@ -77,7 +82,9 @@ export const convertJobConfig = z.strictObject({
   limit: positiveInt.optional(),
   backend: backendChoice,
 });
-export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
+/** The language the step's report is written in (HTML and PDF); unset: the system language. */
+const reportLanguage = z.enum(LANGUAGES).optional();
+export const benchmarkJobConfig = z.strictObject({ runDir: path, lang: reportLanguage, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   limit: positiveInt.optional(),
@@ -87,7 +94,7 @@ export const pipelineJobConfig = z.strictObject({
   finalSparsity: sparsity,
   pruneEndEpoch: count,
   pruneFrequency: z.union([positiveInt, z.literal('auto')]),
-  batchSize: positiveInt,
+  batchSize: batchSize,
   seed: z
     .number()
     .int()
@@ -95,10 +102,19 @@ export const pipelineJobConfig = z.strictObject({
     .max(2 ** 31 - 1),
   backend: backendChoice,
   out: path,
+  lang: reportLanguage,
   ...benchmarkSettings,
 });
 
-export const jobName = z.enum(['train', 'prune', 'convert', 'benchmark', 'pipeline']);
+export const whatifJobConfig = z.strictObject({
+  model: path,
+  out: path,
+  sparsities: z.array(z.number().gt(0).lt(1)).min(1).max(16),
+  includeFc: z.boolean(),
+  ...benchmarkSettings,
+});
+
+export const jobName = z.enum(['train', 'prune', 'convert', 'benchmark', 'pipeline', 'whatif']);
 
 export const jobRequest = z.discriminatedUnion('job', [
   z.strictObject({ job: z.literal('train'), config: trainJobConfig }),
@@ -106,6 +122,7 @@ export const jobRequest = z.discriminatedUnion('job', [
   z.strictObject({ job: z.literal('convert'), config: convertJobConfig }),
   z.strictObject({ job: z.literal('benchmark'), config: benchmarkJobConfig }),
   z.strictObject({ job: z.literal('pipeline'), config: pipelineJobConfig }),
+  z.strictObject({ job: z.literal('whatif'), config: whatifJobConfig }),
 ]);
 
 /** Request schemas, one per command. Responses are typed in `CommandResponses`. */
@@ -114,6 +131,7 @@ export const commandRequests = {
   'settings.get': z.strictObject({}),
   'settings.update': z.strictObject({
     workspace: path.optional(),
+    theme: z.enum(['system', 'light', 'dark']).optional(),
     adbPath: path.optional(),
     adbServer: z
       .string()
@@ -139,8 +157,14 @@ export const commandRequests = {
     port: z.number().int().min(1).max(65535),
   }),
   'devices.details': z.strictObject({ id: z.string().min(1).max(255) }),
+  /** adb disconnect of a network device; `forget` also stops reconnecting it at start. */
+  'devices.disconnect': z.strictObject({ id: deviceTarget, forget: z.boolean() }),
   'runs.list': z.strictObject({}),
   'runs.show': z.strictObject({ runDir: path }),
+  /** The run's name and note in its run.json; an empty string removes one. */
+  'runs.update': z.strictObject({ runDir: path, name: z.string().max(120).optional(), note: z.string().max(2000).optional() }),
+  /** Moves a run folder of the workspace to the trash. */
+  'runs.delete': z.strictObject({ runDir: path }),
   'report.build': z.strictObject({ runDirs: z.array(path).min(1).max(32) }),
   'report.export': z.strictObject({
     runDirs: z.array(path).min(1).max(32),
@@ -149,7 +173,15 @@ export const commandRequests = {
     lang: z.enum(LANGUAGES).optional(),
     page: z.enum(['A4', 'Letter']).optional(),
   }),
+  /** The report as one file's bytes with a name of its own (`<run>-report.<ext>`), for a browser download. */
+  'report.download': z.strictObject({
+    runDirs: z.array(path).min(1).max(32),
+    format: z.enum(['json', 'csv', 'summary-csv', 'html', 'pdf']),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
+  }),
   'tflite.inspect': z.strictObject({ file: path }),
+  'whatif.report': z.strictObject({ runDir: path }),
 } as const;
 
 export type CommandName = keyof typeof commandRequests;
@@ -164,10 +196,14 @@ export interface AppInfo {
   workspace: string;
 }
 
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
 export interface Settings {
   workspace: string;
   /** The UI and report language; unset: the OS locale's. */
   language?: Language;
+  /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
+  theme?: ThemeChoice;
   adbPath?: string;
   adbServer?: string;
 }
@@ -186,13 +222,20 @@ export interface CommandResponses {
   'jobs.start': JobStarted;
   'jobs.cancel': { cancelled: boolean };
   'devices.list': unknown;
-  'devices.connect': unknown;
+  'devices.connect': ConnectOutcome;
   'devices.details': unknown;
+  'devices.disconnect': Awaited<ReturnType<DeviceService['disconnect']>>;
   'runs.list': unknown;
   'runs.show': unknown;
+  'runs.update': RunLabels;
+  'runs.delete': DeletedRun;
   'report.build': unknown;
-  'report.export': { file: string };
+  /** `cancelled`: the user closed the desktop save dialog without choosing a file. */
+  'report.export': { file: string } | { cancelled: true };
+  'report.download': { fileName: string; mimeType: string; base64: string };
   'tflite.inspect': unknown;
+  /** The what-if run's report (electron/core/whatif/whatif-report.ts WhatifReport). */
+  'whatif.report': unknown;
 }
 
 /** Events pushed from the core to the UI. */

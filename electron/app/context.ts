@@ -15,6 +15,10 @@ export interface AppContext {
   userDataDir: string;
   /** HTML -> PDF with the host's own browser engine (Electron's printToPDF); absent in browser mode and the CLI. */
   printToPdf?: (html: string, page: 'A4' | 'Letter') => Promise<Uint8Array>;
+  /** The desktop save dialog: the chosen path, or undefined when the user cancels. Absent in browser mode. */
+  chooseSavePath?: (suggestedPath: string) => Promise<string | undefined>;
+  /** Moves a folder to the system trash (Electron's shell.trashItem). Absent in browser mode. */
+  trashItem?: (path: string) => Promise<void>;
   dispose(): void;
 }
 
@@ -23,6 +27,8 @@ export async function createAppContext(options: {
   transport: AppInfo['transport'];
   userDataDir: string;
   printToPdf?: (html: string, page: 'A4' | 'Letter') => Promise<Uint8Array>;
+  chooseSavePath?: (suggestedPath: string) => Promise<string | undefined>;
+  trashItem?: (path: string) => Promise<void>;
 }): Promise<AppContext> {
   const jobs = new JobManager(options.bus);
   const settings = await SettingsStore.open(join(options.userDataDir, 'settings.json'));
@@ -36,6 +42,8 @@ export async function createAppContext(options: {
     transport: options.transport,
     userDataDir: options.userDataDir,
     ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
+    ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
+    ...(options.trashItem ? { trashItem: options.trashItem } : {}),
     dispose: () => {
       jobs.cancelAll();
       devices.dispose();

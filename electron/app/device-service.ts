@@ -3,10 +3,26 @@ import { openAdbConnection, type AdbConnection } from '../core/devices/adb-conne
 import { AdbDevice } from '../core/devices/adb-device';
 import { DeviceWatcher } from '../core/devices/device-watcher';
 import { listDevices, type ListedDevice } from '../core/devices/list-devices';
-import { connectEndpoint } from '../core/devices/remote-endpoint';
-import { defaultDeviceSettingsPath, loadDeviceSettings, rememberEndpoint } from '../core/devices/settings';
+import { connectEndpoint, disconnectEndpoint } from '../core/devices/remote-endpoint';
+import {
+  defaultDeviceSettingsPath,
+  forgetEndpoint,
+  loadDeviceSettings,
+  normaliseEndpoint,
+  rememberEndpoint,
+} from '../core/devices/settings';
+import { UserError } from '../core/util/errors';
 import { HOST_DEVICE } from '../core/host/benchmark';
 import { environmentInfo } from '../core/runs/environment';
+
+/** What `adb connect` left behind: the device's state as adb lists it right after connecting. */
+export interface ConnectOutcome {
+  serial: string;
+  state: string;
+}
+
+/** How long a freshly connected network device may stay 'offline' before that counts as its real state. */
+const SETTLE_MS = 2_000;
 
 export interface DeviceEntry {
   id: string;
@@ -94,12 +110,57 @@ export class DeviceService {
     return new AdbDevice(client, id).details();
   }
 
-  async connect(host: string, port: number): Promise<unknown> {
+  /**
+   * `adb connect`, then the device's real state as adb lists it. A connect that fails, or leaves only an offline
+   * entry for an address that was not listed before, is undone (`adb disconnect`) so no ghost device stays behind;
+   * only a device that answers is remembered.
+   */
+  async connect(host: string, port: number): Promise<ConnectOutcome> {
     const { client } = await this.#connect();
-    const endpoint = `${host}:${port}`;
-    const result = await connectEndpoint(client, endpoint);
-    await rememberEndpoint(this.#settingsPath, endpoint);
-    return result;
+    const serial = normaliseEndpoint(`${host}:${port}`);
+    const stateOf = async (): Promise<string | undefined> =>
+      (await listDevices(client, false)).find((d) => d.serial === serial)?.state;
+    const wasListed = (await stateOf()) !== undefined;
+    const undo = async (): Promise<void> => {
+      if (!wasListed) await disconnectEndpoint(client, serial).catch(() => undefined);
+    };
+    let connected: { state: string };
+    try {
+      connected = await connectEndpoint(client, serial);
+    } catch (error) {
+      await undo();
+      throw error;
+    }
+    let state = (await stateOf()) ?? connected.state;
+    for (const started = Date.now(); state === 'offline' && Date.now() - started < SETTLE_MS; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      state = (await stateOf()) ?? connected.state;
+    }
+    if (state !== 'device' && state !== 'unauthorized') {
+      await undo();
+      throw new UserError(
+        'CONNECT_NO_ANSWER',
+        `adb reached ${serial}, but the device there does not answer (adb lists it as ${state})`,
+        wasListed
+          ? 'On the phone, turn Wireless debugging off and on again, then connect again; or remove the entry.'
+          : 'Check that the address belongs to a phone with Wireless debugging on; nothing was added.',
+      );
+    }
+    await rememberEndpoint(this.#settingsPath, serial);
+    return { serial, state };
+  }
+
+  /** `adb disconnect` a network device; `forget` also drops it from the endpoints reconnected at start. */
+  async disconnect(id: string, forget: boolean): Promise<{ serial: string; forgotten: boolean }> {
+    const { client } = await this.#connect();
+    const serial = normaliseEndpoint(id);
+    await disconnectEndpoint(client, serial).catch(() => undefined);
+    if (forget) await forgetEndpoint(this.#settingsPath, serial);
+    void this.list().then(
+      (devices) => this.#bus.emit('devices.changed', { devices }),
+      () => undefined,
+    );
+    return { serial, forgotten: forget };
   }
 
   dispose(): void {

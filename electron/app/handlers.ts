@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
 import { describeModel } from './describe-model';
 import { inspectData } from './inspect-data';
-import { readManifest } from '../core/runs/manifest';
+import { readManifest, updateRunLabels } from '../core/runs/manifest';
+import { deleteRun } from './run-trash';
+import { renderReportFile, reportFileName } from './report-file';
 import { listRuns } from '../core/report/list-runs';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
-import { renderReportHtml } from '../core/report/render-html';
+import { renderReportHtml, type PageSize } from '../core/report/render-html';
+import type { Language } from '../../shared/i18n/languages';
 import { systemLanguage } from '../core/util/system-language';
 import { writeFileAtomic } from '../core/util/atomic-write';
 import { inspectTfliteBytes } from '../core/tflite/inspect';
@@ -16,9 +19,14 @@ import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
 import { UserError } from '../core/util/errors';
 import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
+import { readWhatifReport } from '../core/whatif/whatif-run';
 
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
+  const reportOptions = (lang: Language | undefined, page: PageSize | undefined): { lang: Language; page: PageSize } => ({
+    lang: lang ?? context.settings.get().language ?? systemLanguage(),
+    page: page ?? 'A4',
+  });
   return {
     'app.info': async () => ({
       version: appVersion(),
@@ -30,6 +38,13 @@ export function createHandlers(context: AppContext): Handlers {
     }),
     'settings.get': async () => context.settings.get(),
     'settings.update': async (changes) => {
+      if (changes.workspace !== undefined && !isAbsolute(changes.workspace)) {
+        throw new UserError(
+          'RELATIVE_WORKSPACE',
+          `The workspace folder must be a full path; '${changes.workspace}' is a relative path`,
+          'Enter a full path, such as /home/me/SparseStudio/runs or C:\\Users\\me\\SparseStudio\\runs.',
+        );
+      }
       const settings = await context.settings.update(changes);
       context.devices.setServer(settings.adbServer);
       return settings;
@@ -48,16 +63,31 @@ export function createHandlers(context: AppContext): Handlers {
     'devices.list': () => context.devices.list(),
     'devices.connect': ({ host, port }) => context.devices.connect(host, port),
     'devices.details': ({ id }) => context.devices.details(id),
-    'runs.list': () => listRuns(context.settings.get().workspace),
+    'devices.disconnect': ({ id, forget }) => context.devices.disconnect(id, forget),
+    'runs.list': async () =>
+      Promise.all(
+        (await listRuns(context.settings.get().workspace)).map(async (entry) => {
+          if (!entry.ok) return entry;
+          const manifest = await readManifest(entry.overview.dir).catch(() => undefined);
+          const labels = { ...(manifest?.name ? { name: manifest.name } : {}), ...(manifest?.note ? { note: manifest.note } : {}) };
+          return { ...entry, labels };
+        }),
+      ),
     'runs.show': async ({ runDir }) => readManifest(runDir),
+    'runs.update': ({ runDir, name, note }) =>
+      updateRunLabels(runDir, { ...(name !== undefined ? { name } : {}), ...(note !== undefined ? { note } : {}) }),
+    'runs.delete': ({ runDir }) => deleteRun(context.settings.get().workspace, runDir, context.trashItem),
     'report.build': ({ runDirs }) => buildReport(runDirs),
     'report.export': async ({ runDirs, format, out, lang, page }) => {
-      const target = out ?? join(runDirs[0]!, 'report', `report.${format}`);
+      let target = out;
+      if (target === undefined && context.chooseSavePath) {
+        // The desktop app asks where to save, suggesting a name of the run's own rather than report/report.*.
+        target = await context.chooseSavePath(join(runDirs[0]!, 'report', reportFileName(runDirs, format)));
+        if (target === undefined) return { cancelled: true as const };
+      }
+      target ??= join(runDirs[0]!, 'report', reportFileName(runDirs, format));
       const report = await buildReport(runDirs);
-      const options = {
-        lang: lang ?? context.settings.get().language ?? systemLanguage(),
-        page: page ?? 'A4',
-      };
+      const options = reportOptions(lang, page);
       if (format === 'pdf' && context.printToPdf) {
         // The desktop app prints with Electron's own Chromium; the CLI and browser mode use headless Chromium.
         await writeFileAtomic(target, await context.printToPdf(await renderReportHtml(report, options), options.page));
@@ -66,11 +96,16 @@ export function createHandlers(context: AppContext): Handlers {
       const files = await writeReport(report, format, target, options);
       return { file: files[0] ?? target };
     },
+    'report.download': async ({ runDirs, format, lang, page }) => {
+      const file = await renderReportFile(await buildReport(runDirs), runDirs, format, reportOptions(lang, page), context.printToPdf);
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+    },
     'tflite.inspect': async ({ file }) => {
       const bytes = await readFile(file).catch(() => {
         throw new UserError('FILE_NOT_FOUND', `Cannot read ${file}`, `Check the path; the folder ${dirname(file)} must exist.`);
       });
       return inspectTfliteBytes(new Uint8Array(bytes), file);
     },
+    'whatif.report': ({ runDir }) => readWhatifReport(runDir),
   };
 }

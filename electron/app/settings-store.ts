@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import { writeJsonAtomic } from '../core/util/atomic-write';
+import { defaultWorkspace } from '../core/report/workspace';
 
-export function defaultWorkspace(): string {
-  return process.env.SPARSE_STUDIO_WORKSPACE ?? join(homedir(), 'SparseStudio', 'runs');
-}
+// One default workspace for the app and the CLI (electron/core/report/workspace.ts).
+export { defaultWorkspace } from '../core/report/workspace';
 
 /** The app's settings, kept as one JSON file written atomically. */
 export class SettingsStore {

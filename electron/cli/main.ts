@@ -23,6 +23,24 @@ function help(): string {
   ].join('\n');
 }
 
+/**
+ * `--epochs -3` would make parseArgs refuse `-3` as an option-like value ("argument is ambiguous"); joined as
+ * `--epochs=-3` it reaches the option's own check and gets the same message as `--epochs abc`.
+ */
+export function attachNegativeValues(args: readonly string[], options: CliCommand['options']): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d|Infinity)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout.write(help() + '\n');
@@ -40,7 +58,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const { values, positionals } = parseArgs({
-      args: rest,
+      args: attachNegativeValues(rest, command.options),
       options: command.options,
       allowPositionals: command.allowPositionals ?? false,
       strict: true,

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { DEFAULT_BATCH_SIZE } from '../core/data/batches';
+import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../core/train/batch-size';
 import { parseBackendChoice } from '../core/train/backend';
 import type { BackendChoice } from '../core/train/types';
 import type { ParsedValues } from './command';
-import { intOption, requiredString, stringOption } from './options';
+import { intOption, stringOption } from './options';
+import { defaultRunDir } from '../core/report/workspace';
 
 /** The options every training command (train, prune, pipeline) takes, declared once. */
 export const TRAINING_OPTIONS = {
@@ -21,23 +22,39 @@ export const TRAINING_OPTIONS = {
 export interface TrainingOptions {
   data: string | undefined;
   limit?: number;
-  batchSize: number;
+  batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
   out: string;
   cacheDir?: string;
 }
 
-export function trainingOptions(values: ParsedValues): TrainingOptions {
+/** `--out`, else a new folder in the default workspace (so `runs list` and the app find the run). */
+export function runFolderOption(values: ParsedValues, kind: string): string {
+  const out = stringOption(values, 'out');
+  return out === undefined ? defaultRunDir(kind) : resolve(out);
+}
+
+/** `--batch-size N|auto` (default auto, see resolveBatchSize). */
+export function batchSizeOption(values: ParsedValues): BatchSizeChoice {
+  const raw = stringOption(values, 'batch-size');
+  return raw === undefined || raw === 'auto' ? 'auto' : intOption(values, 'batch-size', GUIDE_BATCH_SIZE, 1);
+}
+
+/** What `--batch-size auto` does, for the help texts. */
+export const BATCH_SIZE_HELP = `auto (the default) = the guide's ${GUIDE_BATCH_SIZE}, or 64/32/16 when the data set is
+                               too small for batch norm to settle at ${GUIDE_BATCH_SIZE} (the bundled sample: 32)`;
+
+export function trainingOptions(values: ParsedValues, kind: string): TrainingOptions {
   const limit = stringOption(values, 'limit');
   const cacheDir = stringOption(values, 'cache-dir');
   return {
     data: stringOption(values, 'data'),
     ...(limit !== undefined ? { limit: intOption(values, 'limit', 0, 1) } : {}),
-    batchSize: intOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1),
+    batchSize: batchSizeOption(values),
     seed: intOption(values, 'seed', 42),
     backend: parseBackendChoice(stringOption(values, 'backend')),
-    out: resolve(requiredString(values, 'out')),
+    out: runFolderOption(values, kind),
     ...(cacheDir !== undefined ? { cacheDir: resolve(cacheDir) } : {}),
   };
 }

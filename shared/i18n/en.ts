@@ -141,8 +141,11 @@ export const en = {
       none: 'No interval: fewer than two repetitions and no per-run latencies. Use --repeat 5 or more.',
     },
     notes: {
+      // The same words as electron/core/report/speedup-definition.ts (the CSV, JSON schema and docs use them).
       speedup:
-        'Speed-up = dense median latency / pruned median latency (above 1× the pruned model is faster). Its 95 % interval is a percentile bootstrap of that same ratio.',
+        'Speed-up = dense median latency / pruned median latency (the Median column: of all runs pooled over the repetitions, or of the repetition averages when the tool printed statistics only)',
+      speedupCi:
+        'Its 95 % interval is a percentile bootstrap (2,000 resamples, fixed seed) of that same ratio, resampling whole repetitions; with fewer than two repetitions it resamples single runs, which understates drift between runs',
       allRuns: 'All statistics come from the per-run latencies of every repetition.',
       statsOnly:
         'For {{list}} the tool printed statistics only: mean, min, max and std are pooled exactly from each repetition; median and quartiles are over the repetition averages.',
@@ -267,6 +270,19 @@ export const en = {
     workspace: 'Workspace folder (new runs are created here)',
     adbPath: 'adb program (empty: ANDROID_HOME/platform-tools or PATH)',
     adbServer: 'adb server (HOST:PORT; empty: the local default)',
+  },
+  cli: {
+    headline: {
+      speedup: 'speed-up',
+      speedupCi: '{{speedup}} [{{low}}, {{high}}] ({{level}} % CI)',
+      medians: 'dense / pruned median latency',
+      size: 'size',
+      sizeNote: '(.tflite, dense -> pruned)',
+      accuracy: 'accuracy',
+      testSplit: 'test split',
+      noPair: 'No device measured both models: no speed-up to show.',
+      report: 'Report',
+    },
   },
   languages: { en: 'English', th: 'ไทย (Thai)' },
 } as const;

@@ -77,7 +77,9 @@ export function ReportDocument({ report }: { report: Report }) {
       <ReportSection id="summary" title={t('report.sections.summary')}>
         <SummaryTable report={report} />
         <SpeedupTable report={report} />
-        <p className="muted note">{t('report.notes.speedup')}</p>
+        <p className="muted note">
+          {t('report.notes.speedup')}. {t('report.notes.speedupCi')}.
+        </p>
         <p className="muted note">
           {fromStats.length
             ? t('report.notes.statsOnly', { list: fromStats.map((b) => `${groupLabel(report, b.device, b.run)} ${t(`report.role.${b.role}`)}`).join(', ') })

@@ -56,10 +56,15 @@ const VALID: Record<string, unknown> = {
   'jobs.cancel': { jobId: 'abc' },
   'devices.connect': { host: '127.0.0.1', port: 5555 },
   'devices.details': { id: 'emulator-5554' },
+  'devices.disconnect': { id: '10.0.0.5:5555', forget: true },
   'runs.show': { runDir: '/tmp/run' },
+  'runs.update': { runDir: '/tmp/run', name: 'first', note: '' },
+  'runs.delete': { runDir: '/tmp/run' },
+  'report.download': { runDirs: ['/tmp/run'], format: 'summary-csv' },
   'report.build': { runDirs: ['/tmp/run'] },
   'report.export': { runDirs: ['/tmp/run'], format: 'html' },
   'tflite.inspect': { file: '/tmp/m.tflite' },
+  'whatif.report': { runDir: '/tmp/run' },
 };
 
 test('every contract command is reachable over IPC from our page', async () => {

@@ -35,15 +35,15 @@ function sampleFiles(): string[] {
   return [...reference, ...fixtures, ...constructed];
 }
 
-test('parse-benchmark --json prints one parsed JSON object per sample and exits 0', async () => {
+test('parse-benchmark --json prints one parsed JSON object per sample; exits 0 when it ran, 2 when it records a failure', async () => {
   for (const file of sampleFiles()) {
     const { code, stdout, stderr } = await cli(['parse-benchmark', file, '--json']);
-    assert.equal(code, 0, `${file}: ${stderr}`);
     const lines = stdout.trim().split('\n');
     assert.equal(lines.length, 1, file);
     const parsed = JSON.parse(lines[0] ?? '') as { file: string; ok: boolean; source?: string; error?: { kind: string } };
     assert.equal(parsed.file, file);
     assert.match(parsed.source ?? '', /\S/, `${file}: source header reported`);
+    assert.equal(code, parsed.ok ? 0 : 2, `${file}: exit status; ${stderr}`);
     if (parsed.ok) assert.equal(stderr, '');
     else assert.match(stderr, new RegExp(`records a failed run \\(${parsed.error?.kind}\\)`));
   }
@@ -55,7 +55,7 @@ test('parse-benchmark without --json prints a readable summary, failures with th
   assert.match(ok.stdout, /Inference: avg 119\.38 ms, min 113\.74 ms, max 124\.78 ms, std 1\.95 ms \(50 runs\)/);
   assert.match(ok.stdout, /Result: the benchmark ran\./);
   const failed = await cli(['parse-benchmark', join(FIXTURES, '08-prebuilt-2021-unsupported-op-version.txt')]);
-  assert.equal(failed.code, 0);
+  assert.equal(failed.code, 2, 'a file that records a failed run exits non-zero');
   assert.match(failed.stdout, /Result: the output records a failure \(unsupported-op-version\)/);
   assert.match(failed.stdout, /Hint: Use a newer benchmark_model/);
   const sparse = await cli(['parse-benchmark', join(FIXTURES, 'constructed/c04-tf210-xnnpack-sparse-op-profile-no-start.txt')]);

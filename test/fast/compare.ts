@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../../electron/core/util/rng';
+import { HEAP_MEMORY, type TensorMemory } from '../../electron/core/train/fast/tensor-memory';
+import { KernelMemory } from '../../electron/core/train/fast/wasm/kernel-memory';
 
 /**
  * Relative error as used by every test here: max|actual - expected| / max(1, max|expected|), i.e. absolute error for
@@ -38,4 +40,26 @@ export async function useTfjsCpu(): Promise<void> {
 
 export function values(t: tf.Tensor): Float32Array {
   return t.dataSync() as Float32Array;
+}
+
+/**
+ * Where a test puts its tensors: the JavaScript heap runs the JavaScript kernels, a KernelMemory the WebAssembly
+ * SIMD kernels (every kernel entry point picks its implementation from where its arguments live).
+ */
+export function memories(): [string, TensorMemory][] {
+  const km = KernelMemory.create();
+  assert.ok(km || process.env.SPARSE_STUDIO_WASM === '0', 'this Node has WebAssembly SIMD: the kernels must load');
+  return km
+    ? [
+        ['js', HEAP_MEMORY],
+        ['wasm', km],
+      ]
+    : [['js', HEAP_MEMORY]];
+}
+
+/** A copy of `source` in `memory`. */
+export function placed<T extends Float32Array | Float64Array>(memory: TensorMemory, source: T): T {
+  const copy = (source instanceof Float64Array ? memory.f64(source.length) : memory.f32(source.length)) as T;
+  copy.set(source);
+  return copy;
 }

@@ -10,7 +10,8 @@ import {
   depthwiseForwardLoops,
 } from '../../electron/core/train/fast/depthwise-conv2d';
 import { convGeometry } from '../../electron/core/train/fast/geometry';
-import { assertClose, randomArray, useTfjsCpu, values } from './compare';
+import { assertClose, memories, placed, randomArray, useTfjsCpu, values } from './compare';
+import { KernelMemory } from '../../electron/core/train/fast/wasm/kernel-memory';
 
 interface Case {
   label: string;
@@ -79,6 +80,26 @@ const CASES: Case[] = [
     dilation: [2, 2],
     out: 2,
   },
+  // Channel counts of the guide model's later layers, and one that uses every SIMD lane block plus a scalar tail.
+  {
+    label: '1x1 16 -> 32 channels',
+    n: 2,
+    input: [8, 8, 16],
+    kernel: [1, 1],
+    strides: [1, 1],
+    padding: 'valid',
+    out: 32,
+    relu: true,
+  },
+  {
+    label: '3x3 stride 1 same, 29 -> 30 channels',
+    n: 2,
+    input: [5, 6, 29],
+    kernel: [3, 3],
+    strides: [1, 1],
+    padding: 'same',
+    out: 30,
+  },
 ];
 
 before(useTfjsCpu);
@@ -123,7 +144,43 @@ function gatherTaps(spread: Float32Array, shape: number[], dilation: Pair): Floa
   return out;
 }
 
+type Forward = typeof conv2dForward;
+type Backward = typeof conv2dBackward;
+const kernelMemory = memories().find(([name]) => name === 'wasm')?.[1] ?? null;
+
+/** The same entry points on copies of the tensors in a KernelMemory: the WebAssembly SIMD kernels. */
+function inKernelMemory(forward: Forward, backward: Backward, depthwise: boolean) {
+  const memory = kernelMemory!;
+  return {
+    forward: ((g, x, w, bias, y) => {
+      const out = placed(memory, y);
+      const args = [placed(memory, x), placed(memory, w), bias && placed(memory, bias)] as const;
+      // Depth multiplier 2 has no WebAssembly kernel (the JavaScript one runs on the same buffers).
+      if (!depthwise || g.outC === g.inC) assert.ok(KernelMemory.of(...args, out), 'tensors in one KernelMemory');
+      forward(g, ...args, out);
+      y.set(out);
+    }) satisfies Forward,
+    backward: ((g, tensors, dx, grads) => {
+      const copies = { x: placed(memory, tensors.x), w: placed(memory, tensors.w), dy: placed(memory, tensors.dy) };
+      const outDx = dx && placed(memory, dx);
+      const outGrads = { dw: placed(memory, grads.dw), dbias: grads.dbias && placed(memory, grads.dbias) };
+      backward(g, copies, outDx, outGrads);
+      if (dx && outDx) dx.set(outDx);
+      grads.dw.set(outGrads.dw);
+      if (grads.dbias && outGrads.dbias) grads.dbias.set(outGrads.dbias);
+    }) satisfies Backward,
+  };
+}
+
 const IMPLEMENTATIONS = {
+  ...(kernelMemory
+    ? {
+        wasm: {
+          conv: inKernelMemory(conv2dForward, conv2dBackward, false),
+          depthwise: inKernelMemory(depthwiseForward, depthwiseBackward, true),
+        },
+      }
+    : {}),
   // The default entry points use kernels generated per geometry when they can (depth multiplier 1, <= 64 channels).
   generated: {
     conv: { forward: conv2dForward, backward: conv2dBackward },

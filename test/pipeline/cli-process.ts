@@ -7,6 +7,8 @@ export interface CliRun {
   child: ChildProcess;
   lines: Record<string, unknown>[];
   stderr: string;
+  /** Everything printed on stdout (JSON lines and plain text). */
+  stdout: string;
   done: Promise<number | null>;
   /** Resolves when a JSON line matches. */
   waitFor(match: (line: Record<string, unknown>) => boolean, timeoutMs: number): Promise<Record<string, unknown>>;
@@ -23,7 +25,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   const waiters: { match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
   let buffer = '';
   let stderr = '';
+  let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
     buffer += chunk.toString();
     let newline: number;
     while ((newline = buffer.indexOf('\n')) >= 0) {
@@ -47,6 +51,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
     lines,
     get stderr() {
       return stderr;
+    },
+    get stdout() {
+      return stdout;
     },
     done,
     waitFor: (match, timeoutMs) =>

@@ -70,6 +70,19 @@ describe('pipeline end to end on a tiny image folder (This computer)', { timeout
     const parsed = reportSchema.safeParse(report);
     assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3)));
     assert.ok(existsSync(join(out, 'report', 'report.csv')));
+    // Written while its own step was open, the report still shows the final states.
+    assert.equal(report.runs[0].status, 'completed');
+    for (const step of report.runs[0].steps as { name: string; status: string }[]) assert.equal(step.status, 'completed', step.name);
+
+    // Without --json (run again: every step is skipped), the headline per device comes before the report's path.
+    const human = runCli(pipelineArgs(data, out).filter((a) => a !== '--json'));
+    assert.equal(await human.done, 0, human.stderr);
+    const text = human.stdout;
+    assert.match(text, /This computer \(.*\)\n {2}speed-up {5}\d+\.\d\d× \[\d+\.\d\d, \d+\.\d\d\] \(95 % CI\), dense \/ pruned median latency [\d.]+ µs -> [\d.]+ µs/);
+    assert.match(text, / {2}size {9}[\d.]+ KiB -> [\d.]+ KiB/);
+    assert.match(text, / {2}accuracy {5}[\d.]+ % -> [\d.]+ % \(TF\.js\), [\d.]+ % -> [\d.]+ % \(\.tflite\)/);
+    assert.match(text, / {2}sparse inference engaged: (yes|no|unknown)/);
+    assert.ok(text.indexOf('speed-up') < text.indexOf('Report: '), 'headline before the report path');
     for (const role of ['dense', 'pruned']) assert.ok(existsSync(join(out, 'tflite', `${role}.tflite`)));
     const conversion = JSON.parse(await readFile(join(out, 'tflite', 'conversion.json'), 'utf8')) as {
       files: { role: string; validation: { maxAbsDiff: number; agreement: number } }[];

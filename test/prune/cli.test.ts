@@ -103,11 +103,11 @@ test('prune refuses a model that fails the policy with the message, the diagnost
     assert.match(result.stderr, /Run again with --fix/);
   }));
 
-test('prune rejects a bad schedule with the upstream message before any work', () =>
+test('prune rejects an out-of-range final sparsity before any work', () =>
   withTemp(async (dir) => {
     const result = await cli(['prune', '--from', join(dir, 'none'), '--final', '1', '--out', join(dir, 'out')]);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /final_sparsity must be in range \[0,1\)/);
+    assert.match(result.stderr, /--final must be a number from 0 to below 1/);
   }));
 
 test('prune --fix on a small data set writes an exactly sparse model and the pruning metrics', () =>

@@ -6,7 +6,7 @@ import { initWeights } from '../../electron/core/model/weights';
 import { checkXnnpack, XnnpackPolicyError } from '../../electron/core/prune/xnnpack-policy';
 import { fixForXnnpack } from '../../electron/core/prune/fix-for-xnnpack';
 import { pruneLowMagnitude } from '../../electron/core/prune/pruned-model';
-import { denseModel, patched, sameStemModel, withLayer } from './models';
+import { denseModel, patched, rechained, sameStemModel, withLayer } from './models';
 
 const START =
   'Could not find `Conv2D 3x3` layer with stride 2x2, `input filters == 3` and `VALID` padding and preceding `ZeroPadding2D` with `padding == 1` in all input branches of the model';
@@ -183,7 +183,10 @@ test('fixForXnnpack: GAP keepdims keeps the weights and the function', () => {
 });
 
 test('fixForXnnpack without a Flatten after the GAP adds one, so the Dense still gets a flat input', () => {
-  const spec = { ...guideModel(false), layers: guideModel(false).layers.filter((l) => l.type !== 'Flatten') };
+  const spec = rechained(
+    guideModel(false),
+    guideModel(false).layers.filter((l) => l.type !== 'Flatten'),
+  );
   const fixed = fixForXnnpack(spec, initWeights(spec, 1));
   assert.deepEqual(
     fixed.spec.layers.slice(-3).map((l) => l.type),

@@ -18,7 +18,10 @@ test('run history rows from the report module’s run list, unreadable runs incl
   assert.deepEqual(rows[1], {
     dir: '/runs/run-b/',
     id: 'run-b',
+    name: undefined,
+    note: undefined,
     kind: '—',
+    completedSteps: [],
     status: 'unreadable',
     createdAt: undefined,
     summary: '',
@@ -26,4 +29,13 @@ test('run history rows from the report module’s run list, unreadable runs incl
   });
   assert.deepEqual(runRows({ runs: [] }), []);
   assert.deepEqual(runRows(null), []);
+});
+
+test('a run whose pruning pruned nothing says so in History instead of showing a pruned model', () => {
+  const overview = overviewFromReport(scriptedReport(['/runs/run-a']));
+  const [row] = runRows([{ ok: true, overview: { ...overview, pointwiseSparsity: 0 } }]);
+  assert.match(row?.summary ?? '', /nothing pruned \(1×1 sparsity 0\.0 %\)/);
+  const [pruned] = runRows([{ ok: true, overview: { ...overview, pointwiseSparsity: 0.75 } }]);
+  assert.match(pruned?.summary ?? '', /1×1 sparsity 75\.0 %/);
+  assert.doesNotMatch(pruned?.summary ?? '', /nothing pruned/);
 });

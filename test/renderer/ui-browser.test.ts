@@ -3,7 +3,7 @@
 // navigable. Skips when Chromium is not installed. Screenshots go to test-results/renderer/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,7 +104,9 @@ test(
       await page.locator('svg[data-chart="latency"]').waitFor();
       await page.locator('svg[data-chart="speedup"]').waitFor();
       await id('report-synthetic').waitFor();
-      assert.equal(await wizard.exportReport('html'), '/tmp/ws/report.html');
+      const exported = await wizard.exportReport('html');
+      assert.match(exported.fileName, /^run-[\w-]+-report\.html$/, 'a download named after the run, not report.html');
+      assert.match(readFileSync(exported.path, 'utf8'), /<html>html<\/html>/);
       await wizard.shot('step-7-report');
 
       // Keyboard: arrow keys move between steps.

@@ -216,13 +216,18 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
           device: { id: device.id, kind: device.kind, label: device.label },
           model: { file: `tflite/${role}.tflite`, sha256: sha(files[role]), bytes: files[role].length },
           repetition,
-          flags: { numRuns: 40, warmupRuns: 5, numThreads: 1, useXnnpack: 'true', enableOpProfiling: true },
+          // As the real tools do: phones profile their timed runs; this computer profiles once per model, separately.
+          flags: { numRuns: 40, warmupRuns: 5, numThreads: 1, useXnnpack: 'true', enableOpProfiling: device.kind === 'adb' },
           ...(device.kind === 'host' ? { runsUs: runs } : {}),
           stats: stats(runs),
           initUs: 20000 + rng.next() * 1000,
           firstInferenceUs: device.base * 3,
           ...(device.kind === 'adb' ? { memory: { initMb: 3.1, overallMb: 5.2, peakMb: 6.4 } } : {}),
-          opProfile: profile(role, device.base / 60),
+          ...(device.kind === 'adb'
+            ? { opProfile: profile(role, device.base / 60), opProfileCalls: 40, opProfileSource: 'these-runs' as const }
+            : repetition === 0
+              ? { opProfile: profile(role, device.base / 60), opProfileCalls: 3, opProfileSource: 'separate-run' as const }
+              : {}),
           sparseInference:
             role === 'pruned'
               ? { engaged: 'yes', reason: 'fixture: SPMM listed' }

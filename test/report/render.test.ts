@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +52,9 @@ describe('report rendered in headless Chromium', { skip }, () => {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.screenshot({ path: join(shots, `report-fixture-${lang}.png`), fullPage: true });
         return page.evaluate((selectors) => {
-          const sections = [...document.querySelectorAll('article.report > section')].map((s) => s.getAttribute('data-section') ?? s.className);
+          const sections = [...document.querySelectorAll('article.report > section')].map(
+            (s) => s.getAttribute('data-section') ?? s.className,
+          );
           const charts = [...document.querySelectorAll('svg[data-chart]')].map((svg) => ({
             chart: svg.getAttribute('data-chart')!,
             width: svg.getBoundingClientRect().width,
@@ -62,7 +64,13 @@ describe('report rendered in headless Chromium', { skip }, () => {
             .filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1)
             .map((t) => `${t.getAttribute('data-testid') ?? t.className}: ${t.scrollWidth} > ${t.parentElement?.clientWidth}`);
           const fontsLoaded = [...document.fonts].filter((f) => f.family.includes('Sarabun') && f.status === 'loaded').length;
-          return { sections, charts, wide, fontsLoaded, headline: document.querySelector('[data-testid="report-headline"]')?.textContent ?? '' };
+          return {
+            sections,
+            charts,
+            wide,
+            fontsLoaded,
+            headline: document.querySelector('[data-testid="report-headline"]')?.textContent ?? '',
+          };
         }, CHARTS);
       });
       assert.ok(result.sections[0]?.includes('headline'), `first section is ${result.sections[0]}`);
@@ -76,23 +84,82 @@ describe('report rendered in headless Chromium', { skip }, () => {
       }
       assert.deepEqual(result.wide, []);
       assert.ok(result.fontsLoaded >= 1, 'the embedded Sarabun font was not used');
-      assert.match(result.headline, lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/ : /Pruned is 1\.\d\d× faster \(median [\d.]+ µs vs [\d.]+ µs/);
+      assert.match(
+        result.headline,
+        lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/ : /Pruned is 1\.\d\d× faster \(median [\d.]+ µs vs [\d.]+ µs/,
+      );
       assert.deepEqual(requests, []);
     });
   }
 
-  it('prints the same report to PDF with the font embedded; the Thai PDF has the Thai headline in its text layer', { skip: pdftotext ? false : 'pdftotext not installed' }, async () => {
-    const out = join(root, 'report-th.pdf');
-    await writeReport(report, 'pdf', out, { lang: 'th', page: 'Letter' });
-    const pdf = await readFile(out);
-    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-    const text = (await run('pdftotext', ['-layout', out, '-'])).stdout;
-    assert.match(text, /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/);
-    const fonts = (await run('pdffonts', [out])).stdout;
-    assert.match(fonts, /Sarabun-Regular\s+CID TrueType\s+Identity-H\s+yes/);
-    const info = (await run('pdfinfo', [out])).stdout;
-    assert.match(info, /Page size:\s+612 x 792 pts \(letter\)/);
+  // A4 minus the PDF's 10 mm side margins is 190 mm = 718 CSS px; the desktop check is a 1280 px wide window.
+  for (const lang of ['en', 'th'] as const)
+    for (const [name, width, media] of [
+      ['a 1280 px window', 1280, 'screen'],
+      ['the A4 PDF page', 718, 'print'],
+    ] as const) {
+      it(`${lang}: every table fits ${name} without horizontal scrolling or cut columns`, async () => {
+        const overflow = await withReportPage(await renderReportHtml(report, { lang }), async (page) => {
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ media });
+          return page.evaluate(() => {
+            const limit = document.documentElement.clientWidth;
+            const tables = [...document.querySelectorAll('table')].flatMap((t) => {
+              const box = t.getBoundingClientRect();
+              const header = [...t.querySelectorAll('th')].map((th) => th.textContent ?? '').join(' | ');
+              return box.right > limit + 0.5 || box.left < -0.5
+                ? [`${header.slice(0, 80)}: right edge ${box.right} > ${limit}`]
+                : [];
+            });
+            const page =
+              document.documentElement.scrollWidth > limit
+                ? [`page scrolls: ${document.documentElement.scrollWidth} > ${limit}`]
+                : [];
+            return [...page, ...tables];
+          });
+        });
+        assert.deepEqual(overflow, []);
+      });
+    }
+
+  it("the PDF carries every summary column and the models table's verdict", async () => {
+    const out = join(root, 'columns.pdf');
+    await writeReport(report, 'pdf', out);
+    await mkdir(new URL('../../test-results/', import.meta.url).pathname, { recursive: true });
+    spawnSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      out,
+      new URL('../../test-results/report-pdf', import.meta.url).pathname,
+    ]);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    if (text.error) return; // pdftotext (poppler-utils) absent: the layout checks above still ran
+    // Single words: headers wrap inside their cells.
+    for (const header of ['Speed-up', 'inference', 'Peak', 'Acc.', 'Sparse', 'checklist', 'eligible', 'fail', 'sha256'])
+      assert.ok(text.stdout.includes(header), `PDF lacks "${header}"`);
   });
+
+  it(
+    'prints the same report to PDF with the font embedded; the Thai PDF has the Thai headline in its text layer',
+    { skip: pdftotext ? false : 'pdftotext not installed' },
+    async () => {
+      const out = join(root, 'report-th.pdf');
+      await writeReport(report, 'pdf', out, { lang: 'th', page: 'Letter' });
+      const pdf = await readFile(out);
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      const text = (await run('pdftotext', ['-layout', out, '-'])).stdout;
+      assert.match(text, /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/);
+      const fonts = (await run('pdffonts', [out])).stdout;
+      assert.match(fonts, /Sarabun-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+      const info = (await run('pdfinfo', [out])).stdout;
+      assert.match(info, /Page size:\s+612 x 792 pts \(letter\)/);
+    },
+  );
 });
 
 describe('PDF without Chromium', () => {

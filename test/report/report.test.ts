@@ -9,6 +9,8 @@ import { REPETITION_COLUMNS, SUMMARY_COLUMNS } from '../../electron/core/report/
 import { parseReport, reportJsonSchema } from '../../electron/core/report/json-schema';
 import type { Report } from '../../electron/core/report/types';
 import { writeReport } from '../../electron/core/report/write-report';
+import { renderReportHtml } from '../../electron/core/report/render-html';
+import { SPEEDUP_DEFINITION } from '../../electron/core/report/speedup-definition';
 import { checkJsonSchema } from './json-schema-check';
 import { writeFixtureRun } from './fixture-run';
 
@@ -54,13 +56,35 @@ describe('report from a fixture run folder (synthetic test data)', () => {
     assert.equal(host.repetitions.length, 3);
   });
 
-  it('gives a speed-up with a bootstrap interval per device', () => {
+  it('gives a speed-up per device that is the ratio of the medians it shows, inside its bootstrap interval', () => {
     assert.equal(report.speedups.length, 2);
     for (const s of report.speedups) {
       assert.ok(s.speedup! > 1.3 && s.speedup! < 1.6, `speed-up ${s.speedup}`);
       assert.equal(s.ci?.method, 'bootstrap-repetitions');
+      assert.equal(s.basis, 'median');
       assert.ok(s.ci!.low <= s.speedup! && s.speedup! <= s.ci!.high);
+      const median = (role: string) => report.benchmarks.find((b) => b.device === s.device && b.role === role)!.latency.median!;
+      assert.ok(Math.abs(s.speedup! - median('dense') / median('pruned')) < 1e-12, `${s.device}: not the ratio of medians`);
     }
+  });
+
+  it('states the speed-up definition it computes in HTML, CSV header and JSON schema, and no other', async () => {
+    const html = await renderReportHtml(report);
+    assert.ok(html.includes(SPEEDUP_DEFINITION.replace(/&/g, '&amp;').replace(/</g, '&lt;')), 'HTML states the definition');
+    assert.doesNotMatch(html, /mean dense latency|mean latency \//i);
+    assert.ok(SUMMARY_COLUMNS.includes('speedup_dense_over_pruned') && SUMMARY_COLUMNS.includes('speedup_of'));
+    const schema = JSON.stringify(reportJsonSchema());
+    assert.ok(schema.includes(SPEEDUP_DEFINITION));
+    assert.doesNotMatch(schema, /mean latency \/ pruned mean/i);
+    const docs = await readFile(new URL('../../docs/report-format.md', import.meta.url), 'utf8');
+    assert.match(docs, /\*\*Speed-up\*\* = dense median latency \/ pruned median latency/);
+  });
+
+  it('records a per-op profile only for the repetitions that took one, and how many calls it covers', () => {
+    const host = report.benchmarks.find((b) => b.device === 'host' && b.role === 'pruned')!;
+    assert.equal(host.opProfileFiles, 1);
+    assert.equal(host.opProfileCalls, 3);
+    assert.equal(host.opProfileSource, 'separate-run');
   });
 
   it('reads accuracies, sizes, per-layer sparsity, thermal and the per-op share of 1x1 convolutions', () => {
@@ -126,7 +150,7 @@ describe('report from a fixture run folder (synthetic test data)', () => {
     assert.equal(summaryHeader!.join(','), SUMMARY_COLUMNS.join(','));
     assert.equal(summaryRows.length, 4);
     const prunedHost = summaryRows.find((r) => r[1] === 'host' && r[6] === 'pruned')!;
-    assert.ok(Number(prunedHost[summaryHeader!.indexOf('speedup')]) > 1.3);
+    assert.ok(Number(prunedHost[summaryHeader!.indexOf('speedup_dense_over_pruned')]) > 1.3);
   });
 
   it('writes one self-contained HTML file with every chart and the synthetic marks', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { maximum, mean, median, minimum, quantile, sampleStd } from '../../electron/core/report/stats';
-import { poolLatency } from '../../electron/core/report/pooled-latency';
+import { poolLatency, type RepetitionLatency } from '../../electron/core/report/pooled-latency';
+import { createRng } from '../../electron/core/util/rng';
 import { bootstrapRatio, estimateSpeedup } from '../../electron/core/report/speedup-ci';
 
 const close = (actual: number | null, expected: number, tolerance = 1e-9): void => {
@@ -97,46 +98,110 @@ describe('poolLatency', () => {
   });
 });
 
-describe('speed-up confidence interval', () => {
-  it('is deterministic and brackets the ratio of means', () => {
+describe('speed-up and its confidence interval', () => {
+  const withRuns = (runs: number[]) => ({ stats: statsOf(runs), runsUs: runs });
+  const statsOnly = (runs: number[]) => ({ stats: statsOf(runs) });
+
+  it('percentile bootstrap is deterministic and brackets the statistic on the original samples', () => {
     const dense = [100, 104, 98, 101, 99];
     const pruned = [70, 72, 69, 71, 70];
-    const first = bootstrapRatio(dense, pruned);
-    assert.deepEqual(bootstrapRatio(dense, pruned), first);
-    const ratio = mean(dense) / mean(pruned);
-    assert.ok(first.low < ratio && ratio < first.high, `${first.low} < ${ratio} < ${first.high}`);
+    const first = bootstrapRatio(dense, pruned, median);
+    assert.deepEqual(bootstrapRatio(dense, pruned, median), first);
+    const ratio = median(dense) / median(pruned);
+    assert.ok(first.low <= ratio && ratio <= first.high, `${first.low} <= ${ratio} <= ${first.high}`);
     assert.ok(first.low > 1.35 && first.high < 1.5);
   });
 
   it('is a point when there is no spread', () => {
-    const ci = bootstrapRatio([100, 100, 100], [50, 50]);
+    const ci = bootstrapRatio([100, 100, 100], [50, 50], median);
     assert.equal(ci.low, 2);
     assert.equal(ci.high, 2);
   });
 
-  const table: { name: string; input: Parameters<typeof estimateSpeedup>[0]; method: string | null }[] = [
+  // The issue's case: rare millisecond spikes make means and medians disagree by a factor of 4. The speed-up must be
+  // the ratio of the medians the latency table shows, and its interval must come from the same statistic.
+  it('is the ratio of the pooled medians, inside its own interval, even with spikes that skew the means', () => {
+    const rng = createRng(7);
+    const spiky = (base: number, spikeUs: number) =>
+      Array.from({ length: 100 }, () => base * (1 + 0.05 * (rng.next() - 0.5)) + (rng.next() < 0.06 ? spikeUs : 0));
+    const dense = Array.from({ length: 5 }, () => withRuns(spiky(17.3, 1800)));
+    const pruned = Array.from({ length: 5 }, () => withRuns(spiky(11, 150)));
+    const estimate = estimateSpeedup(dense, pruned);
+    const pooledDense = poolLatency(dense);
+    const pooledPruned = poolLatency(pruned);
+    close(estimate.speedup, pooledDense.median! / pooledPruned.median!, 1e-12);
+    assert.ok(Math.abs(pooledDense.avg! / pooledPruned.avg! - estimate.speedup!) > 1, 'the means would give another number');
+    assert.equal(estimate.basis, 'median');
+    assert.equal(estimate.ci?.method, 'bootstrap-repetitions');
+    assert.ok(estimate.ci!.low <= estimate.speedup! && estimate.speedup! <= estimate.ci!.high, JSON.stringify(estimate));
+  });
+
+  it('lies inside its interval for many random data sets, repetitions or runs, host or phone', () => {
+    const rng = createRng(99);
+    for (let trial = 0; trial < 24; trial++) {
+      const reps = 1 + (trial % 6);
+      const drift = () => 1 + 0.1 * (rng.next() - 0.5);
+      const runs = (base: number) => {
+        const d = drift();
+        return Array.from({ length: 20 + (trial % 3) * 30 }, () => base * d * (1 + 0.2 * rng.next()) + (rng.next() < 0.03 ? base * 20 : 0));
+      };
+      const make = trial % 2 === 0 ? withRuns : statsOnly;
+      const estimate = estimateSpeedup(
+        Array.from({ length: reps }, () => make(runs(20))),
+        Array.from({ length: reps }, () => make(runs(12))),
+      );
+      assert.ok(estimate.speedup !== null);
+      if (estimate.ci === null) {
+        assert.equal(reps, 1, 'only a single stats-only repetition has no interval');
+        continue;
+      }
+      assert.ok(estimate.ci.low <= estimate.speedup && estimate.speedup <= estimate.ci.high, `trial ${trial}: ${JSON.stringify(estimate)}`);
+    }
+  });
+
+  const table: { name: string; dense: RepetitionLatency[]; pruned: RepetitionLatency[]; method: string | null; basis: string }[] = [
     {
       name: 'two or more repetitions: over repetitions',
-      input: { denseRepetitions: [10, 11], prunedRepetitions: [5, 6] },
+      dense: [withRuns([10, 10.5]), withRuns([11, 11.2])],
+      pruned: [withRuns([5, 5.1]), withRuns([6, 6.1])],
       method: 'bootstrap-repetitions',
+      basis: 'median',
+    },
+    {
+      name: 'phones (stats only), two repetitions: over repetitions',
+      dense: [statsOnly([10, 10.5]), statsOnly([11, 11.2])],
+      pruned: [statsOnly([5, 5.1]), statsOnly([6, 6.1])],
+      method: 'bootstrap-repetitions',
+      basis: 'median',
     },
     {
       name: 'one repetition with runs: over runs',
-      input: { denseRepetitions: [10], prunedRepetitions: [5], denseRuns: [9, 10, 11], prunedRuns: [5, 5, 5] },
+      dense: [withRuns([9, 10, 11])],
+      pruned: [withRuns([5, 5, 5.5])],
       method: 'bootstrap-runs',
+      basis: 'median',
     },
-    { name: 'one repetition, stats only: no interval', input: { denseRepetitions: [10], prunedRepetitions: [5] }, method: null },
+    {
+      name: 'one repetition, stats only, no median: ratio of averages, no interval',
+      dense: [statsOnly([9, 10, 11])],
+      pruned: [statsOnly([5, 5, 5.5])],
+      method: null,
+      basis: 'mean',
+    },
   ];
   for (const row of table) {
     it(row.name, () => {
-      const estimate = estimateSpeedup(row.input);
+      const estimate = estimateSpeedup(row.dense, row.pruned);
       assert.equal(estimate.ci?.method ?? null, row.method);
+      assert.equal(estimate.basis, row.basis);
       assert.ok(estimate.speedup !== null && estimate.speedup > 1.6 && estimate.speedup < 2.1);
+      const pooled = (reps: RepetitionLatency[]) => (row.basis === 'mean' ? poolLatency(reps).avg : poolLatency(reps).median);
+      close(estimate.speedup, pooled(row.dense)! / pooled(row.pruned)!, 1e-12);
       assert.ok(estimate.note.length > 0);
     });
   }
 
   it('has no speed-up without both models', () => {
-    assert.equal(estimateSpeedup({ denseRepetitions: [10], prunedRepetitions: [] }).speedup, null);
+    assert.equal(estimateSpeedup([withRuns([10])], []).speedup, null);
   });
 });

@@ -4,11 +4,12 @@ import { guideModel } from '../../electron/core/model/baseline';
 import { initWeights } from '../../electron/core/model/weights';
 import { convertToTflite } from '../../electron/core/tflite/convert';
 import { UserError } from '../../electron/core/util/errors';
-import type { LayerSpec, ModelSpec } from '../../shared/model-spec';
+import { chainModel } from '../../electron/core/model/chain';
+import type { LayerSpec, LayerSpecV1, ModelSpec } from '../../shared/model-spec';
 
-function withLayers(edit: (layers: LayerSpec[]) => LayerSpec[]): ModelSpec {
+function withLayers(edit: (layers: LayerSpec[]) => (LayerSpec | LayerSpecV1)[]): ModelSpec {
   const spec = guideModel(true);
-  return { ...spec, layers: edit(structuredClone(spec.layers)) };
+  return chainModel(spec.name, spec.inputShape, edit(structuredClone(spec.layers)));
 }
 
 const cases: { name: string; spec: ModelSpec; layer: string }[] = [

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchHost } from '../../electron/core/host/benchmark';
+import { benchHost, PROFILE_CALLS } from '../../electron/core/host/benchmark';
 import { latencyStats } from '../../electron/core/host/latency-stats';
 import { convertToTflite } from '../../electron/core/tflite/convert';
 import { UserError } from '../../electron/core/util/errors';
@@ -46,7 +46,16 @@ test('benchHost: one fresh runtime per measurement, alternating order, stats and
       assert.ok(r.initUs! > 0 && r.firstInferenceUs! > 0);
       assert.match(r.model.sha256, /^[0-9a-f]{64}$/);
       assert.equal(r.sparseInference.engaged, r.model.file === sparse ? 'yes' : 'no');
-      assert.ok(r.opProfile!.some((row) => row.name.includes('Convolution')));
+      assert.equal(r.flags.enableOpProfiling, false, 'the timed runs are not profiled');
+      if (r.repetition === 0) {
+        // The one profiling run per model (before the timed ones) goes with the first repetition, saying what it covers.
+        assert.ok(r.opProfile!.some((row) => row.name.includes('Convolution')));
+        assert.equal(r.opProfileCalls, PROFILE_CALLS);
+        assert.equal(r.opProfileSource, 'separate-run');
+      } else {
+        assert.equal(r.opProfile, undefined, `repetition ${r.repetition} took no profile and must carry none`);
+        assert.equal(r.opProfileCalls, undefined);
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

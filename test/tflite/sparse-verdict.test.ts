@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { profileOnHost } from '../../electron/core/host/profile-run';
+import { chainModel } from '../../electron/core/model/chain';
 import { convertToTflite } from '../../electron/core/tflite/convert';
 import { inspectTfliteBytes } from '../../electron/core/tflite/inspect';
 import type { LayerSpec } from '../../shared/model-spec';
@@ -33,7 +34,7 @@ test('verdict and runtime agree: a stem with TF "same" padding at stride 2 keeps
   const layers = model.spec.layers
     .filter((l) => l.name !== 'zero_padding2d')
     .map((l) => (l.name === 'conv2d' ? { ...l, padding: 'same' } : l)) as LayerSpec[];
-  const spec = { ...model.spec, layers };
+  const spec = chainModel(model.spec.name, model.spec.inputShape, layers);
   const bytes = convertToTflite(spec, model.weights, { sparse: true }).bytes;
   const v = verdictOf(bytes);
   assert.deepEqual(v.failing, ['stem-conv', 'allowed-ops']);
@@ -48,7 +49,9 @@ test('verdict: a stride-2 depthwise with "same" padding breaks the NCHW chain', 
   const layers = model.spec.layers
     .filter((l) => l.name !== 'zero_padding2d_1')
     .map((l) => (l.name === 'depthwise_conv2d_1' ? { ...l, padding: 'same' } : l)) as LayerSpec[];
-  const v = verdictOf(convertToTflite({ ...model.spec, layers }, model.weights, { sparse: true }).bytes);
+  const v = verdictOf(
+    convertToTflite(chainModel(model.spec.name, model.spec.inputShape, layers), model.weights, { sparse: true }).bytes,
+  );
   assert.deepEqual(v.failing, ['allowed-ops']);
   assert.match(v.v.summary, /SAME padding and stride 2/);
 });

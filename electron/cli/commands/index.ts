@@ -12,6 +12,8 @@ import { validateCommand } from './validate';
 import { parseBenchmarkCommand } from './parse-benchmark';
 import { checkXnnpackCommand } from './check-xnnpack';
 import { pruneCommand } from './prune';
+import { sparsifyCommand } from './sparsify';
+import { whatifCommand } from './whatif';
 
 /** Every CLI command. Add new ones here, one line each. */
 export const COMMANDS: CliCommand[] = [
@@ -29,4 +31,6 @@ export const COMMANDS: CliCommand[] = [
   parseBenchmarkCommand,
   checkXnnpackCommand,
   pruneCommand,
+  sparsifyCommand,
+  whatifCommand,
 ];

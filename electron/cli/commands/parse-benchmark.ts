@@ -5,6 +5,9 @@ import { splitSampleHeader } from '../../core/benchmark/parse/sample-header';
 import { UserError, errorMessage } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
 
+/** Exit status for a file that was read and parsed but records a run that failed. */
+export const PARSED_FAILED_RUN = 2;
+
 export const parseBenchmarkCommand: CliCommand = {
   name: 'parse-benchmark',
   summary: 'Parse a saved benchmark_model output (any TFLite/LiteRT version) and print its numbers',
@@ -12,8 +15,8 @@ export const parseBenchmarkCommand: CliCommand = {
     'Usage: sparse-studio parse-benchmark FILE [--json]',
     '',
     'Reads a saved benchmark_model output (stdout+stderr, logcat copies too) and prints what it records.',
-    'Exit status 0 when the file was parsed, also when it records a failed run (the failure is printed);',
-    '1 when the file cannot be read.',
+    'Exit status 0 when the file records a benchmark that ran; 2 when it was parsed but records a failed run',
+    '(the failure is printed, and given in --json output); 1 when the file cannot be read.',
     '',
     '  --json   one JSON object: { file, ok, ..., error? }',
   ].join('\n'),
@@ -47,7 +50,10 @@ export const parseBenchmarkCommand: CliCommand = {
         [`File: ${file}`, ...(meta.source ? [`Source: ${meta.source}`] : []), ...describeParseResult(result)].join('\n') + '\n',
       );
     }
-    if (!result.ok) io.stderr.write(`Parsed ${file}; it records a failed run (${result.error.kind}).\n`);
+    if (!result.ok) {
+      io.stderr.write(`Parsed ${file}; it records a failed run (${result.error.kind}).\n`);
+      return PARSED_FAILED_RUN;
+    }
     return 0;
   },
 };

@@ -1,5 +1,5 @@
+import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { resolve } from 'node:path';
-import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import { runJob } from '../../core/jobs/run-job';
 import {
   PIPELINE_DEFAULTS,
@@ -8,13 +8,15 @@ import {
   type PipelineSummary,
 } from '../../core/pipeline/pipeline-run';
 import { type CliCommand, type CliIO, type ParsedValues } from '../command';
-import { intOption, numberOption, stringList, stringOption } from '../options';
+import { intOption, languageOption, sparsityOption, stringList, stringOption } from '../options';
+import { createI18n, type Language } from '../../../shared/i18n/i18n';
 import { ProgressBar } from '../progress-bar';
-import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { formatHeadline, type ReportHeadline } from '../../core/report/headline';
+import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
 
-const USAGE = `Usage: sparse-studio pipeline [options] --out RUN_DIR
+const USAGE = `Usage: sparse-studio pipeline [options] [--out RUN_DIR]
 
 The reference guide end to end in one run folder: train the dense baseline, fix it for XNNPACK (GlobalAveragePooling2D
 keepdims), prune 1x1 convolutions with PolynomialDecay, strip, convert dense and pruned to .tflite (pruned with the sparse
@@ -30,7 +32,7 @@ Options:
   --end-epoch N                  epochs until the final sparsity (default ${PIPELINE_DEFAULTS.pruneEndEpoch})
   --frequency N|auto             steps between mask updates (default auto: the guide's 100, or 1/10 of the
                                  schedule when the data set is too small for 100 to prune anything)
-  --batch-size N                 (default ${DEFAULT_BATCH_SIZE})
+  --batch-size N|auto            ${BATCH_SIZE_HELP}
   --seed S                       (default 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   training backend (default auto)
   --device host|SERIAL|all       where to benchmark, repeatable (default: host = this computer's TFLite WebAssembly runtime)
@@ -43,11 +45,13 @@ Options:
   --binary PATH                  phones: benchmark_model binary (default: official nightly, cached)
   --adb-server HOST:PORT         phones: adb server
   --cache-dir DIR                download/decode cache
-  --out RUN_DIR                  run folder (required)
+  --lang en|th                   language of the report and the printed headline (default: the system language)
+  --out RUN_DIR                  run folder (default: a new pipeline-<time> folder in ${DEFAULT_WORKSPACE_TEXT},
+                                 where \`runs list\` and the app look)
   --json                         one JSON object per line`;
 
 export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
-  const { data, ...common } = trainingOptions(values);
+  const { data, ...common } = trainingOptions(values, 'pipeline');
   const binary = stringOption(values, 'binary');
   const adbServer = stringOption(values, 'adb-server');
   const devices = stringList(values, 'device');
@@ -56,8 +60,8 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     data: data ?? 'sample',
     epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
     pruneEpochs: intOption(values, 'prune-epochs', PIPELINE_DEFAULTS.pruneEpochs, 1),
-    initialSparsity: numberOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
-    finalSparsity: numberOption(values, 'final', PIPELINE_DEFAULTS.finalSparsity),
+    initialSparsity: sparsityOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
+    finalSparsity: sparsityOption(values, 'final', PIPELINE_DEFAULTS.finalSparsity),
     pruneEndEpoch: intOption(values, 'end-epoch', PIPELINE_DEFAULTS.pruneEndEpoch, 0),
     pruneFrequency:
       stringOption(values, 'frequency') === undefined || stringOption(values, 'frequency') === 'auto'
@@ -75,6 +79,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     timeoutSeconds: 300,
     ...(binary !== undefined ? { binary: resolve(binary) } : {}),
     ...(adbServer !== undefined ? { adbServer } : {}),
+    lang: languageOption(values),
   };
 }
 
@@ -98,6 +103,9 @@ function humanProgress(io: CliIO): (event: PipelineEvent) => void {
       io.stderr.write(
         `${event.kind} epoch ${e.epoch + 1}/${e.epochs}: loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(4)} val_acc ${e.valAccuracy.toFixed(4)}\n`,
       );
+    } else if (event.kind === 'train' && event.event.kind === 'warning') {
+      bar.done();
+      io.stderr.write(`Warning: ${event.event.message}\n`);
     } else if (event.kind === 'benchmark' && event.event.type === 'run-done') {
       const r = event.event.result;
       io.stderr.write(
@@ -109,10 +117,16 @@ function humanProgress(io: CliIO): (event: PipelineEvent) => void {
   };
 }
 
-function printSummary(io: CliIO, summary: PipelineSummary): void {
+function printSummary(io: CliIO, summary: PipelineSummary, lang: Language): void {
+  const { t } = createI18n(lang);
   io.stdout.write(`Run folder: ${summary.out}\n`);
   for (const [step, status] of Object.entries(summary.steps)) io.stdout.write(`  ${step.padEnd(10)} ${status}\n`);
-  io.stdout.write(`Report: ${summary.out}/report/report.html\n`);
+  const warnings = (summary.train as { warnings?: string[] } | undefined)?.warnings ?? [];
+  for (const warning of warnings) io.stdout.write(`Warning: ${warning}\n`);
+  const headline = (summary.report as { headline?: ReportHeadline[] } | undefined)?.headline ?? [];
+  if (headline.length === 0) io.stdout.write(`${t('cli.headline.noPair')}\n`);
+  for (const device of headline) io.stdout.write(formatHeadline(device, lang).join('\n') + '\n');
+  io.stdout.write(`${t('cli.headline.report')}: ${summary.out}/report/report.html\n`);
 }
 
 export const pipelineCommand: CliCommand = {
@@ -127,12 +141,13 @@ export const pipelineCommand: CliCommand = {
     final: { type: 'string' },
     'end-epoch': { type: 'string' },
     frequency: { type: 'string' },
+    lang: { type: 'string' },
   },
   async run(values, _positionals, io) {
     const config = pipelineConfigFrom(values);
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('pipeline', config, onEvent, signal), {
       onEvent: humanProgress(io),
-      printSummary: (summary) => printSummary(io, summary),
+      printSummary: (summary) => printSummary(io, summary, config.lang ?? 'en'),
     });
   },
 };

@@ -1,15 +1,15 @@
+import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { resolve } from 'node:path';
-import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import { formatChanges } from '../../core/prune/format-diagnostics';
 import { PRUNE_DEFAULTS, type PruneConfig, type PruneEvent, type PruneSummary } from '../../core/prune/prune-run';
 import { type CliCommand, type CliIO } from '../command';
-import { intOption, numberOption, requiredString } from '../options';
+import { intOption, sparsityOption, requiredString } from '../options';
 import { ProgressBar } from '../progress-bar';
-import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { runJob } from '../../core/jobs/run-job';
 
-const USAGE = `Usage: sparse-studio prune --from RUN_DIR [options] --out RUN_DIR
+const USAGE = `Usage: sparse-studio prune --from RUN_DIR [options] [--out RUN_DIR]
 
 Fine-tunes a trained model with magnitude pruning for XNNPACK sparse inference (TFMOT's prune_low_magnitude with
 PruneForLatencyOnXNNPack: only the 1x1 convolutions are pruned) and writes the stripped, exactly sparse model into
@@ -24,13 +24,14 @@ Options:
   --final S             PolynomialDecay final sparsity (default: ${PRUNE_DEFAULTS.finalSparsity}; XNNPACK needs >= 2/3)
   --end-epoch N         the schedule ends after N epochs of steps (default: ${PRUNE_DEFAULTS.endEpoch})
   --frequency N         masks are recomputed every N steps (default: ${PRUNE_DEFAULTS.frequency})
-  --batch-size N        (default: ${DEFAULT_BATCH_SIZE})
+  --batch-size N|auto   ${BATCH_SIZE_HELP}
   --data cifar10|sample|PATH   (default: the data set the --from run was trained on, else sample)
   --limit N             use only the first N training images (default: the --from run's limit, when --data is not given)
   --seed S              (default: 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   (default: auto)
   --cache-dir DIR       where downloads and decoded data are cached
-  --out RUN_DIR         run folder to write into; may be the --from folder (required)
+  --out RUN_DIR         run folder to write into; may be the --from folder
+                        (default: a new prune-<time> folder in ${DEFAULT_WORKSPACE_TEXT})
   --json                one JSON object per line on stdout (progress, then a summary)`;
 
 function humanProgress(io: CliIO): (event: PruneEvent) => void {
@@ -120,14 +121,14 @@ export const pruneCommand: CliCommand = {
     frequency: { type: 'string' },
   },
   async run(values, _positionals, io) {
-    const { data, ...common } = trainingOptions(values);
+    const { data, ...common } = trainingOptions(values, 'prune');
     const config: PruneConfig = {
       ...common,
       from: resolve(requiredString(values, 'from')),
       fix: values.fix === true,
       epochs: intOption(values, 'epochs', PRUNE_DEFAULTS.epochs, 1),
-      initialSparsity: numberOption(values, 'initial', PRUNE_DEFAULTS.initialSparsity),
-      finalSparsity: numberOption(values, 'final', PRUNE_DEFAULTS.finalSparsity),
+      initialSparsity: sparsityOption(values, 'initial', PRUNE_DEFAULTS.initialSparsity),
+      finalSparsity: sparsityOption(values, 'final', PRUNE_DEFAULTS.finalSparsity),
       endEpoch: intOption(values, 'end-epoch', PRUNE_DEFAULTS.endEpoch, 0),
       frequency: intOption(values, 'frequency', PRUNE_DEFAULTS.frequency, 1),
       ...(data !== undefined ? { data } : {}),

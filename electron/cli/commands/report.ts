@@ -3,16 +3,8 @@ import { buildReport } from '../../core/report/build-report';
 import { parseReportFormat, writeReport } from '../../core/report/write-report';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
-import { requiredString, stringOption } from '../options';
-import { isLanguage, LANGUAGES, type Language } from '../../../shared/i18n/languages';
-import { systemLanguage } from '../../core/util/system-language';
+import { languageOption, requiredString, stringOption } from '../options';
 import type { PageSize } from '../../core/report/render-html';
-
-function parseLanguage(value: string | undefined): Language {
-  if (value === undefined) return systemLanguage();
-  if (!isLanguage(value)) throw new UserError('BAD_OPTION', `--lang must be one of ${LANGUAGES.join(', ')}, got '${value}'`);
-  return value;
-}
 
 function parsePageSize(value: string | undefined): PageSize {
   const sizes: Record<string, PageSize> = { a4: 'A4', letter: 'Letter' };
@@ -56,7 +48,7 @@ export const reportCommand: CliCommand = {
     const out = resolve(requiredString(values, 'out'));
     const report = await buildReport(positionals.map((p) => resolve(p)));
     const files = await writeReport(report, format, out, {
-      lang: parseLanguage(stringOption(values, 'lang')),
+      lang: languageOption(values),
       page: parsePageSize(stringOption(values, 'page')),
     });
     if (values.json === true) {

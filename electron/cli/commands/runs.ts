@@ -3,7 +3,7 @@ import { createFormatters } from '../../../shared/format/formatters';
 import { systemLanguage } from '../../core/util/system-language';
 import { listRuns } from '../../core/report/list-runs';
 import { runOverview, type RunOverview } from '../../core/report/run-overview';
-import { defaultWorkspace, WORKSPACE_ENV } from '../../core/report/workspace';
+import { DEFAULT_WORKSPACE_TEXT, defaultWorkspace } from '../../core/report/workspace';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
 import { stringOption } from '../options';
@@ -32,11 +32,13 @@ export const runsListCommand: CliCommand = {
 
 Lists run folders (newest first): status (a run whose process died shows as interrupted), kind, creation time,
 test accuracy dense/pruned, 1x1 sparsity and speed-up per device.
-  --workspace DIR   (default: $${WORKSPACE_ENV}, else ~/SparseStudio/runs)
+  --workspace DIR   (default: ${DEFAULT_WORKSPACE_TEXT}: where train, prune and pipeline write
+                    without --out, and the app's default workspace)
   --json            one JSON object per run`,
   options: { workspace: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, _positionals, io) {
-    const workspace = resolve(stringOption(values, 'workspace') ?? defaultWorkspace());
+    const given = stringOption(values, 'workspace');
+    const workspace = resolve(given ?? defaultWorkspace());
     const entries = await listRuns(workspace);
     if (values.json === true) {
       for (const e of entries)
@@ -44,7 +46,10 @@ test accuracy dense/pruned, 1x1 sparsity and speed-up per device.
       return 0;
     }
     if (entries.length === 0) {
-      io.stdout.write(`No runs in ${workspace}.\n`);
+      io.stdout.write(
+        `No runs in ${workspace}${given === undefined ? ` (the default workspace: ${DEFAULT_WORKSPACE_TEXT})` : ''}.\n` +
+          'Runs written elsewhere with --out: `runs list --workspace DIR` lists the run folders inside DIR.\n',
+      );
       return 0;
     }
     io.stdout.write(`Runs in ${workspace}:\n`);
@@ -82,8 +87,10 @@ export const runsShowCommand: CliCommand = {
         `Run:         ${o.id} (${o.kind})`,
         `Folder:      ${o.dir}`,
         `Status:      ${o.status}`,
+        ...(o.error ? [`Error:       ${o.error}`] : []),
         `Created:     ${o.createdAt}   updated ${o.updatedAt}`,
         `Steps:       ${o.steps.map((s) => `${s.name} ${s.status}`).join(', ') || 'none'}`,
+        ...o.steps.filter((s) => s.error).map((s) => `  ${s.name} error: ${s.error}`),
         `Accuracy:    dense ${formatPercent(o.accuracy.dense, 2)}, pruned ${formatPercent(o.accuracy.pruned, 2)} (TF.js, test split)`,
         `1x1 sparsity ${formatPercent(o.pointwiseSparsity)}`,
         `Speed-up:    ${speedupText(o)}`,

@@ -1,15 +1,15 @@
+import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { MODEL_NAMES, type ModelName } from '../../core/model/baseline';
 import { runJob } from '../../core/jobs/run-job';
-import { DEFAULT_BATCH_SIZE } from '../../core/data/batches';
 import type { TrainConfig, TrainEvent, TrainSummary } from '../../core/train/train-run';
 import { UserError } from '../../core/util/errors';
 import { type CliCommand, type CliIO } from '../command';
 import { intOption, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
-import { TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 
-const USAGE = `Usage: sparse-studio train [options] --out RUN_DIR
+const USAGE = `Usage: sparse-studio train [options] [--out RUN_DIR]
 
 Trains the reference CNN (dense) and writes the model and metrics into RUN_DIR.
 
@@ -18,12 +18,12 @@ Options:
                                cifar-10-batches-bin/, or an image folder ROOT/{train,test}/<class>/*.jpg (or its .tar.gz)
   --model baseline|baseline-keepdims   (default: baseline)
   --epochs N                   (default: 10)
-  --batch-size N               (default: ${DEFAULT_BATCH_SIZE})
+  --batch-size N|auto          ${BATCH_SIZE_HELP}
   --limit N                    use only the first N training images (and proportionally fewer test images)
   --seed S                     (default: 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   (default: auto = tfjs-node when it loads, else fast-cpu)
   --cache-dir DIR              where downloads and decoded data are cached
-  --out RUN_DIR                run folder (required)
+  --out RUN_DIR                run folder (default: a new train-<time> folder in ${DEFAULT_WORKSPACE_TEXT})
   --json                       one JSON object per line on stdout (progress, then a summary)`;
 
 function parseModel(value: string | undefined): ModelName {
@@ -44,8 +44,12 @@ function humanProgress(io: CliIO): (event: TrainEvent) => void {
       case 'start':
         bar.done();
         io.stderr.write(
-          `Backend: ${event.backend}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images. Parameters: ${event.parameters}.\n`,
+          `Backend: ${event.backend}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images, ${event.classes.length} classes. Batch size ${event.batchSize}. Parameters: ${event.parameters}.\n`,
         );
+        break;
+      case 'warning':
+        bar.done();
+        io.stderr.write(`Warning: ${event.message}\n`);
         break;
       case 'batch':
         if (io.interactive) {
@@ -77,10 +81,13 @@ function printSummary(io: CliIO, summary: TrainSummary): void {
       `Backend:        ${summary.backend}`,
       `Model:          ${summary.model} (${summary.parameters.total} parameters, ${summary.parameters.trainable} trainable)`,
       `Data:           ${summary.dataset.source} (${summary.dataset.train} / ${summary.dataset.validation} / ${summary.dataset.test})`,
+      `Classes:        ${summary.dataset.classes}`,
+      `Batch size:     ${summary.batchSize}`,
       `Steps:          ${summary.steps} in ${summary.seconds.toFixed(1)} s, ${summary.meanMsPerStep.toFixed(1)} ms per step`,
       `Validation:     accuracy ${(summary.final.valAccuracy * 100).toFixed(2)} %`,
       `Test:           accuracy ${(summary.test.accuracy * 100).toFixed(2)} %, loss ${summary.test.loss.toFixed(4)}`,
       `Files:          ${summary.files.join(', ')}`,
+      ...summary.warnings.map((w) => `Warning:        ${w}`),
     ].join('\n') + '\n',
   );
 }
@@ -91,7 +98,7 @@ export const trainCommand: CliCommand = {
   usage: USAGE,
   options: { ...TRAINING_OPTIONS, model: { type: 'string' } },
   async run(values, _positionals, io) {
-    const { data, ...common } = trainingOptions(values);
+    const { data, ...common } = trainingOptions(values, 'train');
     const config: TrainConfig = {
       ...common,
       data: data ?? 'sample',

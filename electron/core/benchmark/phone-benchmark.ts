@@ -95,7 +95,7 @@ function toModelBenchmark(
     };
   }
   const ops = opProfileRows(parsed);
-  if (ops) result.opProfile = ops;
+  if (ops) Object.assign(result, { opProfile: ops, opProfileCalls: parsed.stats.count, opProfileSource: 'these-runs' });
   return result;
 }
 

@@ -2,6 +2,7 @@ import { pipelineRun } from '../pipeline/pipeline-run';
 import { benchmarkJob, convertJob } from '../pipeline/step-jobs';
 import { pruneRun } from '../prune/prune-run';
 import { trainRun } from '../train/train-run';
+import { whatifRun } from '../whatif/whatif-run';
 
 /** Long-running jobs that run off the main thread. Each takes a config, reports events and honours an AbortSignal. */
 export const JOBS = {
@@ -10,6 +11,7 @@ export const JOBS = {
   pipeline: pipelineRun,
   convert: convertJob,
   benchmark: benchmarkJob,
+  whatif: whatifRun,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,5 +1,5 @@
-import type { LayerSpec, ModelSpec, Pair } from '../../../shared/model-spec';
-import { MODEL_SPEC_FORMAT, MODEL_SPEC_VERSION } from '../../../shared/model-spec';
+import type { LayerSpecV1, ModelSpec, Pair } from '../../../shared/model-spec';
+import { chainModel } from './chain';
 
 export const MODEL_NAMES = ['baseline', 'baseline-keepdims'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
@@ -8,12 +8,17 @@ const BN = { axis: 3, epsilon: 1e-3, momentum: 0.99 } as const;
 const conv = { dilationRate: [1, 1] as Pair, groups: 1, useBias: true, activation: 'linear' as const };
 const depthwise = { dilationRate: [1, 1] as Pair, depthMultiplier: 1, useBias: true, activation: 'linear' as const };
 
+/** CIFAR-10's, the guide's data set. */
+export const DEFAULT_CLASSES = 10;
+
 /**
  * The reference guide's CNN (TFMOT "Pruning for on-device inference with XNNPACK"), with Keras' default layer names.
- * `keepdims` selects the variant whose GlobalAveragePooling2D keeps the spatial dimensions, as XNNPACK wants.
+ * `keepdims` selects the variant whose GlobalAveragePooling2D keeps the spatial dimensions, as XNNPACK wants;
+ * `classes` is the number of units of the last Dense (the data set's class count).
  */
-export function guideModel(keepdims: boolean): ModelSpec {
-  const layers: LayerSpec[] = [
+export function guideModel(keepdims: boolean, classes: number = DEFAULT_CLASSES): ModelSpec {
+  if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`a classifier needs at least 2 classes, got ${classes}`);
+  const layers: LayerSpecV1[] = [
     {
       type: 'ZeroPadding2D',
       name: 'zero_padding2d',
@@ -61,19 +66,13 @@ export function guideModel(keepdims: boolean): ModelSpec {
     { type: 'ReLU', name: 're_lu_4', maxValue: null },
     { type: 'GlobalAveragePooling2D', name: 'global_average_pooling2d', keepdims },
     { type: 'Flatten', name: 'flatten' },
-    { type: 'Dense', name: 'dense', units: 10, useBias: true, activation: 'linear' },
+    { type: 'Dense', name: 'dense', units: classes, useBias: true, activation: 'linear' },
   ];
-  return {
-    format: MODEL_SPEC_FORMAT,
-    version: MODEL_SPEC_VERSION,
-    name: keepdims ? 'baseline-keepdims' : 'baseline',
-    inputShape: [32, 32, 3],
-    layers,
-  };
+  return chainModel(keepdims ? 'baseline-keepdims' : 'baseline', [32, 32, 3], layers);
 }
 
-export function modelByName(name: ModelName): ModelSpec {
-  return guideModel(name === 'baseline-keepdims');
+export function modelByName(name: ModelName, classes: number = DEFAULT_CLASSES): ModelSpec {
+  return guideModel(name === 'baseline-keepdims', classes);
 }
 
 function clone<T>(value: T): T {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ModelSpec } from '../../../shared/model-spec';
+import type { ModelSpec, ModelSpecV1 } from '../../../shared/model-spec';
 import { MODEL_SPEC_FORMAT, MODEL_SPEC_VERSION } from '../../../shared/model-spec';
 import { writeFileAtomic, writeJsonAtomic } from '../util/atomic-write';
 import { UserError } from '../util/errors';
+import { migrateV1 } from './chain';
 import { modelWeightShapes } from './shapes';
 import { ModelWeights } from './weights';
 
@@ -19,7 +20,7 @@ interface WeightManifestEntry {
 }
 
 interface SavedModelFile {
-  spec: ModelSpec;
+  spec: ModelSpec | ModelSpecV1;
   weightsFile: string;
   weights: WeightManifestEntry[];
 }
@@ -63,18 +64,21 @@ export async function loadModel(dir: string, prefix = ''): Promise<LoadedModel> 
       missing ? 'Point to a run folder that contains a trained model (run `train` first).' : undefined,
     );
   }
-  const spec = file.spec;
-  if (spec?.format !== MODEL_SPEC_FORMAT || spec.version !== MODEL_SPEC_VERSION) {
-    throw new UserError(
-      'MODEL_UNREADABLE',
-      `${modelPath} is not a Sparse Studio model (format ${MODEL_SPEC_FORMAT} v${MODEL_SPEC_VERSION})`,
-    );
-  }
+  const spec = readSpec(file.spec, modelPath);
   const weightsPath = join(dir, file.weightsFile);
   const bytes = await readFile(weightsPath).catch(() => {
     throw new UserError('MODEL_UNREADABLE', `Missing weights file ${weightsPath} for ${modelPath}`);
   });
-  const expected = modelWeightShapes(spec);
+  let expected;
+  try {
+    expected = modelWeightShapes(spec);
+  } catch (error) {
+    throw new UserError(
+      'MODEL_UNREADABLE',
+      `${modelPath}: ${(error as Error).message}`,
+      'Fix the model description or re-create the model.',
+    );
+  }
   if (expected.length !== file.weights.length) {
     throw new UserError(
       'MODEL_UNREADABLE',
@@ -98,4 +102,14 @@ export async function loadModel(dir: string, prefix = ''): Promise<LoadedModel> 
     return { name: entry.name, shape: entry.shape, trainable: entry.trainable, values };
   });
   return { spec, weights: new ModelWeights(tensors) };
+}
+
+/** The file's spec as v2: v1 chains are migrated; anything else is rejected with the file name. */
+function readSpec(spec: ModelSpec | ModelSpecV1 | undefined, modelPath: string): ModelSpec {
+  if (spec?.format === MODEL_SPEC_FORMAT && spec.version === 1 && Array.isArray(spec.layers)) return migrateV1(spec);
+  if (spec?.format === MODEL_SPEC_FORMAT && spec.version === MODEL_SPEC_VERSION && Array.isArray(spec.layers)) return spec;
+  throw new UserError(
+    'MODEL_UNREADABLE',
+    `${modelPath} is not a Sparse Studio model (format ${MODEL_SPEC_FORMAT} v1 or v${MODEL_SPEC_VERSION})`,
+  );
 }

@@ -1,5 +1,8 @@
 import type { LayerSpec, ModelSpec, Pair } from '../../../shared/model-spec';
 import { WEIGHT_NAMES } from '../../../shared/model-spec';
+import { ModelSpecError, validateGraph } from './graph';
+
+export { ModelSpecError } from './graph';
 
 /** Activation shape without the batch dimension. */
 export type ActivationShape = number[];
@@ -8,13 +11,6 @@ export interface WeightShape {
   name: string;
   shape: number[];
   trainable: boolean;
-}
-
-export class ModelSpecError extends Error {
-  constructor(layer: string, problem: string) {
-    super(`Layer '${layer}': ${problem}`);
-    this.name = 'ModelSpecError';
-  }
 }
 
 function convOutputSize(input: number, kernel: number, stride: number, dilation: number, padding: string): number {
@@ -38,11 +34,44 @@ function spatial(layer: LayerSpec, input: ActivationShape, kernel: Pair, strides
   return out;
 }
 
-/** Output shape of one layer given its input shape (batch dimension excluded). */
-export function layerOutputShape(layer: LayerSpec, input: ActivationShape): ActivationShape {
+const describe = (shape: ActivationShape): string => `[${shape.join(', ')}]`;
+
+/** Keras' element-wise merge shape: equal dimensions, or 1 on either side (broadcast); same rank. */
+function broadcastShape(layer: LayerSpec, shapes: ActivationShape[]): ActivationShape {
+  const rank = shapes[0]!.length;
+  if (shapes.some((s) => s.length !== rank))
+    throw new ModelSpecError(layer.name, `inputs have different ranks: ${shapes.map(describe).join(' and ')}`);
+  return shapes[0]!.map((_, d) => {
+    const sizes = shapes.map((s) => s[d]!);
+    const big = sizes.filter((n) => n !== 1);
+    if (big.some((n) => n !== big[0]))
+      throw new ModelSpecError(layer.name, `inputs ${shapes.map(describe).join(' and ')} do not broadcast (dimension ${d + 1})`);
+    return big[0] ?? 1;
+  });
+}
+
+function reshapeTarget(layer: Extract<LayerSpec, { type: 'Reshape' }>, input: ActivationShape): ActivationShape {
+  const size = input.reduce((a, b) => a * b, 1);
+  const unknown = layer.targetShape.filter((d) => d === -1).length;
+  if (unknown > 1 || layer.targetShape.some((d) => d !== -1 && (!Number.isInteger(d) || d <= 0)))
+    throw new ModelSpecError(
+      layer.name,
+      `target shape ${describe(layer.targetShape)} is invalid (positive sizes, at most one -1)`,
+    );
+  const known = layer.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+  const shape = layer.targetShape.map((d) => (d === -1 ? size / known : d));
+  if (shape.reduce((a, b) => a * b, 1) !== size || shape.some((d) => !Number.isInteger(d)))
+    throw new ModelSpecError(layer.name, `cannot reshape ${describe(input)} (${size} values) to ${describe(layer.targetShape)}`);
+  return shape;
+}
+
+/** Output shape of one layer given the shapes of its inputs (batch dimension excluded). */
+export function layerOutputShape(layer: LayerSpec, inputs: ActivationShape[]): ActivationShape {
+  const input = inputs[0]!;
   const channels = input[input.length - 1] ?? 0;
   switch (layer.type) {
     case 'ZeroPadding2D': {
+      if (input.length !== 3) throw new ModelSpecError(layer.name, `expects a 3-D input, got ${describe(input)}`);
       const [[t, b], [l, r]] = layer.padding;
       return [input[0]! + t + b, input[1]! + l + r, channels];
     }
@@ -55,7 +84,18 @@ export function layerOutputShape(layer: LayerSpec, input: ActivationShape): Acti
       ];
     case 'BatchNormalization':
     case 'ReLU':
+    case 'Activation':
+    case 'Dropout':
+    case 'Rescaling':
       return [...input];
+    case 'Add':
+      if (inputs.some((s) => describe(s) !== describe(input)))
+        throw new ModelSpecError(layer.name, `Add needs inputs of one shape, got ${inputs.map(describe).join(' and ')}`);
+      return [...input];
+    case 'Multiply':
+      return broadcastShape(layer, inputs);
+    case 'Reshape':
+      return reshapeTarget(layer, input);
     case 'GlobalAveragePooling2D':
       if (input.length !== 3) throw new ModelSpecError(layer.name, 'expects a 3-D input');
       return layer.keepdims ? [1, 1, channels] : [channels];
@@ -67,11 +107,42 @@ export function layerOutputShape(layer: LayerSpec, input: ActivationShape): Acti
   }
 }
 
-/** Input shape of every layer, plus the model's output shape at the end. */
-export function activationShapes(spec: ModelSpec): ActivationShape[] {
-  const shapes: ActivationShape[] = [[...spec.inputShape]];
-  for (const layer of spec.layers) shapes.push(layerOutputShape(layer, shapes[shapes.length - 1]!));
+/**
+ * The output shape of every layer by name, and of the model input under `spec.inputName`. Validates the graph's wiring
+ * first (topological order, inputs exist), then each layer's shape rules.
+ */
+export function graphShapes(spec: ModelSpec): Map<string, ActivationShape> {
+  validateGraph(spec);
+  const shapes = new Map<string, ActivationShape>([[spec.inputName, [...spec.inputShape]]]);
+  for (const layer of spec.layers) {
+    shapes.set(
+      layer.name,
+      layerOutputShape(
+        layer,
+        layer.inputs.map((name) => shapes.get(name)!),
+      ),
+    );
+  }
   return shapes;
+}
+
+/** The shapes of each layer's inputs, in layer order. */
+export function layerInputShapes(spec: ModelSpec, shapes = graphShapes(spec)): ActivationShape[][] {
+  return spec.layers.map((layer) => layer.inputs.map((name) => shapes.get(name)!));
+}
+
+/** The model's output shape. */
+export function outputShape(spec: ModelSpec, shapes = graphShapes(spec)): ActivationShape {
+  return shapes.get(spec.outputs[0])!;
+}
+
+/**
+ * Chain view: the (first) input shape of every layer, plus the model's output shape at the end. For a chain this is
+ * every activation in order; for a graph entry i is layer i's first input.
+ */
+export function activationShapes(spec: ModelSpec): ActivationShape[] {
+  const shapes = graphShapes(spec);
+  return [...layerInputShapes(spec, shapes).map((inputs) => inputs[0]!), outputShape(spec, shapes)];
 }
 
 /** Weight shapes of one layer in Keras order and layout. */
@@ -103,8 +174,8 @@ export function layerWeightShapes(layer: LayerSpec, input: ActivationShape): Wei
 
 /** All weight shapes of the model, in layer order. */
 export function modelWeightShapes(spec: ModelSpec): WeightShape[] {
-  const shapes = activationShapes(spec);
-  return spec.layers.flatMap((layer, i) => layerWeightShapes(layer, shapes[i]!));
+  const inputs = layerInputShapes(spec);
+  return spec.layers.flatMap((layer, i) => layerWeightShapes(layer, inputs[i]![0]!));
 }
 
 export interface ParameterCount {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { BenchmarkFlags } from '../../../shared/benchmark-result';
-import { benchmarkTargets } from '../benchmark/benchmark-targets';
+import { benchmarkTargets, type BenchmarkTargetsOptions } from '../benchmark/benchmark-targets';
 import { openAdbConnection } from '../devices/adb-connection';
 import { AdbDevice } from '../devices/adb-device';
-import type { BenchmarkEvent } from '../devices/device';
+import type { BenchmarkEvent, BenchmarkRequest } from '../devices/device';
 import { HOST_DEVICE } from '../host/benchmark';
 import { environmentInfo } from '../runs/environment';
 import { writeJsonAtomic } from '../util/atomic-write';
@@ -28,6 +28,40 @@ export interface BenchmarkStepConfig {
   adbServer?: string;
 }
 
+/** Which devices a benchmark step targets, from its config. */
+export function benchmarkTargetOptions(config: BenchmarkStepConfig): BenchmarkTargetsOptions {
+  return { targets: config.devices, ...(config.adbServer ? { adbServer: config.adbServer } : {}) };
+}
+
+/** The benchmark request of a step: `models` on every device with the config's flags, results under `outDir`. */
+export function benchmarkRequest(
+  config: BenchmarkStepConfig,
+  models: string[],
+  outDir: string,
+  onEvent: (event: BenchmarkEvent) => void,
+  signal?: AbortSignal,
+): BenchmarkRequest {
+  return {
+    models,
+    flags: {
+      numRuns: config.runs,
+      warmupRuns: config.warmup,
+      numThreads: config.threads,
+      useXnnpack: config.xnnpack,
+      enableOpProfiling: config.opProfiling,
+    },
+    bigCores: config.bigCores,
+    repeat: config.repeat,
+    cooldownMs: config.cooldownSeconds * 1000,
+    timeoutMs: config.timeoutSeconds * 1000,
+    keepFiles: false,
+    outDir,
+    ...(config.binary ? { binaryPath: config.binary } : {}),
+    ...(signal ? { signal } : {}),
+    onEvent,
+  };
+}
+
 /** Benchmarks the run's dense and pruned .tflite files on every chosen device; failures are recorded, not fatal. */
 export async function benchmarkInRun(
   runDir: string,
@@ -39,26 +73,8 @@ export async function benchmarkInRun(
   const models = conversion.files.map((f) => join(runDir, f.file));
   const outDir = join(runDir, BENCHMARKS_DIR);
   const outcomes = await benchmarkTargets(
-    { targets: config.devices, ...(config.adbServer ? { adbServer: config.adbServer } : {}) },
-    {
-      models,
-      flags: {
-        numRuns: config.runs,
-        warmupRuns: config.warmup,
-        numThreads: config.threads,
-        useXnnpack: config.xnnpack,
-        enableOpProfiling: config.opProfiling,
-      },
-      bigCores: config.bigCores,
-      repeat: config.repeat,
-      cooldownMs: config.cooldownSeconds * 1000,
-      timeoutMs: config.timeoutSeconds * 1000,
-      keepFiles: false,
-      outDir,
-      ...(config.binary ? { binaryPath: config.binary } : {}),
-      ...(signal ? { signal } : {}),
-      onEvent,
-    },
+    benchmarkTargetOptions(config),
+    benchmarkRequest(config, models, outDir, onEvent, signal),
   );
   const devices: Record<string, unknown> = {};
   const phones = outcomes.filter((o) => o.device.kind === 'adb');

@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchmarkEvent } from '../devices/device';
@@ -6,9 +7,10 @@ import { RunFolder } from '../runs/run-folder';
 import { CancelledError } from '../train/fit';
 import { TRAIN_STEP, trainInRun, type TrainEvent } from '../train/train-run';
 import type { BackendChoice } from '../train/types';
+import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../train/batch-size';
 import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
 import { CONVERSION_FILE, convertInRun } from './convert-step';
-import { reportInRun } from './report-step';
+import { REPORT_STEP, reportInRun } from './report-step';
 import { validateInRun } from './validate-step';
 import { isCancellation } from '../util/cancel';
 
@@ -26,11 +28,14 @@ export interface PipelineConfig extends BenchmarkStepConfig {
   pruneEndEpoch: number;
   /** 'auto': the guide's 100, or a tenth of the schedule when the data set is too small for 100 (see autoFrequency). */
   pruneFrequency: number | 'auto';
-  batchSize: number;
+  /** 'auto' resolves once, in training (see resolveBatchSize); pruning uses the same batch size. */
+  batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
   out: string;
   cacheDir?: string;
+  /** The report's language (HTML and PDF); unset: the system language. */
+  lang?: Language;
 }
 
 export type PipelineEvent =
@@ -130,10 +135,11 @@ export async function pipelineRun(
     });
     await step(PRUNE_STEP, async () => {
       const endEpoch = Math.min(config.pruneEndEpoch, config.pruneEpochs);
-      const trained = run.step(TRAIN_STEP)?.summary as { dataset?: { train?: number } } | undefined;
+      const trained = run.step(TRAIN_STEP)?.summary as { dataset?: { train?: number }; batchSize?: number } | undefined;
+      const batchSize = trained?.batchSize ?? (config.batchSize === 'auto' ? GUIDE_BATCH_SIZE : config.batchSize);
       const frequency =
         config.pruneFrequency === 'auto'
-          ? autoFrequency(trained?.dataset?.train ?? 0, config.batchSize, endEpoch)
+          ? autoFrequency(trained?.dataset?.train ?? 0, batchSize, endEpoch)
           : config.pruneFrequency;
       const result = await pruneInRun(
         run,
@@ -146,7 +152,7 @@ export async function pipelineRun(
           finalSparsity: config.finalSparsity,
           endEpoch,
           frequency,
-          batchSize: config.batchSize,
+          batchSize,
           seed: config.seed,
           backend: config.backend,
           data: config.data,
@@ -170,7 +176,7 @@ export async function pipelineRun(
       return { files, validation: results.map((r) => ({ role: r.role, ...r.validation })) };
     });
     await step('benchmark', () => benchmarkInRun(run.dir, config, (event) => onEvent({ kind: 'benchmark', event }), signal));
-    await step('report', () => reportInRun(run.dir));
+    await step(REPORT_STEP, () => reportInRun(run.dir, REPORT_STEP, config.lang));
     await run.finish('completed');
     return summary;
   } catch (error) {

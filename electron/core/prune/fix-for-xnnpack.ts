@@ -1,5 +1,6 @@
 import type { ConvPadding, LayerSpec, ModelSpec, Pair } from '../../../shared/model-spec';
-import { activationShapes } from '../model/shapes';
+import { consumersByName, layersByName } from '../model/graph';
+import { layerInputShapes } from '../model/shapes';
 import { transferWeights, type ModelWeights } from '../model/weights';
 
 export type XnnpackChangeKind = 'gap-keepdims' | 'same-to-explicit-padding';
@@ -74,15 +75,21 @@ export function fixForXnnpack(spec: ModelSpec, weights: ModelWeights): XnnpackFi
 
 /** The spec half of fixForXnnpack (no weightful layer is added or removed, so weights carry over position by position). */
 export function fixSpecForXnnpack(spec: ModelSpec): Omit<XnnpackFix, 'weights'> {
-  const shapes = activationShapes(spec);
+  const inputShapes = layerInputShapes(spec);
+  const byName = layersByName(spec);
+  const consumers = consumersByName(spec);
   const taken = new Set(spec.layers.map((l) => l.name));
   const layers: LayerSpec[] = [];
   const changes: XnnpackChange[] = [];
+  /** Reads of a layer's output that now go to a layer inserted after it (old name -> new name). */
+  const renamed = new Map<string, string>();
+  let outputs = [...spec.outputs] as ModelSpec['outputs'];
 
   spec.layers.forEach((original, i) => {
     const layer = structuredClone(original);
-    const input = shapes[i]!;
-    const pad = explicitPaddingFor(layer, input, spec.layers[i - 1]);
+    layer.inputs = layer.inputs.map((name) => renamed.get(name) ?? name);
+    const input = inputShapes[i]![0]!;
+    const pad = explicitPaddingFor(layer, input, byName.get(original.inputs[0]!));
     if (pad !== undefined && (layer.type === 'Conv2D' || layer.type === 'DepthwiseConv2D')) {
       const k = layer.kernelSize;
       const before: Pair = [samePadBefore(input[0]!, k[0], 2), samePadBefore(input[1]!, k[1], 2)];
@@ -91,11 +98,13 @@ export function fixSpecForXnnpack(spec: ModelSpec): Omit<XnnpackFix, 'weights'> 
       layers.push({
         type: 'ZeroPadding2D',
         name: padName,
+        inputs: layer.inputs,
         padding: [
           [pad, pad],
           [pad, pad],
         ],
       });
+      layer.inputs = [padName];
       layer.padding = 'valid';
       changes.push({
         layer: layer.name,
@@ -112,18 +121,23 @@ export function fixSpecForXnnpack(spec: ModelSpec): Omit<XnnpackFix, 'weights'> 
     layers.push(layer);
     if (layer.type === 'GlobalAveragePooling2D' && !layer.keepdims) {
       layer.keepdims = true;
-      const next = spec.layers[i + 1];
-      const flattenName = next?.type === 'Flatten' ? undefined : uniqueName(taken, 'flatten');
-      if (flattenName) layers.push({ type: 'Flatten', name: flattenName });
+      const readers = consumers.get(original.name) ?? [];
+      const flattenFollows = readers.length > 0 && readers.every((r) => r.type === 'Flatten');
+      const flattenName = flattenFollows ? undefined : uniqueName(taken, 'flatten');
+      if (flattenName) {
+        layers.push({ type: 'Flatten', name: flattenName, inputs: [layer.name] });
+        renamed.set(layer.name, flattenName);
+        outputs = outputs.map((name) => (name === layer.name ? flattenName : name)) as ModelSpec['outputs'];
+      }
       changes.push({
         layer: layer.name,
         kind: 'gap-keepdims',
-        description: `'${layer.name}': keepdims=True${flattenName ? ` and Flatten '${flattenName}' added after it` : ` (the following Flatten '${next!.name}' keeps the output shape)`}; exactly the same function and weights.`,
+        description: `'${layer.name}': keepdims=True${flattenName ? ` and Flatten '${flattenName}' added after it` : ` (the following Flatten '${readers[0]!.name}' keeps the output shape)`}; exactly the same function and weights.`,
         exact: true,
         needsFineTuning: false,
       });
     }
   });
 
-  return { spec: { ...structuredClone(spec), layers }, changes };
+  return { spec: { ...structuredClone(spec), layers, outputs }, changes };
 }

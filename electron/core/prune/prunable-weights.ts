@@ -3,8 +3,9 @@ import type { LayerSpec } from '../../../shared/model-spec';
 /**
  * The PruneRegistry for our layer types: which weights of a layer get a mask. Biases are never pruned;
  * DepthwiseConv2D, BatchNormalization and the weightless layers are supported but nothing in them is pruned.
+ * Rescaling is absent, as upstream (registered as `Rescaling.__class__`, so an instance does not match; #864).
  */
-const PRUNABLE: Record<LayerSpec['type'], readonly string[]> = {
+const PRUNABLE: Partial<Record<LayerSpec['type'], readonly string[]>> = {
   Conv2D: ['kernel'],
   Dense: ['kernel'],
   DepthwiseConv2D: [],
@@ -13,6 +14,11 @@ const PRUNABLE: Record<LayerSpec['type'], readonly string[]> = {
   ReLU: [],
   GlobalAveragePooling2D: [],
   Flatten: [],
+  Activation: [],
+  Add: [],
+  Multiply: [],
+  Dropout: [],
+  Reshape: [],
 };
 
 export function isSupportedLayer(layer: LayerSpec): boolean {

@@ -2,12 +2,14 @@ import { join, resolve } from 'node:path';
 import type { ModelSpec } from '../../../shared/model-spec';
 import { loadDataset } from '../data/load';
 import type { DatasetProgress } from '../data/types';
+import { checkClassCount } from '../model/class-count';
 import { saveModel } from '../model/io';
 import type { ModelWeights } from '../model/weights';
 import { readManifest } from '../runs/manifest';
 import { RunFolder } from '../runs/run-folder';
 import { createTrainer, resolveBackend } from '../train/backend';
 import { evaluateSplit, fit } from '../train/fit';
+import { resolveBatchSize, type BatchSizeChoice } from '../train/batch-size';
 import type { FitProgress } from '../train/fit-types';
 import type { BackendChoice, BackendName } from '../train/types';
 import { writeJsonAtomic } from '../util/atomic-write';
@@ -36,7 +38,7 @@ export interface PruneConfig {
   /** The schedule's end_step is this many epochs of steps. */
   endEpoch: number;
   frequency: number;
-  batchSize: number;
+  batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
   /** Default: the data set (and limit) the source run was trained on, else 'sample'. */
@@ -203,7 +205,10 @@ export async function pruneInRun(
     ...(signal ? { signal } : {}),
   });
 
-  const stepsPerEpoch = Math.ceil(dataset.train.count / config.batchSize);
+  checkClassCount(spec, dataset.classNames, join(source.dir, 'model.json'), data);
+  // Pruning fine-tunes batch-norm statistics that training already settled: 'auto' applies the same rule anyway.
+  const batchSize = resolveBatchSize(config.batchSize, spec, dataset.train.count, config.epochs).batchSize;
+  const stepsPerEpoch = Math.ceil(dataset.train.count / batchSize);
   const schedule = new PolynomialDecay({ ...scheduleOptions(config), endStep: config.endEpoch * stepsPerEpoch });
   const pruned = pruneLowMagnitude(spec, weights, { pruningSchedule: schedule, pruningPolicy: XNNPACK_POLICY });
   const controller = new PruningController(pruned);
@@ -221,7 +226,7 @@ export async function pruneInRun(
     prunedTensors: pruned.tensors.map((t) => t.name),
   });
   try {
-    const testBefore = evaluateSplit(trainer, dataset.test, config.batchSize);
+    const testBefore = evaluateSplit(trainer, dataset.test, batchSize);
     onEvent({ kind: 'test-before', loss: testBefore.loss, accuracy: testBefore.accuracy });
     controller.onTrainBegin();
     const history = await fit({
@@ -229,7 +234,7 @@ export async function pruneInRun(
       train: dataset.train,
       validation: dataset.validation,
       epochs: config.epochs,
-      batchSize: config.batchSize,
+      batchSize,
       seed: config.seed,
       hooks: controller,
       onProgress: (event) => {
@@ -239,7 +244,7 @@ export async function pruneInRun(
       },
       ...(signal ? { signal } : {}),
     });
-    const test = evaluateSplit(trainer, dataset.test, config.batchSize, controller);
+    const test = evaluateSplit(trainer, dataset.test, batchSize, controller);
     onEvent({ kind: 'test', loss: test.loss, accuracy: test.accuracy });
 
     const stripped = stripPruning(pruned, trainer.snapshot());

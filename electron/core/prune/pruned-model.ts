@@ -64,10 +64,11 @@ export function pruneLowMagnitude(spec: ModelSpec, weights: ModelWeights, option
 
   const blockPooling = options.blockPoolingType ?? 'AVG';
   if (blockPooling !== 'AVG' && blockPooling !== 'MAX') throw new UserError('PRUNING_CONFIG', poolingTypeMessage(blockPooling));
-  const unsupported = spec.layers.find((layer) => !isSupportedLayer(layer));
+  // Only wrapped layers meet the registry: with a policy, upstream's clone leaves the others bare.
+  const wrapped = spec.layers.filter((layer) => (policy ? xnnpackAllowsPruning(layer) : true));
+  const unsupported = wrapped.find((layer) => !isSupportedLayer(layer));
   if (unsupported) throw new UserError('PRUNING_CONFIG', unsupportedLayerTypeMessage(unsupported.type));
 
-  const wrapped = spec.layers.filter((layer) => (policy ? xnnpackAllowsPruning(layer) : true));
   const tensors: PrunedTensor[] = wrapped.flatMap((layer) =>
     prunableWeightNames(layer).map((name) => {
       const weight = weights.get(name);

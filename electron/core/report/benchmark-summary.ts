@@ -82,10 +82,15 @@ export function summariseBenchmarks(group: BenchmarkGroup, pointwiseLayers: read
   const peak = spread(data.map((d) => d.memory?.peakMb)).max;
   const tool = data[0]!.tool;
   const versions = new Set(data.map((d) => d.tool.version ?? ''));
+  const profiled = data.filter((d) => (d.opProfile?.length ?? 0) > 0);
   const opProfile = summariseOpProfiles(
-    data.map((d) => d.opProfile ?? []),
+    profiled.map((d) => d.opProfile!),
     pointwiseLayers,
   );
+  const sources = new Set(profiled.map((d) => d.opProfileSource));
+  const calls = profiled.every((d) => d.opProfileCalls !== undefined)
+    ? profiled.reduce((sum, d) => sum + d.opProfileCalls!, 0)
+    : null;
   return {
     device: group.device,
     model: group.model,
@@ -106,6 +111,9 @@ export function summariseBenchmarks(group: BenchmarkGroup, pointwiseLayers: read
     flags: flags(items),
     sparseInference: sparseVerdict(items),
     opProfile,
+    opProfileFiles: profiled.length,
+    opProfileCalls: profiled.length > 0 ? calls : null,
+    opProfileSource: sources.size === 0 ? null : sources.size > 1 ? 'mixed' : ([...sources][0] ?? null),
     pointwiseShare: pointwiseShare(opProfile),
   };
 }

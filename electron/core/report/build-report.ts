@@ -2,13 +2,15 @@ import type { LoadedModel } from '../model/io';
 import { collectDevices } from './device-info';
 import { finiteOrNull } from './finite';
 import { layerSparsity, pointwiseLayerNames } from './layer-sparsity';
-import { loadRun, type LoadedRun } from './load-run';
+import { loadRun, RUN_FILES, type LoadedRun } from './load-run';
+import { UserError } from '../util/errors';
 import { benchmarkRole } from './model-role';
 import { summariseBenchmarks, type BenchmarkGroup } from './benchmark-summary';
 import { compareOpProfiles } from './op-profile';
 import { REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './schema';
 import { estimateSpeedup } from './speedup-ci';
 import { verdictRules } from './verdict-rules';
+import type { RepetitionLatency } from './pooled-latency';
 import type {
   BenchmarkSummary,
   ModelInfo,
@@ -29,11 +31,19 @@ const ROLES: ModelRole[] = ['dense', 'pruned'];
 export async function buildReport(runDirs: string[]): Promise<Report> {
   const runs: LoadedRun[] = [];
   for (const dir of runDirs) runs.push(await loadRun(dir));
+  const notRuns = runs.filter((run) => !holdsRun(run));
+  if (notRuns.length > 0) {
+    throw new UserError(
+      'NOT_A_RUN',
+      `${notRuns.map((r) => r.dir).join(', ')} ${notRuns.length > 1 ? 'hold' : 'holds'} no run: no run.json, no metrics, no .tflite files, no benchmarks`,
+      'Give run folders a Sparse Studio command wrote with --out (`runs list` shows the workspace\'s runs; `runs list --workspace DIR` another folder\'s).',
+    );
+  }
   disambiguateIds(runs);
   const measured = runs.flatMap((run) =>
     benchmarkGroups(run).map((group) => ({
       summary: summariseBenchmarks(group, pointwiseLayers(run)),
-      runsUs: pooledRuns(group),
+      repetitions: repetitionLatencies(group),
     })),
   );
   const benchmarks = measured.map((m) => m.summary);
@@ -53,6 +63,21 @@ export async function buildReport(runDirs: string[]): Promise<Report> {
     speedups: speedups(measured),
     opComparisons: opComparisons(benchmarks),
   };
+}
+
+/** A folder is a run when it holds anything a run writes (a run interrupted early may lack all but run.json). */
+function holdsRun(run: LoadedRun): boolean {
+  return (
+    run.manifest !== null ||
+    run.trainMetrics !== null ||
+    run.pruneMetrics !== null ||
+    run.denseModel !== null ||
+    run.prunedModel !== null ||
+    run.conversion !== null ||
+    run.tflite.length > 0 ||
+    run.benchmarks.length > 0 ||
+    run.missing.some((m) => m.item.startsWith(`${RUN_FILES.benchmarksDir}/`) && m.detail.startsWith('benchmark failed'))
+  );
 }
 
 function ownVersion(): string | null {
@@ -90,6 +115,7 @@ function runInfo(run: LoadedRun): RunInfo {
     dir: run.dir,
     kind: m?.kind ?? 'unknown',
     status: m?.status ?? 'unknown',
+    error: m?.error ?? null,
     createdAt: m?.createdAt ?? '',
     updatedAt: m?.updatedAt ?? '',
     config: m?.config ?? {},
@@ -243,18 +269,12 @@ function benchmarkGroups(run: LoadedRun): BenchmarkGroup[] {
 
 interface Measured {
   summary: BenchmarkSummary;
-  /** Every per-run latency of the group, when all its repetitions recorded them. */
-  runsUs: number[] | undefined;
+  /** The group's repetitions as the latency table pools them (the speed-up uses the same statistic). */
+  repetitions: RepetitionLatency[];
 }
 
-function pooledRuns(group: BenchmarkGroup): number[] | undefined {
-  const all = group.items.map((i) => i.data.runsUs);
-  return all.every((r) => r !== undefined && r.length > 0) ? all.flatMap((r) => r!) : undefined;
-}
-
-/** One typical latency per repetition: its median when the tool printed one (robust to preemption spikes), else its mean. */
-function repetitionCentres(b: BenchmarkSummary): number[] {
-  return b.repetitions.map((r) => r.median ?? r.avg).filter((v): v is number => v !== null);
+function repetitionLatencies(group: BenchmarkGroup): RepetitionLatency[] {
+  return group.items.map((i) => ({ stats: i.data.stats, ...(i.data.runsUs ? { runsUs: i.data.runsUs } : {}) }));
 }
 
 function pairs<T extends { summary: BenchmarkSummary } | BenchmarkSummary>(items: readonly T[]): { dense: T; pruned: T }[] {
@@ -270,11 +290,7 @@ function pairs<T extends { summary: BenchmarkSummary } | BenchmarkSummary>(items
 
 function speedups(measured: readonly Measured[]): Speedup[] {
   return pairs(measured).map(({ dense, pruned }) => {
-    const estimate = estimateSpeedup({
-      denseRepetitions: repetitionCentres(dense.summary),
-      prunedRepetitions: repetitionCentres(pruned.summary),
-      ...(dense.runsUs && pruned.runsUs ? { denseRuns: dense.runsUs, prunedRuns: pruned.runsUs } : {}),
-    });
+    const estimate = estimateSpeedup(dense.repetitions, pruned.repetitions);
     return {
       device: dense.summary.device,
       run: dense.summary.run,
@@ -282,6 +298,7 @@ function speedups(measured: readonly Measured[]): Speedup[] {
       pruned: pruned.summary.model,
       synthetic: dense.summary.synthetic || pruned.summary.synthetic,
       speedup: finiteOrNull(estimate.speedup),
+      basis: estimate.basis,
       ci: estimate.ci,
       note: estimate.note,
     };

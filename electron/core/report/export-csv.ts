@@ -36,7 +36,10 @@ export const REPETITION_COLUMNS = [
   'benchmark_file',
 ] as const;
 
-/** One row per device x model, with the pooled statistics and the speed-up. */
+/**
+ * One row per device x model, with the pooled statistics and the speed-up: `speedup_dense_over_pruned` is the dense
+ * row's `speedup_of` statistic (`median`: its `median_us`) divided by the pruned row's.
+ */
 export const SUMMARY_COLUMNS = [
   'run',
   'device_id',
@@ -63,7 +66,8 @@ export const SUMMARY_COLUMNS = [
   'accuracy_tflite',
   'pointwise_share',
   'sparse_inference',
-  'speedup',
+  'speedup_dense_over_pruned',
+  'speedup_of',
   'speedup_ci_low',
   'speedup_ci_high',
   'speedup_ci_method',
@@ -157,6 +161,7 @@ export function summaryCsv(report: Report): string {
       b.pointwiseShare,
       b.sparseInference.engaged,
       speedup?.speedup,
+      speedup?.basis,
       speedup?.ci?.low,
       speedup?.ci?.high,
       speedup?.ci?.method,

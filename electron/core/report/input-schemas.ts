@@ -108,6 +108,8 @@ export const benchmarkInputSchema = z.looseObject({
       z.looseObject({ nodeType: z.string(), name: z.string(), avgMs: z.number(), percent: z.number(), timesCalled: z.number() }),
     )
     .optional(),
+  opProfileCalls: z.number().optional(),
+  opProfileSource: z.enum(['these-runs', 'separate-run']).optional(),
   sparseInference: z.looseObject({ engaged: z.enum(['yes', 'no', 'unknown']), reason: z.string() }),
   tool: z.looseObject({ name: z.string(), version: z.string().optional(), sha256: z.string().optional() }),
   synthetic: z.boolean(),

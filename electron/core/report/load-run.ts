@@ -20,16 +20,9 @@ import { readInput } from './read-input';
 import type { MissingItem, ModelRole } from './types';
 import { z } from 'zod';
 
-export const RUN_FILES = {
-  trainMetrics: 'train-metrics.json',
-  pruneMetrics: 'pruning-metrics.json',
-  denseModel: 'dense',
-  prunedModel: 'pruned',
-  tfliteDir: 'tflite',
-  conversion: 'tflite/conversion.json',
-  benchmarksDir: 'benchmarks',
-  devices: 'benchmarks/devices.json',
-} as const;
+import { RUN_FILES } from './run-files';
+
+export { RUN_FILES };
 
 export interface TfliteFile {
   role: ModelRole;

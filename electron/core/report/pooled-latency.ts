@@ -1,6 +1,6 @@
 import type { LatencyStats } from '../../../shared/benchmark-result';
 import { finiteOrNull } from './finite';
-import { maximum, mean, median, minimum, quantile, sampleStd } from './stats';
+import { maximum, mean, median, minimum, quantile, quantileInPlace, sampleStd } from './stats';
 import type { LatencySummary } from './types';
 
 export interface RepetitionLatency {
@@ -17,8 +17,8 @@ export interface RepetitionLatency {
  */
 export function poolLatency(repetitions: readonly RepetitionLatency[]): LatencySummary {
   const usable = repetitions.filter((r) => r.stats.count > 0);
-  if (usable.length > 0 && usable.every((r) => r.runsUs !== undefined && r.runsUs.length > 0)) {
-    const runs = usable.flatMap((r) => r.runsUs!);
+  const runs = pooledRuns(usable);
+  if (runs) {
     return {
       count: runs.length,
       avg: mean(runs),
@@ -31,6 +31,36 @@ export function poolLatency(repetitions: readonly RepetitionLatency[]): LatencyS
     };
   }
   return poolStats(usable.map((r) => r.stats));
+}
+
+/** Every per-run latency of the repetitions, when all of them recorded theirs. */
+function pooledRuns(usable: readonly RepetitionLatency[]): number[] | undefined {
+  return usable.length > 0 && usable.every((r) => r.runsUs !== undefined && r.runsUs.length > 0)
+    ? usable.flatMap((r) => r.runsUs!)
+    : undefined;
+}
+
+/**
+ * The one typical latency of a model on a device: the median `poolLatency` reports (of the pooled runs, else of the
+ * repetition averages, else a single repetition's printed median), or, when there is none (one stats-only
+ * repetition from a tool that prints no median), that repetition's average. The speed-up is the ratio of these.
+ */
+export function typicalLatency(repetitions: readonly RepetitionLatency[]): { value: number | null; basis: 'median' | 'mean' } {
+  const usable = repetitions.filter((r) => r.stats.count > 0);
+  if (usable.length === 0) return { value: null, basis: 'median' };
+  if (usable.every((r) => r.runsUs !== undefined && r.runsUs.length > 0)) {
+    const all = new Float64Array(usable.reduce((n, r) => n + r.runsUs!.length, 0));
+    let offset = 0;
+    for (const r of usable) {
+      all.set(r.runsUs!, offset);
+      offset += r.runsUs!.length;
+    }
+    return { value: quantileInPlace(all, 0.5), basis: 'median' };
+  }
+  if (usable.length >= 2) return { value: median(usable.map((r) => r.stats.avg)), basis: 'median' };
+  const single = usable[0]!.stats;
+  const printed = finiteOrNull(single.median);
+  return printed !== null ? { value: printed, basis: 'median' } : { value: finiteOrNull(single.avg), basis: 'mean' };
 }
 
 function poolStats(stats: readonly LatencyStats[]): LatencySummary {

@@ -9,7 +9,9 @@ export interface RunOverview {
   status: string;
   createdAt: string;
   updatedAt: string;
-  steps: { name: string; status: string }[];
+  /** The error the run ended with (failed or cancelled), as saved in run.json. */
+  error: string | null;
+  steps: { name: string; status: string; error: string | null }[];
   accuracy: { dense: number | null; pruned: number | null };
   /** Mean exact-zero fraction of the pruned model's 1x1 kernels. */
   pointwiseSparsity: number | null;
@@ -36,7 +38,8 @@ export function overviewFromReport(report: Report): RunOverview {
     status: run.status,
     createdAt: run.createdAt,
     updatedAt: run.updatedAt,
-    steps: run.steps.map((s) => ({ name: s.name, status: s.status })),
+    error: run.error,
+    steps: run.steps.map((s) => ({ name: s.name, status: s.status, error: s.error })),
     accuracy: { dense: model('dense')?.accuracyTfjs ?? null, pruned: model('pruned')?.accuracyTfjs ?? null },
     pointwiseSparsity: pointwise.length ? pointwise.reduce((sum, l) => sum + l.prunedSparsity!, 0) / pointwise.length : null,
     speedups: report.speedups.map((s) => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SPEEDUP_CI_DEFINITION, SPEEDUP_DEFINITION } from './speedup-definition';
 
 // The report model, as zod schemas: the single source for the TypeScript types (types.ts), for validation
 // of a report read back, and for resources/schemas/report.v1.schema.json (z.toJSONSchema).
@@ -23,6 +24,7 @@ export const runInfoSchema = z.object({
   dir: z.string(),
   kind: z.string(),
   status: z.string().describe("Manifest status; a 'running' run whose process died shows as 'interrupted'"),
+  error: z.string().nullable().describe('The error a failed or cancelled run ended with (run.json)'),
   createdAt: z.string(),
   updatedAt: z.string(),
   config: z.record(z.string(), z.unknown()),
@@ -214,7 +216,13 @@ export const benchmarkSummarySchema = z.object({
   tool: z.object({ name: z.string(), version: z.string().nullable(), sha256: z.string().nullable() }),
   flags: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   sparseInference: z.object({ engaged: z.enum(['yes', 'no', 'unknown']), reason: z.string() }),
-  opProfile: z.array(opRowSchema).describe('Mean per-run time by node type over the repetitions that were profiled'),
+  opProfile: z.array(opRowSchema).describe('Mean per-run time by node type over the benchmark files that took a profile'),
+  opProfileFiles: z.number().describe('How many of the repetitions carry a profile (0: none was taken)'),
+  opProfileCalls: maybe.describe('Inferences the profiles cover in all (null when unknown or none)'),
+  opProfileSource: z
+    .enum(['these-runs', 'separate-run', 'mixed'])
+    .nullable()
+    .describe("'these-runs': the timed runs were profiled; 'separate-run': a short profiling run before the timed ones"),
   pointwiseShare: maybe.describe('Share of profiled time spent in 1x1 convolutions'),
 });
 
@@ -224,7 +232,11 @@ export const speedupSchema = z.object({
   dense: z.string(),
   pruned: z.string(),
   synthetic: z.boolean(),
-  speedup: maybe.describe('Dense mean latency / pruned mean latency (> 1: pruned is faster)'),
+  speedup: maybe.describe(`${SPEEDUP_DEFINITION}; > 1: the pruned model is faster`),
+  basis: z
+    .enum(['median', 'mean'])
+    .nullable()
+    .describe("'median' always, except 'mean' for a single repetition whose tool printed no median (ratio of its averages)"),
   ci: z
     .object({
       low: z.number(),
@@ -234,7 +246,8 @@ export const speedupSchema = z.object({
       resamples: z.number(),
       seed: z.number(),
     })
-    .nullable(),
+    .nullable()
+    .describe(SPEEDUP_CI_DEFINITION),
   note: z.string(),
 });
 

@@ -19,8 +19,13 @@ export function sampleStd(values: readonly number[]): number {
 
 /** Quantile with linear interpolation between closest ranks (numpy's default, R type 7). `q` in [0, 1]. */
 export function quantile(values: readonly number[], q: number): number {
+  return quantileInPlace(Float64Array.from(values), q);
+}
+
+/** `quantile` that sorts `values` itself instead of a copy (typed-array sort is numeric; bootstraps call this often). */
+export function quantileInPlace(values: Float64Array, q: number): number {
   if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.sort();
   const position = (sorted.length - 1) * Math.min(1, Math.max(0, q));
   const lower = Math.floor(position);
   const upper = Math.ceil(position);

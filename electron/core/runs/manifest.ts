@@ -33,7 +33,12 @@ export interface RunManifest {
   environment: Record<string, unknown>;
   steps: Record<string, StepRecord>;
   error?: string;
+  /** A name and a note the user gave the run (History); the folder name stays the run's id. */
+  name?: string;
+  note?: string;
 }
+
+export type RunLabels = Pick<RunManifest, 'name' | 'note'>;
 
 function processAlive(pid: number): boolean {
   try {
@@ -77,4 +82,24 @@ export async function readManifest(dir: string): Promise<RunManifest> {
 
 export async function writeManifest(dir: string, manifest: RunManifest): Promise<void> {
   await writeJsonAtomic(join(dir, RUN_FILE), { ...manifest, updatedAt: new Date().toISOString() });
+}
+
+/**
+ * Sets the run's name and note in its run.json (atomically). An empty string removes the label. Refuses while the run
+ * is running, since its process rewrites run.json after every step.
+ */
+export async function updateRunLabels(dir: string, labels: RunLabels): Promise<RunLabels> {
+  const manifest = await readManifest(dir);
+  if (manifest.status === 'running') {
+    throw new UserError('RUN_BUSY', `The run ${dir} is still running`, 'Rename it or add a note once it has finished.');
+  }
+  const next: RunManifest = { ...manifest };
+  for (const key of ['name', 'note'] as const) {
+    const value = labels[key];
+    if (value === undefined) continue;
+    if (value.trim() === '') delete next[key];
+    else next[key] = value.trim();
+  }
+  await writeManifest(dir, next);
+  return { ...(next.name ? { name: next.name } : {}), ...(next.note ? { note: next.note } : {}) };
 }

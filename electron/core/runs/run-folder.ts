@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { createRunFolder } from './create-run-folder';
 import { errorMessage } from '../util/errors';
 import { environmentInfo } from './environment';
 import { isCancellation } from '../util/cancel';
@@ -27,8 +27,7 @@ export class RunFolder {
 
   /** Opens `dir` as a run, creating it (or taking over an earlier run there, to resume it). */
   static async open(dir: string, kind: string, config: Record<string, unknown>): Promise<RunFolder> {
-    const absolute = resolve(dir);
-    await mkdir(absolute, { recursive: true });
+    const absolute = await createRunFolder(dir);
     const now = new Date().toISOString();
     const previous = await readManifest(absolute).catch(() => undefined);
     const manifest: RunManifest = {
@@ -42,6 +41,8 @@ export class RunFolder {
       config: { ...(previous?.config ?? {}), ...config },
       environment: environmentInfo(),
       steps: previous?.steps ?? {},
+      ...(previous?.name ? { name: previous.name } : {}),
+      ...(previous?.note ? { note: previous.note } : {}),
     };
     const run = new RunFolder(absolute, manifest);
     await run.#save();

@@ -1,4 +1,5 @@
 import type { LayerSpec, ModelSpec } from '../../../shared/model-spec';
+import { firstNonChainLayer } from '../model/graph';
 import { activationShapes } from '../model/shapes';
 import type { ModelWeights } from '../model/weights';
 import { UserError } from '../util/errors';
@@ -136,6 +137,12 @@ function applyBn(
  * batch norm folded, ReLU fused, ZeroPadding2D -> PAD, GlobalAveragePooling2D -> MEAN, Flatten -> RESHAPE.
  */
 export function lowerModel(spec: ModelSpec, weights: ModelWeights): IrGraph {
+  const branching = firstNonChainLayer(spec);
+  if (branching)
+    throw new UserError(
+      'TFLITE_UNSUPPORTED_LAYER',
+      `Layer '${branching.name}' (${branching.type}) reads ${branching.inputs.map((n) => `'${n}'`).join(', ')}: the converter writes only chains of layers yet`,
+    );
   const g = new GraphBuilder();
   const shapes = activationShapes(spec);
   const prefix = 'sequential';

@@ -16,7 +16,7 @@ import {
 type TfjsBackendName = 'tfjs-cpu' | 'tfjs-node';
 
 /** Per weight name, the TF.js variable that holds it. */
-function variablesByName(model: tf.Sequential, spec: ModelSpec): Map<string, tf.LayerVariable> {
+function variablesByName(model: tf.LayersModel, spec: ModelSpec): Map<string, tf.LayerVariable> {
   const map = new Map<string, tf.LayerVariable>();
   for (const layer of spec.layers) {
     const names = (WEIGHT_NAMES[layer.type] as readonly string[]).filter((n) => n !== 'bias' || hasBias(layer));
@@ -42,7 +42,7 @@ function correctCount(labels: tf.Tensor1D, logits: tf.Tensor2D): tf.Scalar {
 class TfjsTrainer implements Trainer {
   readonly backend: TfjsBackendName;
   readonly spec: ModelSpec;
-  readonly #model: tf.Sequential;
+  readonly #model: tf.LayersModel;
   readonly #variables: Map<string, tf.LayerVariable>;
   readonly #optimizer: tf.AdamOptimizer;
   readonly #order: string[];

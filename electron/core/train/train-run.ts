@@ -10,6 +10,7 @@ import { RunFolder } from '../runs/run-folder';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { createTrainer, resolveBackend } from './backend';
 import { evaluateSplit, fit } from './fit';
+import { chanceLevelWarning, resolveBatchSize, type BatchSizeChoice } from './batch-size';
 import type { FitProgress } from './fit-types';
 import type { BackendChoice, BackendName } from './types';
 
@@ -17,7 +18,8 @@ export interface TrainConfig {
   data: string;
   model: ModelName;
   epochs: number;
-  batchSize: number;
+  /** 'auto': the guide's 128 unless the data set is too small for batch norm to settle (see resolveBatchSize). */
+  batchSize: BatchSizeChoice;
   limit?: number;
   seed: number;
   backend: BackendChoice;
@@ -27,7 +29,17 @@ export interface TrainConfig {
 
 export type TrainEvent =
   | { kind: 'dataset'; progress: DatasetProgress }
-  | { kind: 'start'; backend: BackendName; train: number; validation: number; test: number; parameters: number }
+  | {
+      kind: 'start';
+      backend: BackendName;
+      train: number;
+      validation: number;
+      test: number;
+      parameters: number;
+      classes: string[];
+      batchSize: number;
+    }
+  | { kind: 'warning'; message: string }
   | FitProgress
   | { kind: 'test'; loss: number; accuracy: number };
 
@@ -36,13 +48,17 @@ export interface TrainSummary {
   backend: BackendName;
   model: ModelName;
   parameters: { total: number; trainable: number };
-  dataset: { source: string; fingerprint: string; train: number; validation: number; test: number };
+  dataset: { source: string; fingerprint: string; train: number; validation: number; test: number; classes: number };
   epochs: number;
+  /** The batch size used (what 'auto' resolved to). */
+  batchSize: number;
   steps: number;
   meanMsPerStep: number;
   seconds: number;
   final: { loss: number; accuracy: number; valLoss: number; valAccuracy: number };
   test: { loss: number; accuracy: number };
+  /** Why the result may not be usable (too few steps for batch norm, chance-level accuracy), each with its fix. */
+  warnings: string[];
   files: string[];
 }
 
@@ -72,36 +88,48 @@ export async function trainInRun(
     onProgress: (progress) => onEvent({ kind: 'dataset', progress }),
     ...(signal ? { signal } : {}),
   });
-  const spec = modelByName(config.model);
+  // The last Dense gets one unit per class of this data set.
+  const spec = modelByName(config.model, dataset.classNames.length);
   const backend = await resolveBackend(config.backend);
   await run.setEnvironment({ backend });
   const trainer = await createTrainer(spec, initWeights(spec, config.seed), backend);
   const parameters = countParameters(spec);
   const sizes = { train: dataset.train.count, validation: dataset.validation.count, test: dataset.test.count };
-  onEvent({ kind: 'start', backend, ...sizes, parameters: parameters.total });
+  const batch = resolveBatchSize(config.batchSize, spec, sizes.train, config.epochs);
+  const batchSize = batch.batchSize;
+  onEvent({ kind: 'start', backend, ...sizes, parameters: parameters.total, classes: dataset.classNames, batchSize });
+  const warnings: string[] = [];
+  const warn = (message: string | undefined): void => {
+    if (message === undefined) return;
+    warnings.push(message);
+    onEvent({ kind: 'warning', message });
+  };
+  warn(batch.warning);
   try {
     const history = await fit({
       trainer,
       train: dataset.train,
       validation: dataset.validation,
       epochs: config.epochs,
-      batchSize: config.batchSize,
+      batchSize,
       seed: config.seed,
       onProgress: onEvent,
       ...(signal ? { signal } : {}),
     });
-    const test = evaluateSplit(trainer, dataset.test, config.batchSize);
+    const test = evaluateSplit(trainer, dataset.test, batchSize);
     onEvent({ kind: 'test', loss: test.loss, accuracy: test.accuracy });
+    warn(chanceLevelWarning(test.accuracy, dataset.classNames.length, batch.warning));
     const last = history.epochs[history.epochs.length - 1];
     const datasetInfo = { source: dataset.source, fingerprint: dataset.fingerprint, classNames: dataset.classNames, ...sizes };
     await saveModel(join(run.dir, DENSE_MODEL_DIR), spec, trainer.snapshot());
     await writeJsonAtomic(join(run.dir, TRAIN_METRICS_FILE), {
       backend,
-      config,
+      config: { ...config, batchSize },
       dataset: datasetInfo,
       epochs: history.epochs,
       batches: history.batches,
       test,
+      warnings,
       meanMsPerStep: history.meanMsPerStep,
       seconds: history.seconds,
     });
@@ -110,8 +138,9 @@ export async function trainInRun(
       backend,
       model: config.model,
       parameters: { total: parameters.total, trainable: parameters.trainable },
-      dataset: { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes },
+      dataset: { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes, classes: dataset.classNames.length },
       epochs: config.epochs,
+      batchSize,
       steps: history.steps,
       meanMsPerStep: history.meanMsPerStep,
       seconds: history.seconds,
@@ -122,6 +151,7 @@ export async function trainInRun(
         valAccuracy: last?.valAccuracy ?? NaN,
       },
       test: { loss: test.loss, accuracy: test.accuracy },
+      warnings,
       files: [`${DENSE_MODEL_DIR}/model.json`, `${DENSE_MODEL_DIR}/weights.bin`, TRAIN_METRICS_FILE],
     };
   } finally {

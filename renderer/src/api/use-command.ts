@@ -27,5 +27,6 @@ export function useCommand<C extends CommandName, T = CommandResponses[C]>(comma
     },
     [api, command],
   );
-  return { ...state, run };
+  const reset = useCallback(() => setState({ value: undefined, error: undefined, busy: false }), []);
+  return { ...state, run, reset };
 }

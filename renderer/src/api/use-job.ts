@@ -87,5 +87,12 @@ export function useJob<J extends JobName, S>(job: J, reduce: (state: S, event: u
     }
   }, [api]);
 
-  return { ...state, start, cancel, active: state.status === 'starting' || state.status === 'running' };
+  /** Forgets the job shown (its later events are ignored): the screen moved on to another run. */
+  const reset = useCallback((): void => {
+    jobId.current = undefined;
+    buffer.current = null;
+    setState({ status: 'idle', jobId: undefined, progress: initial(), result: undefined, error: undefined });
+  }, []);
+
+  return { ...state, start, cancel, reset, active: state.status === 'starting' || state.status === 'running' };
 }

@@ -16,12 +16,14 @@ import { SettingsPage } from '../screens/SettingsPage';
 import { TrainScreen } from '../screens/TrainScreen';
 import { StepNav } from './StepNav';
 import { STEPS } from './steps';
+import { applyTheme } from './theme';
+import { stepLock } from './step-locks';
 
 type Page = 'wizard' | 'devices' | 'history' | 'settings';
 
 export function App() {
   const api = useApi();
-  const { update } = usePipeline();
+  const { pipeline, update } = usePipeline();
   const [page, setPage] = useState<Page>('wizard');
   const [step, setStep] = useState(1);
   const [info, setInfo] = useState<AppInfo | undefined>(undefined);
@@ -31,7 +33,8 @@ export function App() {
     Promise.all([api.invoke('app.info', {}), api.invoke('settings.get', {})]).then(
       ([appInfo, settings]) => {
         setInfo(appInfo);
-        update({ workspace: settings.workspace, adbServer: settings.adbServer });
+        update({ workspace: settings.workspace, adbServer: settings.adbServer, transport: appInfo.transport });
+        applyTheme(settings.theme);
       },
       (error: unknown) => setStartupError(asContractError(error)),
     );
@@ -69,7 +72,7 @@ export function App() {
       </header>
       <div className="body">
         <aside className="sidebar">
-          <StepNav current={step} active={page === 'wizard'} onSelect={goto} />
+          <StepNav current={step} active={page === 'wizard'} onSelect={goto} lockReason={(n) => stepLock(n, pipeline)} />
         </aside>
         <main className="main">
           <ErrorBox error={startupError} testId="startup-error" />
@@ -91,7 +94,7 @@ export function App() {
             <DevicesPanel />
           </div>
           <div hidden={page !== 'history'}>
-            <HistoryPage visible={page === 'history'} onContinue={() => goto(4)} />
+            <HistoryPage visible={page === 'history'} onContinue={goto} />
           </div>
           <div hidden={page !== 'settings'}>{page === 'settings' ? <SettingsPage /> : null}</div>
         </main>

@@ -2,7 +2,18 @@ import { useRef, type KeyboardEvent } from 'react';
 import { STEPS, stepForKey } from './steps';
 
 /** The seven steps as a vertical tab list: click, or move with the arrow keys, Home and End. */
-export function StepNav({ current, active, onSelect }: { current: number; active: boolean; onSelect(step: number): void }) {
+/** Locked steps stay reachable (they say what they need) but look locked; `lockReason` gives why. */
+export function StepNav({
+  current,
+  active,
+  onSelect,
+  lockReason,
+}: {
+  current: number;
+  active: boolean;
+  onSelect(step: number): void;
+  lockReason(step: number): string | undefined;
+}) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const next = stepForKey(current, event.key);
@@ -15,6 +26,7 @@ export function StepNav({ current, active, onSelect }: { current: number; active
     <div className="step-nav" role="tablist" aria-orientation="vertical" aria-label="Steps" onKeyDown={onKeyDown}>
       {STEPS.map((step) => {
         const selected = active && step.n === current;
+        const lock = lockReason(step.n);
         return (
           <button
             key={step.n}
@@ -27,12 +39,20 @@ export function StepNav({ current, active, onSelect }: { current: number; active
             aria-selected={selected}
             aria-controls={`panel-${step.name}`}
             tabIndex={step.n === current ? 0 : -1}
-            className={selected ? 'step selected' : 'step'}
+            className={['step', selected ? 'selected' : '', lock ? 'locked' : ''].filter(Boolean).join(' ')}
             data-testid={`step-${step.n}`}
+            data-locked={lock ? 'true' : undefined}
+            title={lock}
+            aria-description={lock}
             onClick={() => onSelect(step.n)}
           >
             <span className="step-number">{step.n}</span>
             {step.title}
+            {lock ? (
+              <span className="step-lock" aria-hidden="true">
+                locked
+              </span>
+            ) : null}
           </button>
         );
       })}

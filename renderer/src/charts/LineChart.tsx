@@ -6,8 +6,10 @@ export interface LineSeries {
   points: { x: number; y: number }[];
   color?: string;
   dashed?: boolean;
-  /** Draw dots instead of a line (e.g. per-epoch values). */
+  /** Draw dots on the points, joined by a thin line (e.g. per-epoch values). */
   markers?: boolean;
+  /** Only the dots, no line between them (values known at a few points only). */
+  dotsOnly?: boolean;
 }
 
 interface LineChartProps {
@@ -19,8 +21,9 @@ interface LineChartProps {
   yDomain?: [number, number];
   width?: number;
   height?: number;
-  /** Vertical guide lines (e.g. mask update steps). */
+  /** Vertical guide lines (e.g. mask update steps), named in the legend by `marksLabel`. */
   marks?: number[];
+  marksLabel?: string;
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 52 };
@@ -35,6 +38,7 @@ export function LineChart({
   width = 520,
   height = 240,
   marks = [],
+  marksLabel,
 }: LineChartProps) {
   const all = series.flatMap((s) => s.points);
   const xs = extent(all.map((p) => p.x));
@@ -77,36 +81,36 @@ export function LineChart({
               {tickLabel(t)}
             </text>
           ))}
-          {thin(marks, 60).map((m) => (
-            <line key={`m${m}`} className="mark" x1={x(m)} x2={x(m)} y1={0} y2={innerH} />
-          ))}
+          <g data-marks={marks.length}>
+            {thin(marks, 120).map((m) => (
+              <line key={`m${m}`} className="mark" x1={x(m)} x2={x(m)} y1={0} y2={innerH} />
+            ))}
+          </g>
           <line className="axis" x1={0} x2={innerW} y1={innerH} y2={innerH} />
           <line className="axis" x1={0} x2={0} y1={0} y2={innerH} />
           {series.map((s, i) => {
             const color = s.color ?? seriesColor(i);
-            const pts = thin(
+            const finite = thin(
               s.points.filter((p) => Number.isFinite(p.y)),
               600,
             );
-            if (s.markers) {
-              return (
-                <g key={s.name} fill={color}>
-                  {pts.map((p) => (
-                    <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} />
-                  ))}
-                  <polyline fill="none" stroke={color} strokeWidth={1} points={pts.map((p) => `${x(p.x)},${y(p.y)}`).join(' ')} />
-                </g>
-              );
-            }
+            const line = finite.map((p) => `${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(' ');
+            const lastX = finite[finite.length - 1]?.x;
             return (
-              <polyline
-                key={s.name}
-                fill="none"
-                stroke={color}
-                strokeWidth={1.6}
-                strokeDasharray={s.dashed ? '5 4' : undefined}
-                points={pts.map((p) => `${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(' ')}
-              />
+              <g key={s.name} data-series={s.name} data-last-x={lastX} data-points={finite.length}>
+                {s.dotsOnly ? null : (
+                  <polyline
+                    fill="none"
+                    stroke={color}
+                    strokeWidth={s.markers ? 1 : 1.6}
+                    strokeDasharray={s.dashed ? '5 4' : undefined}
+                    points={line}
+                  />
+                )}
+                {s.markers || s.dotsOnly
+                  ? finite.map((p) => <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={color} data-x={p.x} data-y={p.y} />)
+                  : null}
+              </g>
             );
           })}
           <text className="axis-label" x={innerW / 2} y={innerH + 34} textAnchor="middle">
@@ -120,10 +124,19 @@ export function LineChart({
       <ul className="legend">
         {series.map((s, i) => (
           <li key={s.name}>
-            <span className={s.dashed ? 'swatch dashed' : 'swatch'} style={{ borderColor: s.color ?? seriesColor(i) }} />
+            <span
+              className={s.dotsOnly ? 'swatch dot' : s.dashed ? 'swatch dashed' : 'swatch'}
+              style={{ borderColor: s.color ?? seriesColor(i) }}
+            />
             {s.name}
           </li>
         ))}
+        {marksLabel ? (
+          <li>
+            <span className="swatch dotted" />
+            {marksLabel}
+          </li>
+        ) : null}
       </ul>
     </figure>
   );

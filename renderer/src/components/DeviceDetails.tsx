@@ -1,38 +1,33 @@
 import { useEffect } from 'react';
 import { useCommand } from '../api/use-command';
-import type { DeviceDetails as Details } from '../api/responses';
+import { deviceFacts } from '../state/device-facts';
 import { ErrorBox } from './ErrorBox';
 
-function flatten(value: unknown, prefix = ''): [string, string][] {
-  if (value === null || value === undefined) return [[prefix, '—']];
-  if (typeof value !== 'object') return [[prefix, String(value)]];
-  if (Array.isArray(value))
-    return [[prefix, value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')]];
-  return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
-}
-
-/** Facts about one device from `devices.details`, as a key/value table. */
+/** Facts about one device from `devices.details`: model, Android, SoC, cores, RAM, battery, thermal state. */
 export function DeviceDetails({ id }: { id: string }) {
-  const details = useCommand<'devices.details', Details>('devices.details');
+  const details = useCommand('devices.details');
   const { run } = details;
   useEffect(() => {
     void run({ id });
   }, [run, id]);
+  const facts = deviceFacts(details.value);
   return (
     <div className="device-details" data-testid={`device-details-${id}`}>
       {details.busy ? <p className="muted">Reading device details…</p> : null}
       <ErrorBox error={details.error} />
-      {details.value ? (
-        <table className="table compact">
-          <tbody>
-            {flatten(details.value).map(([k, v]) => (
-              <tr key={k}>
-                <th>{k}</th>
-                <td>{v}</td>
-              </tr>
+      {details.value !== undefined ? (
+        facts.length > 0 ? (
+          <dl className="facts">
+            {facts.map((f) => (
+              <div key={f.label} className="fact">
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
             ))}
-          </tbody>
-        </table>
+          </dl>
+        ) : (
+          <p className="muted">The device reported no details.</p>
+        )
       ) : null}
     </div>
   );

@@ -1,40 +1,72 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import { limitsText, numberLimits, numberProblem } from '../forms/number-limits';
 
 interface NumberFieldProps {
   label: string;
   value: number | undefined;
+  /** `undefined`: an optional field left empty; `NaN`: a required field left empty or not a number. */
   onChange(value: number | undefined): void;
-  min?: number;
-  max?: number;
+  /** The contract's schema for this value: its limits are shown next to the field and checked as the user types. */
+  schema?: z.ZodType;
   step?: number;
-  optional?: boolean;
   disabled?: boolean;
   testId?: string;
   help?: string;
 }
 
-/** A labelled number input; an empty optional field means "not set". */
-export function NumberField({ label, value, onChange, min, max, step, optional, disabled, testId, help }: NumberFieldProps) {
+function parse(text: string, optional: boolean): number | undefined {
+  if (text.trim() === '') return optional ? undefined : Number.NaN;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+/**
+ * A labelled number input with the allowed range beside it and an inline message when the value is outside it.
+ * An empty optional field means "not set".
+ */
+export function NumberField({ label, value, onChange, schema, step, disabled, testId, help }: NumberFieldProps) {
   const id = useId();
+  const limits = schema ? numberLimits(schema) : undefined;
+  const optional = limits?.optional ?? false;
+  const [text, setText] = useState(value === undefined || Number.isNaN(value) ? '' : String(value));
+  useEffect(() => {
+    // Follow values set from outside (e.g. carried over from another step) without fighting the user's typing.
+    if (parse(text, optional) !== value && !(Number.isNaN(value) && Number.isNaN(parse(text, optional))))
+      setText(value === undefined || Number.isNaN(value) ? '' : String(value));
+  }, [value]);
+  const problem = schema ? numberProblem(schema, parse(text, optional)) : undefined;
+  const range = limits ? limitsText(limits) : '';
   return (
-    <div className="field">
+    <div className={problem ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="number"
-        value={value ?? ''}
-        min={min}
-        max={max}
-        step={step ?? 1}
+        value={text}
+        min={limits?.min}
+        max={limits?.max}
+        step={step ?? (limits && !limits.integer ? 'any' : 1)}
         disabled={disabled}
         placeholder={optional ? 'all' : undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-limits`}
         data-testid={testId}
         onChange={(e) => {
-          const text = e.target.value;
-          if (text === '') onChange(optional ? undefined : value);
-          else if (Number.isFinite(Number(text))) onChange(Number(text));
+          setText(e.target.value);
+          onChange(parse(e.target.value, optional));
         }}
       />
+      {range ? (
+        <small className="field-limits" id={`${id}-limits`} data-testid={testId ? `${testId}-limits` : undefined}>
+          {range}
+        </small>
+      ) : null}
+      {problem ? (
+        <small className="field-error" role="alert" data-testid={testId ? `${testId}-error` : undefined}>
+          {problem}
+        </small>
+      ) : null}
       {help ? <small className="field-help">{help}</small> : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { benchmarkJobConfig } from '../../../shared/contract';
 import { useDevices } from '../api/use-devices';
 import { useJob } from '../api/use-job';
 import { ErrorBox } from '../components/ErrorBox';
@@ -9,6 +10,10 @@ import { usePipeline } from '../state/pipeline-context';
 import { DevicePicker } from './DevicePicker';
 import { DeviceRunCard } from './DeviceRunCard';
 import { JobStatusLine } from './JobStatus';
+import { BenchmarkSummary } from './BenchmarkSummary';
+import { useRunScoped } from '../state/use-run-scoped';
+
+const FIELDS = benchmarkJobConfig.shape;
 
 const XNNPACK = [
   { value: 'true', label: 'On' },
@@ -24,14 +29,17 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
   const job = useJob<'benchmark', BenchmarkProgress>('benchmark', reduceBenchmarkProgress, () => ({}));
   const set =
     (key: 'runs' | 'warmup' | 'repeat' | 'threads' | 'cooldownSeconds' | 'timeoutSeconds') => (value: number | undefined) =>
-      setForm((f) => ({ ...f, [key]: value ?? f[key] }));
+      setForm((f) => ({ ...f, [key]: value ?? Number.NaN }));
   const runDir = pipeline.runDir;
   const models = pipeline.tfliteFiles;
+  useRunScoped(job.reset, models.length > 0);
   const chosen = selected.filter((id) => devices.some((d) => d.id === id));
+  const config = buildBenchmarkConfig(form, { runDir: runDir ?? '.', devices: chosen, adbServer: pipeline.adbServer });
+  const valid = benchmarkJobConfig.safeParse(config).success;
 
   const start = (): void => {
-    if (!runDir) return;
-    void job.start(buildBenchmarkConfig(form, { runDir, devices: chosen, adbServer: pipeline.adbServer }));
+    if (!runDir || !valid) return;
+    void job.start(config);
   };
   const label = (id: string): string => devices.find((d) => d.id === id)?.label ?? id;
 
@@ -44,11 +52,10 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
       <Section title="Settings">
         <div className="form-row">
           <NumberField
-            label="Timed runs"
+            label="Timed runs per repetition"
             value={form.runs}
             onChange={set('runs')}
-            min={1}
-            max={100000}
+            schema={FIELDS.runs}
             testId="bench-runs"
             disabled={job.active}
           />
@@ -56,7 +63,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             label="Warm-up runs"
             value={form.warmup}
             onChange={set('warmup')}
-            min={0}
+            schema={FIELDS.warmup}
             testId="bench-warmup"
             disabled={job.active}
           />
@@ -64,8 +71,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             label="Repetitions (A B A B …)"
             value={form.repeat}
             onChange={set('repeat')}
-            min={1}
-            max={100}
+            schema={FIELDS.repeat}
             testId="bench-repeat"
             disabled={job.active}
           />
@@ -73,8 +79,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             label="Threads"
             value={form.threads}
             onChange={set('threads')}
-            min={1}
-            max={16}
+            schema={FIELDS.threads}
             testId="bench-threads"
             disabled={job.active}
           />
@@ -90,8 +95,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             label="Cool-down between runs (s)"
             value={form.cooldownSeconds}
             onChange={set('cooldownSeconds')}
-            min={0}
-            max={600}
+            schema={FIELDS.cooldownSeconds}
             testId="bench-cooldown"
             disabled={job.active}
           />
@@ -99,8 +103,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             label="Timeout per run (s)"
             value={form.timeoutSeconds}
             onChange={set('timeoutSeconds')}
-            min={10}
-            max={7200}
+            schema={FIELDS.timeoutSeconds}
             testId="bench-timeout"
             disabled={job.active}
           />
@@ -142,7 +145,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             type="button"
             className="primary"
             onClick={start}
-            disabled={job.active || !runDir || chosen.length === 0}
+            disabled={job.active || !runDir || chosen.length === 0 || !valid}
             data-testid="bench-start"
           >
             Run benchmark
@@ -150,7 +153,12 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
           <button type="button" onClick={() => void job.cancel()} disabled={!job.active || !job.jobId} data-testid="bench-cancel">
             Cancel
           </button>
-          <JobStatusLine status={job.status} error={job.error} name="bench" />
+          <JobStatusLine
+            status={job.status}
+            error={job.error}
+            name="bench"
+            keptNote="You cancelled the benchmark. Repetitions that had finished are kept in the run folder; the rest were not measured."
+          />
         </div>
       </Section>
       {Object.keys(job.progress).length > 0 ? (
@@ -170,12 +178,16 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
                 key={p.device}
                 progress={p}
                 label={label(p.device)}
-                plannedRuns={(models.length || 2) * form.repeat}
+                plannedRepetitions={(models.length || 2) * form.repeat}
+                timedRuns={form.runs}
                 finished={!job.active}
               />
             ))}
           </div>
         </Section>
+      ) : null}
+      {job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled' ? (
+        <BenchmarkSummary progress={job.progress} label={label} />
       ) : null}
     </div>
   );

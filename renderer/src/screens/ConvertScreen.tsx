@@ -9,6 +9,7 @@ import { asContractError } from '../transport/api-error';
 import type { ContractError } from '../../../shared/contract';
 import {
   convertedFiles,
+  CONVERT_PHASES,
   initialConvertProgress,
   opCounts,
   reduceConvertProgress,
@@ -20,6 +21,7 @@ import {
 import { buildConvertConfig } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
 import { JobStatusLine } from './JobStatus';
+import { useRunScoped } from '../state/use-run-scoped';
 
 function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
   const api = useApi();
@@ -48,8 +50,26 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
           <Stat label="Accuracy (TFLite)" value={formatPercent(file.validation?.accuracyTflite)} />
         </div>
         <ErrorBox error={error} />
-        {verdict ? (
-          <div className={verdict.eligible ? 'verdict ok' : 'verdict bad'} data-testid={`convert-${file.role}-verdict`}>
+        {verdict && file.role === 'dense' ? (
+          <div className="verdict info" data-testid="convert-dense-verdict" data-eligible={verdict.eligible}>
+            <p>
+              ℹ Dense by design: this file keeps every weight, so XNNPACK runs it with its dense kernels. It is the baseline the
+              pruned file is measured against.
+            </p>
+            <details>
+              <summary>XNNPACK sparse-inference rules for this file</summary>
+              <ul className="rules">
+                {verdict.rules.map((r) => (
+                  <li key={r.id} className={r.pass ? 'pass' : 'neutral'}>
+                    {r.pass ? '✓' : '–'} {r.title}: <span className="muted">{r.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </div>
+        ) : null}
+        {verdict && file.role === 'pruned' ? (
+          <div className={verdict.eligible ? 'verdict ok' : 'verdict bad'} data-testid="convert-pruned-verdict">
             <p>
               {verdict.eligible ? '✓' : '✗'} {verdict.summary}
             </p>
@@ -80,28 +100,42 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
                 ))}
               </tbody>
             </table>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Sparse tensor</th>
-                  <th>Shape</th>
-                  <th className="num">Stored values</th>
-                  <th className="num">Zeros</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sparseTensors(inspection).map((t) => (
-                  <tr key={t.name}>
-                    <td>
-                      <code>{t.name}</code>
-                    </td>
-                    <td>{t.shape.join('×')}</td>
-                    <td className="num">{formatCount(t.storedValues)}</td>
-                    <td className="num">{formatPercent(t.zeroFraction)}</td>
+            {sparseTensors(inspection).length > 0 ? (
+              <table className="table" data-testid={`convert-${file.role}-sparse-tensors`}>
+                <thead>
+                  <tr>
+                    <th>Sparse tensor</th>
+                    <th>Shape</th>
+                    <th className="num">Stored values</th>
+                    <th className="num">Zeros</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {sparseTensors(inspection).map((t) => (
+                    <tr key={t.name}>
+                      <td>
+                        <code className="tensor-name">
+                          {t.name.split('/').map((part, i) => (
+                            <span key={i}>
+                              {i > 0 ? '/' : ''}
+                              {i > 0 ? <wbr /> : null}
+                              {part}
+                            </span>
+                          ))}
+                        </code>
+                      </td>
+                      <td className="nowrap">{t.shape.join('×')}</td>
+                      <td className="num">{formatCount(t.storedValues)}</td>
+                      <td className="num nowrap">{formatPercent(t.zeroFraction)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted" data-testid={`convert-${file.role}-no-sparse`}>
+                No tensor is stored sparse in this file: every weight is kept dense.
+              </p>
+            )}
           </div>
         ) : null}
       </div>
@@ -113,6 +147,7 @@ export function ConvertScreen({ onNext }: { onNext(): void }) {
   const { pipeline, update } = usePipeline();
   const job = useJob('convert', reduceConvertProgress, initialConvertProgress);
   const runDir = pipeline.runDir;
+  useRunScoped(job.reset, pipeline.pruned);
   const files = job.status === 'completed' ? convertedFiles(job.result) : job.progress.files;
   useEffect(() => {
     if (job.status === 'completed' && runDir)
@@ -131,7 +166,7 @@ export function ConvertScreen({ onNext }: { onNext(): void }) {
           <button
             type="button"
             className="primary"
-            disabled={!runDir || job.active}
+            disabled={!runDir || !pipeline.pruned || job.active}
             onClick={() =>
               runDir &&
               void job.start(
@@ -142,13 +177,22 @@ export function ConvertScreen({ onNext }: { onNext(): void }) {
           >
             Convert and validate
           </button>
-          <JobStatusLine status={job.status} error={job.error} name="convert" />
+          <JobStatusLine
+            status={job.status}
+            error={job.error}
+            name="convert"
+            keptNote="You cancelled the conversion. Files already converted stay in the run's tflite folder."
+          />
         </div>
-        {job.active ? <ProgressBar done={0} total={undefined} label={job.progress.phase} /> : null}
-        {!runDir ? <p className="muted">Train and prune a model first, or open a run from History.</p> : null}
+        {job.active ? (
+          <ProgressBar done={job.progress.done} total={CONVERT_PHASES} label={job.progress.phase} testId="convert-progress" />
+        ) : null}
+        {!runDir || !pipeline.pruned ? (
+          <p className="muted">Train and prune a model first, or open a pruned run from History.</p>
+        ) : null}
       </Section>
       {runDir && files.map((f) => <FileCard key={f.file} file={f} path={resolveInRun(runDir, f.file)} />)}
-      {files.length > 0 ? (
+      {job.status === 'completed' && files.length > 0 ? (
         <div className="actions end">
           <button type="button" className="primary" onClick={onNext} data-testid="convert-next">
             Next: benchmark

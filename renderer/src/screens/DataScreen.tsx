@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { EventPayloads } from '../../../shared/contract';
+import { commandRequests, type ContractError, type EventPayloads } from '../../../shared/contract';
+import { numberProblem } from '../forms/number-limits';
 import { useCommand } from '../api/use-command';
 import { useEvent } from '../api/use-event';
 import type { DataInspection } from '../api/responses';
@@ -25,6 +26,33 @@ const SOURCES: { kind: SourceKind; label: string; help: string }[] = [
   },
 ];
 
+/** The core words its data hints for the CLI ('sample', 'cifar10', --cache-dir); here they name the choices on screen. */
+function screenWorded(error: ContractError | undefined): ContractError | undefined {
+  if (!error) return error;
+  switch (error.code) {
+    case 'DATA_NOT_FOUND':
+    case 'DATA_UNRECOGNIZED':
+      return {
+        ...error,
+        hint: 'Choose “Bundled sample” or “CIFAR-10 download” above, or enter the path of cifar-10-binary.tar.gz, a cifar-10-batches-bin folder, or an image folder ROOT/{train,test}/<class>/*.png|jpg (or a .tar.gz of one).',
+      };
+    case 'DATA_DOWNLOAD_FAILED':
+      return {
+        ...error,
+        hint: error.hint
+          ?.replace(/ \(the cache folder is chosen by [^)]*\)/, '')
+          .replace(
+            /or pass the path of the file or of its extracted cifar-10-batches-bin folder as the data set\./,
+            'or choose “Local archive or folder” above and enter the path of the file or of its extracted cifar-10-batches-bin folder.',
+          ),
+      };
+    default:
+      return error;
+  }
+}
+
+const LIMIT = commandRequests['data.inspect'].shape.limit;
+
 const PHASES = { download: 'Downloading', extract: 'Reading the archive', decode: 'Decoding images' } as const;
 
 function progressLabel(kind: SourceKind, progress: EventPayloads['data.progress'] | undefined): string {
@@ -48,7 +76,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
   const load = async (): Promise<void> => {
     setProgress(undefined);
     const value = await inspect.run({ source, samplesPerClass: 6, ...(limit !== undefined ? { limit } : {}) });
-    if (value) update({ data: source, limit, trainImages: value.sizes.train });
+    if (value) update({ data: source, limit, trainImages: value.sizes.train, classes: value.classNames.length });
   };
 
   return (
@@ -85,8 +113,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             label="Use only the first N training images"
             value={limit}
             onChange={setLimit}
-            min={10}
-            optional
+            schema={LIMIT}
             testId="data-limit"
             help="Leave empty to use all of them."
           />
@@ -96,7 +123,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             type="button"
             className="primary"
             onClick={load}
-            disabled={inspect.busy || source === ''}
+            disabled={inspect.busy || source === '' || numberProblem(LIMIT, limit) !== undefined}
             data-testid="data-inspect"
           >
             {inspect.busy ? 'Loading…' : 'Load data'}
@@ -110,7 +137,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             testId="data-progress"
           />
         ) : null}
-        <ErrorBox error={inspect.error} testId="data-error" />
+        <ErrorBox error={screenWorded(inspect.error)} testId="data-error" />
       </Section>
 
       {data ? (

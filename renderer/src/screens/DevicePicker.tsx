@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DeviceSummary } from '../api/responses';
 import { DeviceAdvice } from '../components/DeviceAdvice';
 import { DeviceDetails } from '../components/DeviceDetails';
-import { isReady } from '../state/devices';
+import { deviceName, isNetworkDevice, isReady } from '../state/devices';
 
 interface DevicePickerProps {
   devices: DeviceSummary[];
@@ -29,9 +29,11 @@ export function DevicePicker({ devices, selected, onChange, disabled }: DevicePi
                 onChange={(e) => toggle(d.id, e.target.checked)}
                 data-testid={`device-select-${d.id}`}
               />
-              <span className="device-label">{d.label}</span>
+              <span className="device-label">{deviceName(d)}</span>
             </label>
-            <span className="muted">{d.kind === 'host' ? 'TFLite WebAssembly runtime' : d.id}</span>
+            <span className="muted">
+              {d.kind === 'host' ? 'TFLite WebAssembly runtime' : isNetworkDevice(d) ? 'network (adb connect)' : 'USB'}
+            </span>
             <span className={`badge badge-${isReady(d) ? 'completed' : 'failed'}`}>{d.kind === 'host' ? 'ready' : d.state}</span>
             <button
               type="button"
@@ -43,7 +45,7 @@ export function DevicePicker({ devices, selected, onChange, disabled }: DevicePi
               {open === d.id ? 'Hide details' : 'Details'}
             </button>
           </div>
-          <DeviceAdvice state={d.state} coreAdvice={d.advice} />
+          <DeviceAdvice state={d.state} coreAdvice={d.advice} network={isNetworkDevice(d)} />
           {open === d.id ? <DeviceDetails id={d.id} /> : null}
         </li>
       ))}

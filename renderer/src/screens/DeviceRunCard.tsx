@@ -7,16 +7,20 @@ import { baseName, runCount, type DeviceProgress } from '../state/benchmark-prog
 export function DeviceRunCard({
   progress,
   label,
-  plannedRuns,
+  plannedRepetitions,
+  timedRuns,
   finished,
 }: {
   progress: DeviceProgress;
   label: string;
-  plannedRuns: number;
+  /** Models x repetitions: one benchmark_model invocation each. */
+  plannedRepetitions: number;
+  /** Timed runs inside each repetition. */
+  timedRuns: number;
   finished: boolean;
 }) {
   const synthetic = progress.results.some((r) => r.synthetic);
-  const runs = runCount(progress, plannedRuns);
+  const runs = runCount(progress, plannedRepetitions);
   return (
     <div className="device-run" data-testid={`bench-device-${progress.device}`}>
       <h3>
@@ -29,7 +33,11 @@ export function DeviceRunCard({
           <ProgressBar
             done={runs.done}
             total={runs.total}
-            label={`${runs.done} of ${runs.total} runs${finished ? '' : ` · ${progress.phase}`}`}
+            label={
+              finished
+                ? `${runs.done} of ${runs.total} model repetitions done, ${timedRuns} timed runs each`
+                : `${runs.done} of ${runs.total} model repetitions done, ${timedRuns} timed runs each · now ${progress.phase}`
+            }
           />
           {progress.bytes && !finished ? (
             <p className="muted small">

@@ -1,29 +1,70 @@
 import { useEffect, useState } from 'react';
+import type { ContractError } from '../../../shared/contract';
+import { useApi } from '../api/api-context';
 import { useCommand } from '../api/use-command';
 import type { Report } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { Section } from '../components/fields';
+import { joinPath } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
-import { runRows } from '../state/run-list';
+import { runRows, type RunRow } from '../state/run-list';
+import { asContractError } from '../transport/api-error';
+import { ComparisonSummary } from './ComparisonSummary';
+import { RunLabelsEditor } from './RunLabelsEditor';
 import { ExportButtons } from './report/ExportButtons';
 import { ReportView } from './report/ReportView';
 
-/** Past runs in the workspace: open one, compare several (one report over them), or continue one in the wizard. */
-export function HistoryPage({ visible, onContinue }: { visible: boolean; onContinue(): void }) {
-  const { update } = usePipeline();
+/** The wizard step to continue a run at: the first step it has not completed. */
+function continueStep(run: RunRow): number {
+  if (!run.completedSteps.includes('train')) return 3;
+  if (!run.completedSteps.includes('prune')) return 4;
+  if (!run.completedSteps.includes('convert')) return 5;
+  return 6;
+}
+
+/** Past runs in the workspace: open, compare, continue, rename and annotate, or move to the trash. */
+export function HistoryPage({ visible, onContinue }: { visible: boolean; onContinue(step: number): void }) {
+  const api = useApi();
+  const { switchRun } = usePipeline();
   const list = useCommand('runs.list');
   const build = useCommand<'report.build', Report>('report.build');
   const [selected, setSelected] = useState<string[]>([]);
   const [shown, setShown] = useState<string[]>([]);
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [confirming, setConfirming] = useState<RunRow | undefined>(undefined);
+  const [deleted, setDeleted] = useState<{ runDir: string; movedTo: string } | undefined>(undefined);
+  const [deleteError, setDeleteError] = useState<ContractError | undefined>(undefined);
   const { run } = list;
   useEffect(() => {
     if (visible) void run({});
   }, [run, visible]);
   const runs = runRows(list.value);
+  const names = Object.fromEntries(runs.map((r) => [r.dir, r.name]));
 
   const open = (dirs: string[]): void => {
     setShown(dirs);
     void build.run({ runDirs: dirs });
+  };
+  const continueRun = (r: RunRow): void => {
+    const converted = r.completedSteps.includes('convert');
+    switchRun({
+      runDir: r.dir,
+      pruned: r.completedSteps.includes('prune'),
+      tfliteFiles: converted ? [joinPath(r.dir, 'tflite/dense.tflite'), joinPath(r.dir, 'tflite/pruned.tflite')] : [],
+    });
+    onContinue(continueStep(r));
+  };
+  const remove = async (r: RunRow): Promise<void> => {
+    setConfirming(undefined);
+    setDeleteError(undefined);
+    try {
+      setDeleted(await api.invoke('runs.delete', { runDir: r.dir }));
+      setSelected((s) => s.filter((d) => d !== r.dir));
+      setShown((s) => (s.includes(r.dir) ? [] : s));
+    } catch (e) {
+      setDeleteError(asContractError(e));
+    }
+    void run({});
   };
 
   return (
@@ -32,7 +73,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
         title="Run history"
         actions={
           <>
-            <button type="button" onClick={() => void run({})} disabled={list.busy}>
+            <button type="button" onClick={() => void run({})} disabled={list.busy} data-testid="history-refresh">
               Refresh
             </button>
             <button
@@ -42,13 +83,45 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
               onClick={() => open(selected)}
               data-testid="history-compare"
             >
-              Compare {selected.length > 1 ? selected.length : ''} runs
+              {selected.length > 1 ? `Compare ${selected.length} runs` : 'Compare runs'}
             </button>
           </>
         }
       >
         <ErrorBox error={list.error} />
         {runs.length === 0 && !list.busy ? <p className="muted">No runs in the workspace yet.</p> : null}
+        {confirming ? (
+          <div className="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="history-confirm">
+            <p id="confirm-title">
+              <strong>Move this run to the trash?</strong>
+            </p>
+            <p>
+              <code>{confirming.dir}</code>
+            </p>
+            <p className="muted">
+              The whole folder goes: models, .tflite files, benchmarks and reports. You can restore it from the trash.
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void remove(confirming)}
+                data-testid="history-confirm-delete"
+              >
+                Move to trash
+              </button>
+              <button type="button" onClick={() => setConfirming(undefined)} data-testid="history-confirm-keep">
+                Keep it
+              </button>
+            </div>
+          </div>
+        ) : null}
+        <ErrorBox error={deleteError} testId="history-delete-error" />
+        {deleted ? (
+          <p className="muted" data-testid="history-deleted">
+            Moved <code>{deleted.runDir}</code> to <code>{deleted.movedTo}</code>.
+          </p>
+        ) : null}
         {runs.length > 0 ? (
           <table className="table" data-testid="history-table">
             <thead>
@@ -61,25 +134,39 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                 <th>Status</th>
                 <th>Created</th>
                 <th>Key numbers</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {runs.map((r) => (
-                <tr key={r.dir}>
+                <tr key={r.dir} data-testid={`history-row-${r.id}`}>
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${r.id}`}
+                      aria-label={`Select ${r.name ?? r.id}`}
                       checked={selected.includes(r.dir)}
                       disabled={r.error !== undefined}
                       onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r.dir] : s.filter((d) => d !== r.dir)))}
+                      data-testid={`history-select-${r.id}`}
                     />
                   </td>
                   <td>
+                    {r.name ? <div className="run-name">{r.name}</div> : null}
                     <code>{r.id}</code>
+                    {r.note ? <div className="muted small run-note">{r.note}</div> : null}
+                    {editing === r.dir ? (
+                      <RunLabelsEditor
+                        run={r}
+                        onDone={(saved) => {
+                          setEditing(undefined);
+                          if (saved) void run({});
+                        }}
+                      />
+                    ) : null}
                   </td>
-                  <td>{r.kind}</td>
+                  <td data-testid={`history-kind-${r.id}`}>{r.kind}</td>
                   <td>
                     <span className={`badge badge-${r.status}`}>{r.status}</span>
                   </td>
@@ -99,12 +186,28 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                       type="button"
                       className="link"
                       disabled={r.error !== undefined}
-                      onClick={() => {
-                        update({ runDir: r.dir });
-                        onContinue();
-                      }}
+                      onClick={() => continueRun(r)}
+                      data-testid={`history-continue-${r.id}`}
                     >
                       Continue
+                    </button>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={r.error !== undefined || r.status === 'running'}
+                      onClick={() => setEditing(editing === r.dir ? undefined : r.dir)}
+                      data-testid={`history-edit-${r.id}`}
+                    >
+                      Rename / note
+                    </button>
+                    <button
+                      type="button"
+                      className="link danger-link"
+                      disabled={r.status === 'running'}
+                      onClick={() => setConfirming(r)}
+                      data-testid={`history-delete-${r.id}`}
+                    >
+                      Delete
                     </button>
                   </td>
                 </tr>
@@ -120,6 +223,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
           <ExportButtons runDirs={shown} />
         </Section>
       ) : null}
+      {build.value && shown.length > 1 ? <ComparisonSummary report={build.value} names={names} /> : null}
       {build.value && shown.length > 0 ? <ReportView report={build.value} /> : null}
     </div>
   );

@@ -11,14 +11,32 @@ const TEXT: Record<JobStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-/** A job's status line and, when it failed, the core's message and hint. */
-export function JobStatusLine({ status, error, name }: { status: JobStatus; error: ContractError | undefined; name: string }) {
+/**
+ * A job's status line; when it failed, the core's message and hint. A cancel is the user's own choice, not an error:
+ * it says so and what was kept (`keptNote`).
+ */
+export function JobStatusLine({
+  status,
+  error,
+  name,
+  keptNote,
+}: {
+  status: JobStatus;
+  error: ContractError | undefined;
+  name: string;
+  keptNote?: string;
+}) {
   return (
     <div className="job-status">
       <span className={`badge badge-${status}`} data-testid={`${name}-status`}>
         {TEXT[status]}
       </span>
-      {status === 'failed' || status === 'cancelled' ? <ErrorBox error={error} testId={`${name}-error`} /> : null}
+      {status === 'failed' ? <ErrorBox error={error} testId={`${name}-error`} /> : null}
+      {status === 'cancelled' ? (
+        <p className="muted" data-testid={`${name}-cancelled`}>
+          {keptNote ?? 'You cancelled this job. Files it had already written stay in the run folder.'}
+        </p>
+      ) : null}
     </div>
   );
 }

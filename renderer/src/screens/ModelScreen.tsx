@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useCommand } from '../api/use-command';
 import type { ModelDescription } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
+import { InlineCode } from '../components/InlineCode';
 import { Section, SelectField, Stat } from '../components/fields';
 import { formatCount } from '../format/numbers';
 import type { ModelName } from '../state/job-configs';
@@ -23,6 +24,15 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
   const verdict = model?.xnnpack;
 
   const changes = model?.fix.changes ?? [];
+  // One entry per layer and message: the policy repeats its headline as the first diagnostic.
+  const diagnostics = (verdict?.diagnostics ?? []).filter(
+    (d, i, all) => all.findIndex((o) => o.layer === d.layer && o.message === d.message) === i,
+  );
+  const headline = verdict?.message && !diagnostics.some((d) => d.message === verdict.message) ? verdict.message : undefined;
+  const failing = new Set(diagnostics.map((d) => d.layer).filter((l): l is string => Boolean(l)));
+  const fixChosen = pipeline.fixForXnnpack;
+  // The core words its fix for the CLI; on this screen the same fix is the Fix button.
+  const onScreen = (fix: string): string => fix.replace(/`?check-xnnpack --fix`?/g, 'the Fix button below');
 
   return (
     <div className="screen" data-testid="screen-model">
@@ -53,14 +63,30 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
               ✓ The model passes every check: its 1×1 convolutions can be pruned for XNNPACK's sparse kernels.
             </p>
           ) : (
-            <div data-testid="xnnpack-verdict" className="verdict bad">
-              <p>✗ {verdict.message ?? 'The model fails the policy checks.'}</p>
+            <div data-testid="xnnpack-verdict" className={fixChosen ? 'verdict fixed' : 'verdict bad'}>
+              <p>
+                {fixChosen ? '✓' : '✗'}{' '}
+                {fixChosen
+                  ? 'The model as designed fails the policy checks below; the chosen fix makes it pass.'
+                  : 'The model fails the policy checks below.'}
+              </p>
+              {headline ? (
+                <p>
+                  <InlineCode text={headline} />
+                </p>
+              ) : null}
               <ul className="diagnostics">
-                {verdict.diagnostics.map((d, i) => (
+                {diagnostics.map((d, i) => (
                   <li key={i}>
                     <strong>{d.layer ?? 'model'}</strong> <span className="tag">{d.rule}</span>
-                    <div>{d.message}</div>
-                    <div className="fix-text">Fix: {d.fix}</div>
+                    <div>
+                      <InlineCode text={d.message} />
+                    </div>
+                    {fixChosen ? null : (
+                      <div className="fix-text">
+                        <InlineCode text={onScreen(d.fix)} />
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -73,7 +99,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   <ul>
                     {changes.map((c, i) => (
                       <li key={i}>
-                        <code>{c.layer}</code>: {c.description}
+                        <code>{c.layer}</code>: <InlineCode text={c.description} />
                       </li>
                     ))}
                   </ul>
@@ -121,10 +147,19 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             </thead>
             <tbody>
               {model.layers.map((layer, i) => (
-                <tr key={layer.name}>
+                <tr
+                  key={layer.name}
+                  className={failing.has(layer.name) ? (fixChosen ? 'row-fixed' : 'row-failing') : undefined}
+                  data-testid={failing.has(layer.name) ? `layer-failing-${layer.name}` : undefined}
+                >
                   <td>{i + 1}</td>
                   <td>
-                    <code>{layer.name}</code>
+                    <code>{layer.name}</code>{' '}
+                    {failing.has(layer.name) ? (
+                      <span className={fixChosen ? 'tag ok' : 'tag bad'}>
+                        {fixChosen ? 'fixed at pruning' : 'fails the check'}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{layer.type}</td>
                   <td>{layer.outputShape?.join(' × ') ?? '—'}</td>

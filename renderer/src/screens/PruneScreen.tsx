@@ -1,46 +1,72 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { pruneJobConfig } from '../../../shared/contract';
 import { useJob } from '../api/use-job';
 import { LineChart } from '../charts/LineChart';
 import { NumberField, Section } from '../components/fields';
-import { formatCount } from '../format/numbers';
+import { formatCount, formatPercent } from '../format/numbers';
 import { buildPruneConfig } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
 import { initialPruneProgress, latestSparsity, reducePruneProgress } from '../state/prune-progress';
-import { GUIDE_SCHEDULE, schedulePlot, type ScheduleForm } from '../state/schedule-points';
+import { GUIDE_SCHEDULE, largestPruningFrequency, schedulePlot, type ScheduleForm } from '../state/schedule-points';
+import { useRunScoped } from '../state/use-run-scoped';
 import { FitStats } from './FitStats';
 import { JobStatusLine } from './JobStatus';
 import { SparsityTable } from './SparsityTable';
+import { TrainCharts } from './TrainCharts';
 
-/** Mean sparsity over the pruned tensors, per recorded epoch, placed at that epoch's last step. */
-function actualCurve(entries: { step: number; tensors: { sparsity: number }[] }[]): { x: number; y: number }[] {
-  return entries
-    .filter((e) => e.tensors.length > 0)
-    .map((e) => ({ x: e.step, y: e.tensors.reduce((a, t) => a + t.sparsity, 0) / e.tensors.length }));
+const FIELDS = pruneJobConfig.shape;
+/** Below this mean sparsity of the pruned weights, the run pruned nothing worth the name. */
+const NOTHING_PRUNED = 0.005;
+
+function meanSparsity(tensors: { sparsity: number }[]): number {
+  return tensors.reduce((a, t) => a + t.sparsity, 0) / Math.max(1, tensors.length);
+}
+
+/**
+ * Mean sparsity over the pruned tensors where it was measured: before training (0) and at the end of each epoch. Masks
+ * change only at the dotted mask updates; between two measurements the exact value is not reported, so nothing is drawn.
+ */
+function actualPoints(entries: { step: number; tensors: { sparsity: number }[] }[]): { x: number; y: number }[] {
+  const measured = entries.filter((e) => e.tensors.length > 0).map((e) => ({ x: e.step, y: meanSparsity(e.tensors) }));
+  return measured.length > 0 ? [{ x: 0, y: 0 }, ...measured] : [];
 }
 
 export function PruneScreen({ onNext }: { onNext(): void }) {
-  const { pipeline } = usePipeline();
-  const [form, setForm] = useState<ScheduleForm>(GUIDE_SCHEDULE);
+  const { pipeline, update } = usePipeline();
+  const [form, setForm] = useState<ScheduleForm>({ ...GUIDE_SCHEDULE, batchSize: pipeline.batchSize });
   const job = useJob('prune', reducePruneProgress, initialPruneProgress);
+  useRunScoped(job.reset);
+  useEffect(() => setForm((f) => ({ ...f, batchSize: pipeline.batchSize })), [pipeline.batchSize]);
   const trainImages = pipeline.trainImages ?? 45_000;
   const plot = useMemo(() => schedulePlot(form, trainImages), [form, trainImages]);
-  const set = (key: keyof ScheduleForm) => (value: number | undefined) => setForm((f) => ({ ...f, [key]: value ?? f[key] }));
+  const set = (key: keyof ScheduleForm) => (value: number | undefined) => setForm((f) => ({ ...f, [key]: value ?? Number.NaN }));
   const runDir = pipeline.runDir;
+  const config = buildPruneConfig(form, {
+    runDir: runDir ?? '.',
+    data: pipeline.data,
+    fix: pipeline.fixForXnnpack,
+    limit: pipeline.limit,
+    seed: 1,
+    backend: pipeline.backend,
+  });
+  const valid = pruneJobConfig.safeParse(config).success && plot.error === undefined;
+  const noUpdate = plot.error === undefined && plot.updates.length === 0;
+  const workingFrequency = useMemo(
+    () => (noUpdate ? largestPruningFrequency(form, trainImages) : undefined),
+    [noUpdate, form, trainImages],
+  );
 
   const start = (): void => {
-    if (!runDir) return;
-    void job.start(
-      buildPruneConfig(form, {
-        runDir,
-        data: pipeline.data,
-        fix: pipeline.fixForXnnpack,
-        limit: pipeline.limit,
-        seed: 1,
-        backend: pipeline.backend,
-      }),
-    );
+    if (!runDir || !valid) return;
+    update({ pruned: false, tfliteFiles: [] });
+    void job.start(config);
   };
+  useEffect(() => {
+    if (job.status === 'completed') update({ pruned: true });
+    // Only the transition to 'completed' matters.
+  }, [job.status]);
   const tensors = latestSparsity(job.progress);
+  const prunedNothing = job.status === 'completed' && tensors.length > 0 && meanSparsity(tensors) < NOTHING_PRUNED;
 
   return (
     <div className="screen" data-testid="screen-prune">
@@ -50,8 +76,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             label="Initial sparsity"
             value={form.initialSparsity}
             onChange={set('initialSparsity')}
-            min={0}
-            max={0.99}
+            schema={FIELDS.initialSparsity}
             step={0.05}
             testId="prune-initial"
             disabled={job.active}
@@ -60,8 +85,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             label="Final sparsity"
             value={form.finalSparsity}
             onChange={set('finalSparsity')}
-            min={0}
-            max={0.99}
+            schema={FIELDS.finalSparsity}
             step={0.05}
             testId="prune-final"
             disabled={job.active}
@@ -70,7 +94,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             label="Reach final at epoch"
             value={form.endEpoch}
             onChange={set('endEpoch')}
-            min={0}
+            schema={FIELDS.endEpoch}
             testId="prune-end-epoch"
             disabled={job.active}
           />
@@ -78,7 +102,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             label="Mask update every N steps"
             value={form.frequency}
             onChange={set('frequency')}
-            min={1}
+            schema={FIELDS.frequency}
             testId="prune-frequency"
             disabled={job.active}
           />
@@ -86,7 +110,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             label="Fine-tuning epochs"
             value={form.epochs}
             onChange={set('epochs')}
-            min={1}
+            schema={FIELDS.epochs}
             testId="prune-epochs"
             disabled={job.active}
           />
@@ -94,9 +118,10 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             label="Batch size"
             value={form.batchSize}
             onChange={set('batchSize')}
-            min={1}
+            schema={FIELDS.batchSize}
             testId="prune-batch-size"
             disabled={job.active}
+            help="Starts from the batch size used for training."
           />
         </div>
         <p className="muted">
@@ -106,6 +131,22 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
           reached at step {formatCount(plot.endStep)}. Only 1×1 convolutions are pruned (PruneForLatencyOnXNNPack)
           {pipeline.fixForXnnpack ? '; the XNNPACK fix is applied first' : ''}.
         </p>
+        {noUpdate ? (
+          <div className="warning" role="status" data-testid="prune-no-update">
+            {workingFrequency !== undefined ? (
+              <p>
+                No mask update will happen: the run has {formatCount(plot.totalSteps)} steps and the masks are updated every{' '}
+                {formatCount(form.frequency)} steps, so nothing would be pruned (TFMOT behaves the same). Use a frequency of{' '}
+                {formatCount(workingFrequency)} or less.
+              </p>
+            ) : (
+              <p>
+                No mask update will happen within the {formatCount(plot.totalSteps)} steps of this run, so nothing would be pruned
+                (TFMOT behaves the same). Reach the final sparsity at epoch 1 or later, or fine-tune for more epochs.
+              </p>
+            )}
+          </div>
+        ) : null}
         {plot.error ? (
           <div className="error-box" role="alert" data-testid="schedule-error">
             <p className="error-message">{plot.error}</p>
@@ -113,17 +154,18 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
         ) : (
           <LineChart
             name="prune-schedule"
-            title="Target sparsity against step (dotted lines: mask updates)"
+            title="Target and actual sparsity against training step"
             series={[
-              { name: 'target', points: plot.points.map((p) => ({ x: p.step, y: p.sparsity })) },
+              { name: 'target (PolynomialDecay)', points: plot.points.map((p) => ({ x: p.step, y: p.sparsity })) },
               {
-                name: 'actual (mean over pruned weights)',
-                points: actualCurve(job.progress.sparsity),
-                markers: true,
+                name: 'actual (mean over pruned weights, measured at each epoch end)',
+                points: actualPoints(job.progress.sparsity),
+                dotsOnly: true,
                 color: '#D55E00',
               },
             ]}
             marks={plot.updates}
+            marksLabel={`mask update (${formatCount(plot.updates.length)} in all)`}
             xLabel="training step"
             yLabel="sparsity"
             yDomain={[0, 1]}
@@ -135,7 +177,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             type="button"
             className="primary"
             onClick={start}
-            disabled={job.active || !runDir || plot.error !== undefined}
+            disabled={job.active || !runDir || !valid}
             data-testid="prune-start"
           >
             Prune and fine-tune
@@ -143,7 +185,12 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
           <button type="button" onClick={() => void job.cancel()} disabled={!job.active || !job.jobId} data-testid="prune-cancel">
             Cancel
           </button>
-          <JobStatusLine status={job.status} error={job.error} name="prune" />
+          <JobStatusLine
+            status={job.status}
+            error={job.error}
+            name="prune"
+            keptNote="You cancelled the pruning. The trained dense model is untouched; no pruned model was saved."
+          />
         </div>
         {!runDir ? <p className="muted">Train a model first (step 3), or open a trained run from History.</p> : null}
       </Section>
@@ -157,7 +204,26 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
           ) : null
         }
       >
-        <FitStats progress={job.progress.fit} epochs={form.epochs} prefix="prune" active={job.active} />
+        {prunedNothing ? (
+          <div className="warning" role="status" data-testid="prune-nothing">
+            <p>
+              Nothing was pruned: the pruned weights are {formatPercent(meanSparsity(tensors))} zeros because no mask update
+              happened. The saved “pruned” model equals the dense one; prune again with a smaller mask update frequency.
+            </p>
+          </div>
+        ) : null}
+        <FitStats
+          progress={job.progress.fit}
+          epochs={form.epochs}
+          prefix="prune"
+          active={job.active}
+          classes={pipeline.classes}
+        />
+        <TrainCharts
+          progress={job.progress.fit}
+          prefix="prune-fit"
+          titles={{ loss: 'Fine-tuning loss', accuracy: 'Fine-tuning accuracy' }}
+        />
         <SparsityTable tensors={tensors} target={form.finalSparsity} />
       </Section>
     </div>

@@ -6,12 +6,14 @@ import { Section } from '../components/fields';
 import { usePipeline } from '../state/pipeline-context';
 import { ExportButtons } from './report/ExportButtons';
 import { ReportView } from './report/ReportView';
+import { useRunScoped } from '../state/use-run-scoped';
 
 export function ReportScreen({ visible }: { visible: boolean }) {
   const { pipeline } = usePipeline();
   const build = useCommand<'report.build', Report>('report.build');
   const runDirs = pipeline.runDir ? [pipeline.runDir] : [];
-  const { run } = build;
+  const { run, reset } = build;
+  useRunScoped(reset);
   const key = runDirs.join('\n');
   useEffect(() => {
     if (visible && key) void run({ runDirs: key.split('\n') });
@@ -33,7 +35,9 @@ export function ReportScreen({ visible }: { visible: boolean }) {
         }
       >
         {runDirs.length === 0 ? (
-          <p className="muted">Run the pipeline, or open runs from History to compare them.</p>
+          <p className="muted" data-testid="report-empty">
+            Train, prune, convert and benchmark a model first (steps 3 to 6), or open runs from History to compare them.
+          </p>
         ) : (
           <p className="muted">
             Run <code>{runDirs.join(', ')}</code>
@@ -41,9 +45,9 @@ export function ReportScreen({ visible }: { visible: boolean }) {
         )}
         {build.busy ? <p className="muted">Building the report…</p> : null}
         <ErrorBox error={build.error} testId="report-error" />
-        <ExportButtons runDirs={runDirs} />
+        {key ? <ExportButtons runDirs={runDirs} /> : null}
       </Section>
-      {build.value ? <ReportView report={build.value} /> : null}
+      {build.value && key ? <ReportView report={build.value} /> : null}
     </div>
   );
 }

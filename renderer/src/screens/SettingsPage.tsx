@@ -1,11 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../../shared/contract';
+import type { Settings, ThemeChoice } from '../../../shared/contract';
+import { applyTheme } from '../app/theme';
 import { useCommand } from '../api/use-command';
 import { ErrorBox } from '../components/ErrorBox';
-import { Section, TextField } from '../components/fields';
+import { Section, SelectField, TextField } from '../components/fields';
 import { usePipeline } from '../state/pipeline-context';
 
 /** Workspace folder, adb binary and adb server; saved with settings.update. */
+const THEMES: { value: ThemeChoice; label: string }[] = [
+  { value: 'system', label: 'Follow the system (light or dark)' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
 export function SettingsPage() {
   const { update } = usePipeline();
   const load = useCommand('settings.get');
@@ -16,15 +23,22 @@ export function SettingsPage() {
     void run({}).then((s) => s && setForm(s));
   }, [run]);
 
+  const workspace = form.workspace.trim();
+  // The server resolves nothing against its own working folder: a relative workspace is refused, here and there.
+  const relative = workspace !== '' && !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(workspace);
+
   const submit = async (): Promise<void> => {
+    if (relative) return;
     const saved = await save.run({
-      workspace: form.workspace.trim() || undefined,
+      workspace: workspace || undefined,
+      theme: form.theme ?? 'system',
       adbPath: form.adbPath?.trim() || undefined,
       adbServer: form.adbServer?.trim() || undefined,
     });
     if (saved) {
       setForm(saved);
       update({ workspace: saved.workspace, adbServer: saved.adbServer });
+      applyTheme(saved.theme);
     }
   };
 
@@ -38,6 +52,18 @@ export function SettingsPage() {
             value={form.workspace}
             onChange={(v) => setForm((f) => ({ ...f, workspace: v }))}
             testId="settings-workspace"
+          />
+          {relative ? (
+            <small className="field-error" role="alert" data-testid="settings-workspace-error">
+              Enter a full path, such as /home/me/SparseStudio/runs: a relative path would depend on where the app was started.
+            </small>
+          ) : null}
+          <SelectField
+            label="Colours"
+            value={form.theme ?? 'system'}
+            options={THEMES}
+            onChange={(theme) => setForm((f) => ({ ...f, theme }))}
+            testId="settings-theme"
           />
           <TextField
             label="adb program (empty: ANDROID_HOME/platform-tools or PATH)"
@@ -59,7 +85,7 @@ export function SettingsPage() {
             type="button"
             className="primary"
             onClick={() => void submit()}
-            disabled={save.busy}
+            disabled={save.busy || relative}
             data-testid="settings-save"
           >
             Save

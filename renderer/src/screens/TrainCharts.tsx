@@ -1,8 +1,19 @@
 import { LineChart, type LineSeries } from '../charts/LineChart';
 import type { TrainProgress } from '../state/train-progress';
 
-/** Loss and accuracy against epochs: per-batch training values (thin line), per-epoch training and validation. */
-export function TrainCharts({ progress, prefix }: { progress: TrainProgress; prefix: string }) {
+/**
+ * Loss and accuracy against epochs: per-batch training values (thin line) and per-epoch training and validation
+ * values placed at the end of their epoch (epoch 1 at x = 1, as in the report), so the last epoch sits on the last step.
+ */
+export function TrainCharts({
+  progress,
+  prefix,
+  titles = { loss: 'Loss', accuracy: 'Accuracy' },
+}: {
+  progress: TrainProgress;
+  prefix: string;
+  titles?: { loss: string; accuracy: string };
+}) {
   const perEpoch = progress.last?.stepsPerEpoch;
   const batchX = (step: number): number => (perEpoch ? step / perEpoch : step);
   const curves = (metric: 'loss' | 'accuracy', valMetric: 'valLoss' | 'valAccuracy'): LineSeries[] => [
@@ -12,24 +23,31 @@ export function TrainCharts({ progress, prefix }: { progress: TrainProgress; pre
       color: '#9BB8D3',
     },
     {
-      name: 'training (epoch)',
-      points: progress.epochs.map((e) => ({ x: e.epoch, y: e[metric] })),
+      name: 'training (epoch mean)',
+      points: progress.epochs.map((e) => ({ x: e.epoch + 1, y: e[metric] })),
       color: '#0072B2',
       markers: true,
     },
     {
-      name: 'validation (epoch)',
-      points: progress.epochs.map((e) => ({ x: e.epoch, y: e[valMetric] })),
+      name: 'validation (end of epoch)',
+      points: progress.epochs.map((e) => ({ x: e.epoch + 1, y: e[valMetric] })),
       color: '#D55E00',
       markers: true,
+      dashed: true,
     },
   ];
   return (
     <div className="chart-row">
-      <LineChart name={`${prefix}-loss`} title="Loss" series={curves('loss', 'valLoss')} xLabel="epoch" yLabel="cross-entropy" />
+      <LineChart
+        name={`${prefix}-loss`}
+        title={titles.loss}
+        series={curves('loss', 'valLoss')}
+        xLabel="epoch"
+        yLabel="cross-entropy"
+      />
       <LineChart
         name={`${prefix}-accuracy`}
-        title="Accuracy"
+        title={titles.accuracy}
         series={curves('accuracy', 'valAccuracy')}
         xLabel="epoch"
         yLabel="accuracy"

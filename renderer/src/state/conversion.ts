@@ -23,17 +23,22 @@ export interface ConvertedFile {
 /** The convert job's events: {kind: 'converted' | 'validated', files} (electron/core/pipeline/step-jobs.ts). */
 export interface ConvertProgress {
   phase: string;
+  /** Phases finished out of CONVERT_PHASES (convert both files, validate both files). */
+  done: number;
   files: ConvertedFile[];
 }
 
+export const CONVERT_PHASES = 2;
+
 export function initialConvertProgress(): ConvertProgress {
-  return { phase: 'Converting both models to .tflite', files: [] };
+  return { phase: 'Step 1 of 2: converting both models to .tflite', done: 0, files: [] };
 }
 
 export function reduceConvertProgress(state: ConvertProgress, event: unknown): ConvertProgress {
   const kind = (event as { kind?: unknown } | null)?.kind;
-  if (kind === 'converted') return { phase: 'Validating both files in the TFLite runtime', files: convertedFiles(event) };
-  if (kind === 'validated') return { phase: 'Validated', files: convertedFiles(event) };
+  if (kind === 'converted')
+    return { phase: 'Step 2 of 2: validating both files in the TFLite runtime', done: 1, files: convertedFiles(event) };
+  if (kind === 'validated') return { phase: 'Validated', done: 2, files: convertedFiles(event) };
   return state;
 }
 

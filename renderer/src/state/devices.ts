@@ -11,8 +11,18 @@ export function isReady(device: DeviceSummary): boolean {
   return device.kind === 'host' || device.state === 'device';
 }
 
+/** A device adb reaches over the network (`adb connect HOST:PORT`) rather than a USB cable. */
+export function isNetworkDevice(device: Pick<DeviceSummary, 'id' | 'kind'>): boolean {
+  return device.kind === 'adb' && /:\d{1,5}$/.test(device.id);
+}
+
+/** The name to show once: the label when it says more than the serial, else the serial. */
+export function deviceName(device: Pick<DeviceSummary, 'id' | 'label'>): string {
+  return device.label && device.label !== device.id ? device.label : device.id;
+}
+
 /** What the user should do for an adb state other than 'device', or undefined when the device is usable. */
-export function stateAdvice(state: string): { title: string; steps: string[] } | undefined {
+export function stateAdvice(state: string, network = false): { title: string; steps: string[] } | undefined {
   switch (state) {
     case 'device':
       return undefined;
@@ -26,13 +36,18 @@ export function stateAdvice(state: string): { title: string; steps: string[] } |
         ],
       };
     case 'offline':
-      return {
-        title: 'adb sees the device but it does not answer',
-        steps: [
-          'Unplug and replug the cable (use a data cable, not a charge-only one).',
-          'For a network device, check it is on the same network and connect it again.',
-        ],
-      };
+      return network
+        ? {
+            title: 'adb knows this network address but the device does not answer',
+            steps: [
+              'Check that the phone is on the same network and Wireless debugging is still on (it turns off when the phone changes network).',
+              'Connect it again below, or remove the entry if the phone is gone.',
+            ],
+          }
+        : {
+            title: 'adb sees the device but it does not answer',
+            steps: ['Unplug and replug the cable (use a data cable, not a charge-only one).'],
+          };
     case 'no permissions':
     case 'no-permissions':
       return {
@@ -42,6 +57,8 @@ export function stateAdvice(state: string): { title: string; steps: string[] } |
         ],
       };
     default:
-      return { title: `adb reports the device as “${state}”`, steps: ['Wait a moment; if it stays so, replug the cable.'] };
+      return network
+        ? { title: `adb reports the device as “${state}”`, steps: ['Wait a moment; if it stays so, connect it again.'] }
+        : { title: `adb reports the device as “${state}”`, steps: ['Wait a moment; if it stays so, replug the cable.'] };
   }
 }

@@ -1,12 +1,36 @@
 // `runs.list` answers the report module's RunListEntry[] (electron/core/report/list-runs.ts): readable runs with their
 // overview, unreadable ones with their error. The History page shows both as rows.
 import type { RunListEntry } from '../../../electron/core/report/list-runs';
+import type { RunOverview } from '../../../electron/core/report/run-overview';
+import type { RunLabels } from '../../../electron/core/runs/manifest';
 import { formatPercent } from '../format/numbers';
+
+/** `runs.list` entries; the app's handler adds each readable run's name and note from its run.json. */
+export type LabelledRunListEntry = RunListEntry & { labels?: RunLabels };
+
+/** Below this mean 1x1 sparsity no mask update happened: the pruned model equals the dense one. */
+const NOTHING_PRUNED = 0.005;
+
+const STEP_ORDER = ['train', 'prune', 'convert', 'benchmark'] as const;
+
+/**
+ * What a run is: 'pipeline' for the one-command guide, else the steps it went through ("train → prune → convert"), since
+ * the wizard runs every step in one folder and run.json keeps the first step's kind.
+ */
+export function runKind(overview: Pick<RunOverview, 'kind' | 'steps'>): string {
+  if (overview.kind === 'pipeline') return 'pipeline';
+  const steps = STEP_ORDER.filter((name) => overview.steps.some((s) => s.name === name));
+  return steps.length > 0 ? steps.join(' → ') : overview.kind;
+}
 
 export interface RunRow {
   dir: string;
   id: string;
+  name: string | undefined;
+  note: string | undefined;
   kind: string;
+  /** Completed steps, to continue the run in the wizard at the right place. */
+  completedSteps: string[];
   status: string;
   createdAt: string | undefined;
   summary: string;
@@ -18,13 +42,18 @@ function baseName(dir: string): string {
 }
 
 export function runRows(value: unknown): RunRow[] {
-  const entries = Array.isArray(value) ? (value as RunListEntry[]) : ((value as { runs?: RunListEntry[] } | null)?.runs ?? []);
+  const entries = Array.isArray(value)
+    ? (value as LabelledRunListEntry[])
+    : ((value as { runs?: LabelledRunListEntry[] } | null)?.runs ?? []);
   return entries.map((entry) => {
     if (!entry.ok)
       return {
         dir: entry.dir,
         id: baseName(entry.dir),
+        name: undefined,
+        note: undefined,
         kind: '—',
+        completedSteps: [],
         status: 'unreadable',
         createdAt: undefined,
         summary: '',
@@ -34,7 +63,12 @@ export function runRows(value: unknown): RunRow[] {
     const parts = [
       o.accuracy.dense !== null ? `dense ${formatPercent(o.accuracy.dense)}` : '',
       o.accuracy.pruned !== null ? `pruned ${formatPercent(o.accuracy.pruned)}` : '',
-      o.pointwiseSparsity !== null ? `1×1 sparsity ${formatPercent(o.pointwiseSparsity)}` : '',
+      o.pointwiseSparsity !== null && o.pointwiseSparsity < NOTHING_PRUNED
+        ? `nothing pruned (1×1 sparsity ${formatPercent(o.pointwiseSparsity)}): the “pruned” model is the dense one`
+        : '',
+      o.pointwiseSparsity !== null && o.pointwiseSparsity >= NOTHING_PRUNED
+        ? `1×1 sparsity ${formatPercent(o.pointwiseSparsity)}`
+        : '',
       ...o.speedups.map((s) =>
         s.speedup !== null ? `${s.label} ${s.speedup.toFixed(2)}×${s.synthetic ? ' (synthetic)' : ''}` : '',
       ),
@@ -42,7 +76,10 @@ export function runRows(value: unknown): RunRow[] {
     return {
       dir: o.dir,
       id: o.id,
-      kind: o.kind,
+      name: entry.labels?.name,
+      note: entry.labels?.note,
+      kind: runKind(o),
+      completedSteps: o.steps.filter((step) => step.status === 'completed').map((step) => step.name),
       status: o.status,
       createdAt: o.createdAt,
       summary: parts.filter(Boolean).join(' · '),

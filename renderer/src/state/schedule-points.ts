@@ -37,20 +37,25 @@ export interface SchedulePlot {
   error: string | undefined;
 }
 
+/** The form's PolynomialDecay from step 0 to `endStep`; throws TFMOT's message for a bad schedule. */
+function formSchedule(form: ScheduleForm, endStep: number, frequency: number): PolynomialDecay {
+  return new PolynomialDecay({
+    initialSparsity: form.initialSparsity,
+    finalSparsity: form.finalSparsity,
+    beginStep: 0,
+    endStep,
+    power: form.power,
+    frequency,
+  });
+}
+
 export function schedulePlot(form: ScheduleForm, trainImages: number, maxPoints = 200): SchedulePlot {
   const perEpoch = stepsPerEpoch(trainImages, form.batchSize);
   const totalSteps = perEpoch * Math.max(1, form.epochs);
   const endStep = perEpoch * form.endEpoch;
   let schedule: PolynomialDecay;
   try {
-    schedule = new PolynomialDecay({
-      initialSparsity: form.initialSparsity,
-      finalSparsity: form.finalSparsity,
-      beginStep: 0,
-      endStep,
-      power: form.power,
-      frequency: form.frequency,
-    });
+    schedule = formSchedule(form, endStep, form.frequency);
   } catch (error) {
     return { points: [], updates: [], totalSteps, endStep, error: errorMessage(error) };
   }
@@ -64,4 +69,23 @@ export function schedulePlot(form: ScheduleForm, trainImages: number, maxPoints 
   const updates: number[] = [];
   for (let s = 1; s <= totalSteps && updates.length < 500; s += 1) if (schedule.at(s).shouldPrune) updates.push(s);
   return { points, updates, totalSteps, endStep, error: undefined };
+}
+
+/**
+ * When the schedule never recomputes the masks within the run (so nothing is pruned, as in TFMOT), the largest mask
+ * update frequency that would prune; undefined when masks are updated or no frequency helps (e.g. end epoch 0).
+ */
+export function largestPruningFrequency(form: ScheduleForm, trainImages: number): number | undefined {
+  const totalSteps = stepsPerEpoch(trainImages, form.batchSize) * Math.max(1, form.epochs);
+  const endStep = stepsPerEpoch(trainImages, form.batchSize) * form.endEpoch;
+  for (let frequency = Math.min(form.frequency - 1, totalSteps); frequency >= 1; frequency -= 1) {
+    let schedule: PolynomialDecay;
+    try {
+      schedule = formSchedule(form, endStep, frequency);
+    } catch {
+      return undefined;
+    }
+    for (let s = 1; s <= totalSteps; s += 1) if (schedule.at(s).shouldPrune) return frequency;
+  }
+  return undefined;
 }

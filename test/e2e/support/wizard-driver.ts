@@ -109,16 +109,22 @@ export class WizardDriver {
       throw new Error(`The report failed: ${await screen.getByTestId('report-error').textContent()}`);
   }
 
-  /** Clicks an export button on the Report step and returns the file path the app reports. */
-  async exportReport(format: 'json' | 'csv' | 'html' | 'pdf'): Promise<string> {
-    const screen = this.id('screen-report');
-    await screen.getByTestId(`export-${format}`).click();
-    await screen
-      .locator('[data-testid="export-file"], [data-testid="export-error"]')
-      .first()
-      .waitFor({ timeout: this.options.jobTimeoutMs });
+  /**
+   * Clicks an export button on the Report step (or the History page): in browser mode a download named after the run
+   * and format. Returns the file name the browser was offered and where the test's browser saved it.
+   */
+  async exportReport(
+    format: 'json' | 'csv' | 'summary-csv' | 'html' | 'pdf',
+    screenId = 'screen-report',
+  ): Promise<{ fileName: string; path: string }> {
+    const screen = this.id(screenId);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: this.options.jobTimeoutMs }),
+      screen.getByTestId(`export-${format}`).click(),
+    ]);
     if ((await screen.getByTestId('export-error').count()) > 0)
       throw new Error(`Export ${format} failed: ${await screen.getByTestId('export-error').textContent()}`);
-    return ((await screen.getByTestId('export-file').locator('code').textContent()) ?? '').trim();
+    await screen.getByTestId('export-file').getByText(download.suggestedFilename()).waitFor();
+    return { fileName: download.suggestedFilename(), path: await download.path() };
   }
 }

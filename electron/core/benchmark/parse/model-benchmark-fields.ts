@@ -2,7 +2,7 @@ import type { ModelBenchmark } from '../../../../shared/benchmark-result';
 import type { ParsedBenchmarkOutput } from './types';
 
 export type ParsedModelBenchmarkFields = Pick<ModelBenchmark, 'stats' | 'sparseInference' | 'synthetic'> &
-  Partial<Pick<ModelBenchmark, 'initUs' | 'firstInferenceUs' | 'warmupAvgUs' | 'memory' | 'opProfile'>>;
+  Partial<Pick<ModelBenchmark, 'initUs' | 'firstInferenceUs' | 'warmupAvgUs' | 'memory' | 'opProfile' | 'opProfileCalls' | 'opProfileSource'>>;
 
 /**
  * The parts of a ModelBenchmark that come from the tool's output. Undefined when the output has no regular-run
@@ -34,6 +34,8 @@ export function modelBenchmarkFields(parsed: ParsedBenchmarkOutput): ParsedModel
       percent: r.percent,
       timesCalled: r.timesCalled,
     }));
+    fields.opProfileCalls = parsed.stats.count;
+    fields.opProfileSource = 'these-runs';
   }
   return fields;
 }

@@ -1,12 +1,16 @@
 import { conv2dBackwardKernel, conv2dForwardKernel } from './conv2d-codegen';
 import type { ConvGeometry } from './geometry';
 import { accumulator } from './scratch';
+import { wasmConvBackward, wasmConvForward } from './wasm/conv-ops';
 
 // Direct NHWC convolution with the output channels innermost: every input value is loaded once per kernel tap and
 // multiplied into a contiguous row of the [kh, kw, in, out] kernel. For this model's small channel counts that beats
 // im2col + GEMM in plain JavaScript (no copy, and zero activations after ReLU are skipped in the backward pass).
 
-/** y = conv(x, w) + bias, accumulated in float64; uses the kernel generated for this geometry when there is one. */
+/**
+ * y = conv(x, w) + bias: the WebAssembly SIMD kernel when every tensor lives in one KernelMemory, otherwise the
+ * JavaScript kernel generated for this geometry (float64 accumulation) or the generic loops.
+ */
 export function conv2dForward(
   g: ConvGeometry,
   x: Float32Array,
@@ -14,6 +18,7 @@ export function conv2dForward(
   bias: Float32Array | null,
   y: Float32Array,
 ): void {
+  if (wasmConvForward(g, x, w, bias, y)) return;
   const kernel = conv2dForwardKernel(g);
   if (kernel) kernel(x, w, bias, y, g.n);
   else conv2dForwardLoops(g, x, w, bias, y);
@@ -29,6 +34,7 @@ export function conv2dBackward(
   dx: Float32Array | null,
   grads: { dw: Float64Array; dbias: Float64Array | null },
 ): void {
+  if (wasmConvBackward(g, tensors, dx, grads)) return;
   const kernel = conv2dBackwardKernel(g);
   if (kernel) kernel(tensors.x, tensors.w, tensors.dy, dx, grads.dw, grads.dbias, g.n);
   else conv2dBackwardLoops(g, tensors, dx, grads);

@@ -1,11 +1,12 @@
 import { depthwiseBackwardKernel, depthwiseForwardKernel } from './depthwise-codegen';
 import type { ConvGeometry } from './geometry';
 import { accumulator } from './scratch';
+import { wasmDepthwiseBackward, wasmDepthwiseForward } from './wasm/conv-ops';
 
 // Depthwise convolution, NHWC, kernel [kh, kw, in, multiplier]; output channel c*multiplier + j reads input channel c.
 // g.outC must equal g.inC * multiplier.
 
-/** Uses the kernel generated for this geometry when there is one. */
+/** The WebAssembly SIMD kernel when the tensors live in one KernelMemory, else the generated or generic JS loops. */
 export function depthwiseForward(
   g: ConvGeometry,
   x: Float32Array,
@@ -13,6 +14,7 @@ export function depthwiseForward(
   bias: Float32Array | null,
   y: Float32Array,
 ): void {
+  if (wasmDepthwiseForward(g, x, w, bias, y)) return;
   const kernel = depthwiseForwardKernel(g);
   if (kernel) kernel(x, w, bias, y, g.n);
   else depthwiseForwardLoops(g, x, w, bias, y);
@@ -25,6 +27,7 @@ export function depthwiseBackward(
   dx: Float32Array | null,
   grads: { dw: Float64Array; dbias: Float64Array | null },
 ): void {
+  if (wasmDepthwiseBackward(g, tensors, dx, grads)) return;
   const kernel = depthwiseBackwardKernel(g);
   if (kernel) kernel(tensors.x, tensors.w, tensors.dy, dx, grads.dw, grads.dbias, g.n);
   else depthwiseBackwardLoops(g, tensors, dx, grads);

@@ -1,3 +1,5 @@
+import { KernelMemory } from './wasm/kernel-memory';
+
 /** Mean over the spatial positions of each image: [n, positions, c] -> [n, c]. */
 export function globalAveragePoolForward(
   x: Float32Array,
@@ -5,6 +7,11 @@ export function globalAveragePoolForward(
   y: Float32Array,
 ): void {
   const { n, positions, c } = shape;
+  const km = KernelMemory.of(x, y);
+  if (km) {
+    km.k.averagePoolForward(x.byteOffset, y.byteOffset, n, positions, c);
+    return;
+  }
   for (let b = 0; b < n; b++) {
     const base = b * positions * c;
     for (let k = 0; k < c; k++) {
@@ -21,6 +28,11 @@ export function globalAveragePoolBackward(
   dx: Float32Array,
 ): void {
   const { n, positions, c } = shape;
+  const km = KernelMemory.of(dy, dx);
+  if (km) {
+    km.k.averagePoolBackward(dy.byteOffset, dx.byteOffset, n, positions, c);
+    return;
+  }
   for (let b = 0; b < n; b++) {
     const base = b * positions * c;
     for (let p = 0; p < positions; p++) {

@@ -1,4 +1,5 @@
 import type { LayerSpec, ModelSpec } from '../../../../shared/model-spec';
+import { firstNonChainLayer, isChain } from '../../model/graph';
 import { activationShapes, modelWeightShapes, type ActivationShape } from '../../model/shapes';
 import type { ModelWeights } from '../../model/weights';
 import { batchNormBackward, batchNormInferenceForward, batchNormTrainingForward, type BatchStats } from './batch-norm';
@@ -6,7 +7,8 @@ import { conv2dBackward, conv2dForward } from './conv2d';
 import { depthwiseBackward, depthwiseForward } from './depthwise-conv2d';
 import { convGeometry, type ConvGeometry, type ConvSetup } from './geometry';
 import { globalAveragePoolBackward, globalAveragePoolForward } from './global-average-pool';
-import { reluBackward, reluForward } from './relu';
+import { reluBackward, reluForward, reluMaskByOutput } from './relu';
+import { HEAP_MEMORY, type TensorMemory } from './tensor-memory';
 import { zeroPadBackward, zeroPadForward } from './zero-padding';
 
 /** One weight tensor as the engine holds it; `grad` is null for non-trainable weights (batch-norm moving stats). */
@@ -33,8 +35,10 @@ const product = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
 
 class ParamTable {
   readonly #weights: ModelWeights;
-  constructor(weights: ModelWeights) {
+  readonly memory: TensorMemory;
+  constructor(weights: ModelWeights, memory: TensorMemory) {
     this.#weights = weights;
+    this.memory = memory;
   }
   take(layer: string, weight: string, shape: number[], trainable: boolean): FastParam {
     const name = `${layer}/${weight}`;
@@ -42,24 +46,23 @@ class ParamTable {
     if (source.values.length !== product(shape)) {
       throw new Error(`Weight '${name}' has ${source.values.length} values; the model needs [${shape.join(', ')}]`);
     }
-    return {
-      name,
-      shape,
-      trainable,
-      values: Float32Array.from(source.values),
-      grad: trainable ? new Float64Array(product(shape)) : null,
-    };
+    const values = this.memory.f32(product(shape));
+    values.set(source.values);
+    return { name, shape, trainable, values, grad: trainable ? this.memory.f64(product(shape)) : null };
   }
 }
 
 /** Output buffer masked by a fused ReLU activation before the backward pass. */
 class ActivationMask {
-  #buffer = new Float32Array(0);
+  readonly #memory: TensorMemory;
+  #buffer: Float32Array = new Float32Array(0);
+  constructor(memory: TensorMemory) {
+    this.#memory = memory;
+  }
   apply(y: Float32Array, dy: Float32Array, size: number): Float32Array {
-    if (this.#buffer.length < size) this.#buffer = new Float32Array(size);
-    const out = this.#buffer;
-    for (let i = 0; i < size; i++) out[i] = y[i]! > 0 ? dy[i]! : 0;
-    return out;
+    if (this.#buffer.length < size) this.#buffer = this.#memory.f32(size);
+    reluMaskByOutput(y, dy, size, this.#buffer);
+    return this.#buffer;
   }
 }
 
@@ -85,7 +88,7 @@ function convLayer(
     padding: spec.padding,
   };
   const relu = spec.activation === 'relu';
-  const mask = new ActivationMask();
+  const mask = new ActivationMask(table.memory);
   const forwardKernel = depthwise ? depthwiseForward : conv2dForward;
   const backwardKernel = depthwise ? depthwiseBackward : conv2dBackward;
   const outSize = product(output);
@@ -129,7 +132,7 @@ function denseLayer(spec: Extract<LayerSpec, { type: 'Dense' }>, input: Activati
     padding: 'valid',
   };
   const relu = spec.activation === 'relu';
-  const mask = new ActivationMask();
+  const mask = new ActivationMask(table.memory);
   return {
     name: spec.name,
     inSize: inC,
@@ -260,6 +263,12 @@ function buildLayer(
   table: ParamTable,
   next: LayerSpec | undefined,
 ): FastLayer {
+  const unsupported = (what: string): Error =>
+    new Error(`The fast-cpu engine cannot run layer '${spec.name}' (${what}) yet; train this model with --backend tfjs-cpu`);
+  if ('activation' in spec && spec.activation !== 'linear' && spec.activation !== 'relu')
+    throw unsupported(`${spec.type} with activation '${spec.activation}'`);
+  if (spec.type === 'ReLU' && (spec.negativeSlope !== 0 || spec.threshold !== 0))
+    throw unsupported('ReLU with negative_slope or threshold');
   switch (spec.type) {
     case 'BatchNormalization':
       return batchNormLayer(spec, input, table, null);
@@ -276,13 +285,22 @@ function buildLayer(
       return globalAveragePoolLayer(spec, input);
     case 'Flatten':
       return flattenLayer(spec, input);
+    default:
+      throw unsupported(spec.type);
   }
 }
 
 /** The engine's layers for a model, holding copies of `weights`, with parameters in `modelWeightShapes` order. */
-export function buildLayers(spec: ModelSpec, weights: ModelWeights): FastLayer[] {
+export function buildLayers(spec: ModelSpec, weights: ModelWeights, memory: TensorMemory = HEAP_MEMORY): FastLayer[] {
   const shapes = activationShapes(spec);
-  const table = new ParamTable(weights);
+  const branching = firstNonChainLayer(spec);
+  if (branching || !isChain(spec)) {
+    const culprit = branching ?? spec.layers.at(-1)!;
+    throw new Error(
+      `The fast-cpu engine runs only chains of layers yet; layer '${culprit.name}' (${culprit.type}) reads ${culprit.inputs.map((n) => `'${n}'`).join(', ')}, not the layer before it. Train this model with --backend tfjs-cpu.`,
+    );
+  }
+  const table = new ParamTable(weights, memory);
   const layers: FastLayer[] = [];
   for (let i = 0; i < spec.layers.length; i++) {
     const layer = spec.layers[i]!;

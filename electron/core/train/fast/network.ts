@@ -2,6 +2,7 @@ import type { ModelSpec } from '../../../../shared/model-spec';
 import type { ModelWeights } from '../../model/weights';
 import { buildLayers, type FastLayer, type FastParam } from './layers';
 import { softmaxCrossEntropy } from './softmax-cross-entropy';
+import { HEAP_MEMORY, type TensorMemory } from './tensor-memory';
 
 /**
  * The model as a chain of layers with preallocated activation and gradient buffers. Buffers grow to the largest
@@ -15,9 +16,12 @@ export class Network {
   #capacity = 0;
   #activations: Float32Array[] = [];
   #gradients: Float32Array[] = [];
+  readonly #memory: TensorMemory;
 
-  constructor(spec: ModelSpec, weights: ModelWeights) {
-    this.layers = buildLayers(spec, weights);
+  /** `memory` holds the weights and every buffer (a KernelMemory lets the WebAssembly kernels run on them in place). */
+  constructor(spec: ModelSpec, weights: ModelWeights, memory: TensorMemory = HEAP_MEMORY) {
+    this.#memory = memory;
+    this.layers = buildLayers(spec, weights, memory);
     this.params = this.layers.flatMap((l) => l.params);
     this.inputSize = spec.inputShape[0] * spec.inputShape[1] * spec.inputShape[2];
     this.classes = this.layers[this.layers.length - 1]!.outSize;
@@ -25,9 +29,9 @@ export class Network {
 
   #ensure(n: number): void {
     if (n <= this.#capacity) return;
-    this.#activations = this.layers.map((l) => new Float32Array(n * l.outSize));
+    this.#activations = this.layers.map((l) => this.#memory.f32(n * l.outSize));
     // gradients[i] is dLoss/d(output of layer i).
-    this.#gradients = this.layers.map((l) => new Float32Array(n * l.outSize));
+    this.#gradients = this.layers.map((l) => this.#memory.f32(n * l.outSize));
     this.#capacity = n;
   }
 
@@ -49,9 +53,11 @@ export class Network {
     const logits = this.forward(x, n, true);
     const last = this.layers.length - 1;
     const result = softmaxCrossEntropy(logits, labels, { n, classes: this.classes }, this.#gradients[last]!);
-    for (let i = last; i >= 0; i--) {
+    // Layers before the first one with weights need no gradient (e.g. the input's zero padding): stop there.
+    const first = Math.max(0, this.layers.findIndex((l) => l.params.some((p) => p.trainable)));
+    for (let i = last; i >= first; i--) {
       const input = i === 0 ? x : this.#activations[i - 1]!;
-      const dx = i === 0 ? null : this.#gradients[i - 1]!;
+      const dx = i === first ? null : this.#gradients[i - 1]!;
       this.layers[i]!.backward(input, this.#activations[i]!, this.#gradients[i]!, dx, n);
     }
     return result;

@@ -1,6 +1,9 @@
+import { activeCollective } from './parallel/collective';
+
 /**
  * Mean sparse softmax cross-entropy from logits [n, classes] (stable log-softmax), the count of argmax hits, and,
- * when `dLogits` is given, the gradient of the mean loss: (softmax - onehot) / n.
+ * when `dLogits` is given, the gradient of the mean loss: (softmax - onehot) / n. In a data-parallel step n is the
+ * whole batch's size, so the shards' gradients add up to the batch's.
  */
 export function softmaxCrossEntropy(
   logits: Float32Array,
@@ -9,6 +12,7 @@ export function softmaxCrossEntropy(
   dLogits: Float32Array | null,
 ): { loss: number; correct: number } {
   const { n, classes } = shape;
+  const gradientScale = 1 / (activeCollective()?.totalSamples ?? n);
   let loss = 0;
   let correct = 0;
   for (let b = 0; b < n; b++) {
@@ -32,7 +36,7 @@ export function softmaxCrossEntropy(
     if (dLogits) {
       for (let k = 0; k < classes; k++) {
         const p = Math.exp(logits[base + k]! - logSum);
-        dLogits[base + k] = (p - (k === label ? 1 : 0)) / n;
+        dLogits[base + k] = (p - (k === label ? 1 : 0)) * gradientScale;
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Padding2D } from '../../../../shared/model-spec';
+import { KernelMemory } from './wasm/kernel-memory';
 
-/** ZeroPadding2D on NHWC: copies each input row into the middle of a zeroed output row. */
+/** ZeroPadding2D on NHWC: copies each input row into the middle of a zeroed output row (in WebAssembly when it can). */
 export function zeroPadForward(
   x: Float32Array,
   shape: { n: number; h: number; w: number; c: number },
@@ -9,6 +10,11 @@ export function zeroPadForward(
 ): void {
   const { n, h, w, c } = shape;
   const [[top, bottom], [left, right]] = padding;
+  const km = KernelMemory.of(x, y);
+  if (km) {
+    km.k.zeroPadForward(x.byteOffset, y.byteOffset, n, h, w, c, top, bottom, left, right);
+    return;
+  }
   const outH = h + top + bottom;
   const outW = w + left + right;
   y.fill(0, 0, n * outH * outW * c);
@@ -30,6 +36,11 @@ export function zeroPadBackward(
 ): void {
   const { n, h, w, c } = shape;
   const [[top, bottom], [left, right]] = padding;
+  const km = KernelMemory.of(dy, dx);
+  if (km) {
+    km.k.zeroPadBackward(dy.byteOffset, dx.byteOffset, n, h, w, c, top, bottom, left, right);
+    return;
+  }
   const outH = h + top + bottom;
   const outW = w + left + right;
   const rowLength = w * c;

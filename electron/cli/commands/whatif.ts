@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { runJob } from '../../core/jobs/run-job';
+import { describeBreakEven } from '../../core/whatif/whatif-html';
+import type { WhatifConfig, WhatifEvent } from '../../core/whatif/whatif-run';
+import type { WhatifReport } from '../../core/whatif/whatif-report';
+import { UserError } from '../../core/util/errors';
+import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
+import type { CliCommand, CliIO, ParsedValues } from '../command';
+import { intOption, requiredString, stringList, stringOption } from '../options';
+import { runWithProgress } from '../run-with-progress';
+import { sparsityList } from '../sparsity-list';
+
+const USAGE = `Usage: sparse-studio whatif IN.tflite --device all|host|SERIAL [--sparsity 0.5,0.75,0.9] [--include-fc] --out RUN_DIR [options]
+
+"Would sparse inference pay off on this phone?" Prunes the 1x1 convolutions of a float .tflite to each sparsity
+without training (as \`sparsify\`), checks XNNPACK's sparse-inference rules per file, benchmarks the original and every
+pruned copy on each device (same repetitions and alternating order as \`bench\`), and writes a report with latency vs
+sparsity, the per-operator profile (the 1x1 share of time) and the break-even sparsity:
+RUN_DIR/report/whatif.{html,json}. Weights pruned without training: accuracy not preserved.
+
+Options:
+  --device SERIAL|all|host  phone serial (repeatable), all ready phones, or this computer (default host)
+  --sparsity F[,F...]       targets (default 0.5,0.75,0.9)
+  --include-fc              also prune FULLY_CONNECTED weights (1x4 blocks)
+  --runs N                  timed runs per benchmark (default 100)
+  --warmup N                warm-up runs (default 1)
+  --threads N               threads (default 1)
+  --repeat N                repetitions per file (default 5)
+  --xnnpack true|false|default
+  --binary PATH             benchmark_model for the phones
+  --big-cores               pin to the fastest CPU cluster
+  --adb-server HOST:PORT
+  --out RUN_DIR             run folder (required)
+  --json                    one JSON object per line`;
+
+function configFrom(values: ParsedValues, positionals: string[]): WhatifConfig {
+  const model = positionals[0];
+  if (!model) throw new UserError('MISSING_OPTION', 'Give the .tflite file: whatif IN.tflite --device host --out RUN_DIR');
+  const devices = stringList(values, 'device');
+  const binary = stringOption(values, 'binary');
+  const adbServer = stringOption(values, 'adb-server');
+  return {
+    model: resolve(model),
+    out: resolve(requiredString(values, 'out')),
+    sparsities: sparsityList(values, [0.5, 0.75, 0.9]),
+    includeFc: values['include-fc'] === true,
+    devices: devices.length > 0 ? devices : ['host'],
+    runs: intOption(values, 'runs', 100, 1),
+    warmup: intOption(values, 'warmup', 1, 0),
+    threads: intOption(values, 'threads', 1, 1),
+    repeat: intOption(values, 'repeat', 5, 1),
+    xnnpack: xnnpackOption(values),
+    // The report needs the per-operator profile (host runs always profile once).
+    opProfiling: true,
+    bigCores: values['big-cores'] === true,
+    cooldownSeconds: 0,
+    timeoutSeconds: 300,
+    ...(binary !== undefined ? { binary: resolve(binary) } : {}),
+    ...(adbServer !== undefined ? { adbServer } : {}),
+  };
+}
+
+function humanProgress(io: CliIO): (event: WhatifEvent) => void {
+  return (event) => {
+    if (event.kind === 'sparsified') {
+      const f = event.file;
+      io.stderr.write(
+        `${f.file}: ${(f.sparsity * 100).toFixed(0)} %, ${f.layers.length} weight(s) pruned, XNNPACK rules: ${f.verdict.eligible ? 'pass' : `fail (${f.verdict.summary})`}\n`,
+      );
+    } else if (event.kind === 'benchmark' && event.event.type === 'run-done') {
+      const r = event.event.result;
+      io.stderr.write(
+        `${r.device.id} ${r.model.file.split(/[\\/]/).pop()} #${r.repetition + 1}: median ${r.stats.median?.toFixed(1) ?? '?'} µs, sparse inference ${r.sparseInference.engaged}${r.synthetic ? ' [SYNTHETIC]' : ''}\n`,
+      );
+    } else if (event.kind === 'benchmark' && event.event.type === 'run-failed') {
+      io.stderr.write(`${event.event.device}: ${event.event.failure.message}\n`);
+    }
+  };
+}
+
+function printSummary(io: CliIO, result: { runDir: string; report: WhatifReport }): void {
+  const { report } = result;
+  io.stdout.write(`${report.notice}\n`);
+  for (const d of report.devices) {
+    io.stdout.write(`${d.device.label}${d.synthetic ? ' [SYNTHETIC: emulated phone]' : ''}\n`);
+    for (const p of d.points) {
+      io.stdout.write(
+        `  ${`${(p.sparsity * 100).toFixed(0)} %`.padStart(5)}  median ${p.medianUs === null ? '–' : `${p.medianUs.toFixed(1)} µs`}  ratio ${p.ratio === null ? '–' : p.ratio.toFixed(2)}  sparse inference ${p.sparseInference.engaged}  1x1 share ${p.pointwiseShare === null ? '–' : `${(p.pointwiseShare * 100).toFixed(0)} %`}\n`,
+      );
+    }
+    io.stdout.write(`  break-even: ${describeBreakEven(d.breakEven)}\n`);
+  }
+  for (const f of report.failures) io.stdout.write(`failed: ${f.device}: ${f.message}\n`);
+  io.stdout.write(`Report: ${result.runDir}/report/whatif.html\n`);
+}
+
+export const whatifCommand: CliCommand = {
+  name: 'whatif',
+  summary: 'would sparse inference pay off? prune a float .tflite at several sparsities, benchmark, report',
+  usage: USAGE,
+  allowPositionals: true,
+  options: {
+    ...BENCHMARK_OPTIONS,
+    sparsity: { type: 'string', multiple: true },
+    'include-fc': { type: 'boolean' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, positionals, io) {
+    const config = configFrom(values, positionals);
+    return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('whatif', config, onEvent, signal), {
+      onEvent: humanProgress(io),
+      printSummary: (summary) => printSummary(io, summary),
+    });
+  },
+};
