@@ -87,6 +87,8 @@ export const convertJobConfig = z.strictObject({
 export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
+  model: modelName,
+  width: modelWidth.optional(),
   limit: positiveInt.optional(),
   epochs: positiveInt,
   pruneEpochs: positiveInt,
