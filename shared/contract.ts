@@ -87,6 +87,8 @@ export const convertJobConfig = z.strictObject({
 export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
+  model: modelName,
+  width: modelWidth.optional(),
   limit: positiveInt.optional(),
   epochs: positiveInt,
   pruneEpochs: positiveInt,
@@ -131,7 +133,8 @@ export const commandRequests = {
   'settings.update': z.strictObject({
     workspace: path.optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
-    adbPath: path.optional(),
+    /** An empty string removes the adb path (adb from ANDROID_HOME or PATH). */
+    adbPath: path.or(z.literal('')).optional(),
     adbServer: z
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
@@ -192,12 +195,17 @@ export interface AppInfo {
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-export interface Settings {
+/** What the app's settings file holds. */
+export interface StoredSettings {
   workspace: string;
   /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
   theme?: ThemeChoice;
-  adbPath?: string;
   adbServer?: string;
+}
+
+/** The Settings page's values: the app's settings plus the adb program, kept in the device settings the CLI reads. */
+export interface Settings extends StoredSettings {
+  adbPath?: string;
 }
 
 export interface JobStarted {
