@@ -137,7 +137,8 @@ export const commandRequests = {
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
       .optional(),
-    language: z.enum(LANGUAGES).optional(),
+    /** 'system': forget the choice and follow the OS language again. */
+    language: z.enum([...LANGUAGES, 'system']).optional(),
   }),
   'data.inspect': z.strictObject({
     source: z.string().min(1).max(4096),
@@ -194,6 +195,8 @@ export interface AppInfo {
   tfjsNode: boolean;
   defaultBackend: string;
   workspace: string;
+  /** The OS language (the app's and the reports' language while Settings names none). */
+  systemLanguage: Language;
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark';

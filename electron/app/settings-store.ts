@@ -30,6 +30,15 @@ export class SettingsStore {
     return { ...this.#settings };
   }
 
+  /** Drops a setting, so its default applies again. */
+  async forget(key: Exclude<keyof Settings, 'workspace'>): Promise<Settings> {
+    const rest = { ...this.#settings };
+    delete rest[key];
+    this.#settings = rest;
+    await writeJsonAtomic(this.#file, this.#settings);
+    return this.get();
+  }
+
   async update(changes: Partial<Settings>): Promise<Settings> {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     this.#settings = { ...this.#settings, ...defined };
