@@ -172,7 +172,8 @@ export const en = {
       boxLegend:
         'Box: middle half of the runs (Q1–Q3); thick line: median; whiskers: within 1.5 × IQR; circles: outliers. Spikes beyond the axis are counted on the right.',
       boxTip: '{{label}}: median {{median}}, middle half {{q1}}–{{q3}}, {{n}} values, {{outliers}} outliers',
-      beyond: '+{{count}} beyond, up to {{max}}',
+      beyond: '+{{count}} beyond the axis',
+      beyondMax: 'up to {{max}}',
       noData: 'not measured',
       noLatency: 'No latency measured.',
       speedupTitle: 'Speed-up of the pruned model, with its 95 % interval',
