@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from './i18n/languages';
 import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
+import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 
 const path = z.string().min(1).max(4096);
 const positiveInt = z.number().int().min(1).max(1_000_000);
@@ -12,11 +13,13 @@ const positiveInt = z.number().int().min(1).max(1_000_000);
 const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
-export const modelName = z.enum(['baseline', 'baseline-keepdims']);
+export const modelName = z.enum(MODEL_NAMES);
+const modelWidth = z.number().min(WIDTH_LIMITS.min).max(WIDTH_LIMITS.max);
 
 export const trainJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   model: modelName,
+  width: modelWidth.optional(),
   epochs: positiveInt,
   batchSize: batchSize,
   limit: positiveInt.optional(),
@@ -87,6 +90,8 @@ const reportLanguage = z.enum(LANGUAGES).optional();
 export const benchmarkJobConfig = z.strictObject({ runDir: path, lang: reportLanguage, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
+  model: modelName,
+  width: modelWidth.optional(),
   limit: positiveInt.optional(),
   epochs: positiveInt,
   pruneEpochs: positiveInt,
@@ -132,7 +137,8 @@ export const commandRequests = {
   'settings.update': z.strictObject({
     workspace: path.optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
-    adbPath: path.optional(),
+    /** An empty string removes the adb path (adb from ANDROID_HOME or PATH). */
+    adbPath: path.or(z.literal('')).optional(),
     adbServer: z
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
@@ -145,7 +151,7 @@ export const commandRequests = {
     limit: positiveInt.optional(),
     samplesPerClass: z.number().int().min(0).max(16).optional(),
   }),
-  'model.describe': z.strictObject({ model: modelName.optional(), runDir: path.optional() }),
+  'model.describe': z.strictObject({ model: modelName.optional(), width: modelWidth.optional(), runDir: path.optional() }),
   'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),
@@ -201,14 +207,19 @@ export interface AppInfo {
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-export interface Settings {
+/** What the app's settings file holds. */
+export interface StoredSettings {
   workspace: string;
   /** The UI and report language; unset: the OS locale's. */
   language?: Language;
   /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
   theme?: ThemeChoice;
-  adbPath?: string;
   adbServer?: string;
+}
+
+/** The Settings page's values: the app's settings plus the adb program, kept in the device settings the CLI reads. */
+export interface Settings extends StoredSettings {
+  adbPath?: string;
 }
 
 export interface JobStarted {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
+import type { Settings } from '../../shared/contract';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
 import { describeModel } from './describe-model';
@@ -21,6 +22,12 @@ import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
 import { readWhatifReport } from '../core/whatif/whatif-run';
 
+/** The app's settings with the adb program from the device settings, where the device service reads it. */
+async function currentSettings(context: AppContext): Promise<Settings> {
+  const adbPath = await context.devices.adbPath();
+  return { ...context.settings.get(), ...(adbPath ? { adbPath } : {}) };
+}
+
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
   const reportOptions = (lang: Language | undefined, page: PageSize | undefined): { lang: Language; page: PageSize } => ({
@@ -37,7 +44,7 @@ export function createHandlers(context: AppContext): Handlers {
       workspace: context.settings.get().workspace,
       systemLanguage: systemLanguage(),
     }),
-    'settings.get': async () => context.settings.get(),
+    'settings.get': async () => currentSettings(context),
     'settings.update': async (changes) => {
       if (changes.workspace !== undefined && !isAbsolute(changes.workspace)) {
         throw new UserError(
@@ -46,11 +53,13 @@ export function createHandlers(context: AppContext): Handlers {
           'Enter a full path, such as /home/me/SparseStudio/runs or C:\\Users\\me\\SparseStudio\\runs.',
         );
       }
-      const { language, ...rest } = changes;
+      const { adbPath, language, ...appSettings } = changes;
+      // An empty adb path clears it (adb from PATH); undefined leaves it as it is.
+      if (adbPath !== undefined) await context.devices.setAdbPath(adbPath || undefined);
       if (language === 'system') await context.settings.forget('language');
-      const settings = await context.settings.update({ ...rest, ...(language && language !== 'system' ? { language } : {}) });
+      const settings = await context.settings.update({ ...appSettings, ...(language && language !== 'system' ? { language } : {}) });
       context.devices.setServer(settings.adbServer);
-      return settings;
+      return currentSettings(context);
     },
     'data.inspect': (request) =>
       inspectData(request, (progress) => context.bus.emit('data.progress', { source: request.source, ...progress })),

@@ -15,6 +15,7 @@ import { formatHeadline, type ReportHeadline } from '../../core/report/headline'
 import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
+import { MODEL_HELP, MODEL_OPTIONS, modelOptions } from '../model-options';
 
 const USAGE = `Usage: sparse-studio pipeline [options] [--out RUN_DIR]
 
@@ -25,6 +26,7 @@ DENSIFY encoding), validate both in the real TFLite runtime, benchmark both on e
 
 Options:
   --data cifar10|sample|PATH     data set (default: sample)
+${MODEL_HELP}
   --limit N                      use only the first N training images
   --epochs N                     dense training epochs (default ${PIPELINE_DEFAULTS.epochs})
   --prune-epochs N               pruning fine-tune epochs (default ${PIPELINE_DEFAULTS.pruneEpochs})
@@ -57,6 +59,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
   const devices = stringList(values, 'device');
   return {
     ...common,
+    ...modelOptions(values, 'baseline'),
     data: data ?? 'sample',
     epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
     pruneEpochs: intOption(values, 'prune-epochs', PIPELINE_DEFAULTS.pruneEpochs, 1),
@@ -135,6 +138,7 @@ export const pipelineCommand: CliCommand = {
   usage: USAGE,
   options: {
     ...TRAINING_OPTIONS,
+    ...MODEL_OPTIONS,
     ...BENCHMARK_OPTIONS,
     'prune-epochs': { type: 'string' },
     initial: { type: 'string' },

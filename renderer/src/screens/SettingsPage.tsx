@@ -33,7 +33,7 @@ export function SettingsPage() {
       workspace: workspace || undefined,
       theme: form.theme ?? 'system',
       language: form.language ?? 'system',
-      adbPath: form.adbPath?.trim() || undefined,
+      adbPath: form.adbPath?.trim() ?? '',
       adbServer: form.adbServer?.trim() || undefined,
     });
     if (saved) {
