@@ -143,7 +143,8 @@ export const commandRequests = {
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
       .optional(),
-    language: z.enum(LANGUAGES).optional(),
+    /** 'system': forget the choice and follow the OS language again. */
+    language: z.enum([...LANGUAGES, 'system']).optional(),
   }),
   'data.inspect': z.strictObject({
     source: z.string().min(1).max(4096),
@@ -200,6 +201,8 @@ export interface AppInfo {
   tfjsNode: boolean;
   defaultBackend: string;
   workspace: string;
+  /** The OS language (the app's and the reports' language while Settings names none). */
+  systemLanguage: Language;
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark';

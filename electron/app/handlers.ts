@@ -42,6 +42,7 @@ export function createHandlers(context: AppContext): Handlers {
       tfjsNode: await tfjsNodeAvailable(),
       defaultBackend: await resolveBackend('auto'),
       workspace: context.settings.get().workspace,
+      systemLanguage: systemLanguage(),
     }),
     'settings.get': async () => currentSettings(context),
     'settings.update': async (changes) => {
@@ -52,10 +53,11 @@ export function createHandlers(context: AppContext): Handlers {
           'Enter a full path, such as /home/me/SparseStudio/runs or C:\\Users\\me\\SparseStudio\\runs.',
         );
       }
-      const { adbPath, ...appSettings } = changes;
+      const { adbPath, language, ...appSettings } = changes;
       // An empty adb path clears it (adb from PATH); undefined leaves it as it is.
       if (adbPath !== undefined) await context.devices.setAdbPath(adbPath || undefined);
-      const settings = await context.settings.update(appSettings);
+      if (language === 'system') await context.settings.forget('language');
+      const settings = await context.settings.update({ ...appSettings, ...(language && language !== 'system' ? { language } : {}) });
       context.devices.setServer(settings.adbServer);
       return currentSettings(context);
     },
@@ -65,9 +67,12 @@ export function createHandlers(context: AppContext): Handlers {
     'jobs.start': async (request) => {
       const adbServer = context.settings.get().adbServer;
       // Phone work goes to the adb server chosen in Settings unless the request names one.
-      const config =
+      let config: JobConfig<JobName> =
         'devices' in request.config && !request.config.adbServer && adbServer ? { ...request.config, adbServer } : request.config;
-      return { jobId: context.jobs.start(request.job as JobName, config as JobConfig<JobName>) };
+      // Reports a job writes (pipeline, benchmark) are in the app's language unless the request names one.
+      if ((request.job === 'pipeline' || request.job === 'benchmark') && !('lang' in config && config.lang))
+        config = { ...config, lang: context.settings.get().language ?? systemLanguage() } as JobConfig<JobName>;
+      return { jobId: context.jobs.start(request.job as JobName, config) };
     },
     'jobs.cancel': async ({ jobId }) => ({ cancelled: context.jobs.cancel(jobId) }),
     'devices.list': () => context.devices.list(),
