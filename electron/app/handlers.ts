@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
 import { describeModel } from './describe-model';
@@ -18,9 +18,15 @@ import { UserError } from '../core/util/errors';
 import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
 import { readWhatifReport } from '../core/whatif/whatif-run';
+import { importIntoRun, importRun } from '../core/import/import-run';
+import { defaultRunDir } from '../core/report/workspace';
+import { ModelUploads } from './model-upload';
 
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
+  const uploads = new ModelUploads();
+  // An imported model gets a new run folder in the workspace unless the request names one.
+  const importOut = (out: string | undefined): string => out ?? join(context.settings.get().workspace, basename(defaultRunDir('import')));
   return {
     'app.info': async () => ({
       version: appVersion(),
@@ -46,6 +52,16 @@ export function createHandlers(context: AppContext): Handlers {
     'data.inspect': (request) =>
       inspectData(request, (progress) => context.bus.emit('data.progress', { source: request.source, ...progress })),
     'model.describe': (request) => describeModel(request),
+    'model.upload': async ({ uploadId, name, base64 }) => {
+      const id = uploadId ?? uploads.start();
+      const bytes = name !== undefined && base64 !== undefined ? uploads.append(id, name, Buffer.from(base64, 'base64')) : 0;
+      return { uploadId: id, bytes };
+    },
+    'model.import': async (request) => {
+      const common = { out: importOut(request.out), ...(request.inputSize ? { inputSize: request.inputSize } : {}) };
+      if ('path' in request) return importRun({ path: request.path, ...common });
+      return importIntoRun(uploads.take(request.uploadId, request.main), { path: request.main, ...common });
+    },
     'jobs.start': async (request) => {
       const adbServer = context.settings.get().adbServer;
       // Phone work goes to the adb server chosen in Settings unless the request names one.
