@@ -44,7 +44,7 @@ test(
       await wizard.id('model-open-input').setInputFiles(files.keras);
       await wizard.id('model-imported').getByText('residual.keras').waitFor({ timeout: 60_000 });
       assert.match((await wizard.id('model-imported').textContent()) ?? '', /keras-v3, keras 3\.6\.0.*input 8 × 8 × 3, 5 classes/);
-      await wizard.id('layer-table').getByText('block_1_add').waitFor();
+      await wizard.id('layer-table').locator('code', { hasText: 'block_1_add' }).waitFor();
       await wizard.id('layer-failing-conv1').waitFor();
       assert.equal(await wizard.id('model-next').count(), 0, 'the built-in pipeline does not continue with an imported model');
       await wizard.shot('step-2-model-imported');
