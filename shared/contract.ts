@@ -6,8 +6,12 @@ import type { ConnectOutcome, DeviceService } from '../electron/app/device-servi
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
 import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
+import type { ImportSummary } from '../electron/core/import/import-run';
 
 const path = z.string().min(1).max(4096);
+/** A bare file name (an uploaded model file or shard): no folders. */
+const fileName = z.string().min(1).max(255).regex(/^[^/\\]+$/).refine((name) => name !== '.' && name !== '..', 'not a file name');
+const inputSize = z.tuple([z.number().int().min(1).max(4096), z.number().int().min(1).max(4096)]);
 const positiveInt = z.number().int().min(1).max(1_000_000);
 /** 'auto': the guide's 128 unless the data set is too small for batch norm to settle (core/train/batch-size.ts). */
 const batchSize = z.union([positiveInt, z.literal('auto')]);
@@ -152,6 +156,17 @@ export const commandRequests = {
     samplesPerClass: z.number().int().min(0).max(16).optional(),
   }),
   'model.describe': z.strictObject({ model: modelName.optional(), width: modelWidth.optional(), runDir: path.optional() }),
+  /** Starts (no `uploadId`) or continues a browser upload of model files: one file chunk per call, base64. */
+  'model.upload': z.strictObject({
+    uploadId: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+    name: fileName.optional(),
+    base64: z.string().max(1 << 20).optional(),
+  }),
+  /** Imports a model file (a path on this computer, or an upload's main file) into a new run folder. */
+  'model.import': z.union([
+    z.strictObject({ path, out: path.optional(), inputSize: inputSize.optional() }),
+    z.strictObject({ uploadId: z.string().regex(/^[0-9a-f]{24}$/), main: fileName, out: path.optional(), inputSize: inputSize.optional() }),
+  ]),
   'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),
@@ -233,6 +248,8 @@ export interface CommandResponses {
   'settings.update': Settings;
   'data.inspect': unknown;
   'model.describe': unknown;
+  'model.upload': { uploadId: string; bytes: number };
+  'model.import': ImportSummary;
   'jobs.start': JobStarted;
   'jobs.cancel': { cancelled: boolean };
   'devices.list': unknown;

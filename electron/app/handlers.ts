@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
@@ -21,6 +21,9 @@ import { UserError } from '../core/util/errors';
 import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
 import { readWhatifReport } from '../core/whatif/whatif-run';
+import { importIntoRun, importRun } from '../core/import/import-run';
+import { defaultRunDir } from '../core/report/workspace';
+import { ModelUploads } from './model-upload';
 
 /** The app's settings with the adb program from the device settings, where the device service reads it. */
 async function currentSettings(context: AppContext): Promise<Settings> {
@@ -30,6 +33,9 @@ async function currentSettings(context: AppContext): Promise<Settings> {
 
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
+  const uploads = new ModelUploads();
+  // An imported model gets a new run folder in the workspace unless the request names one.
+  const importOut = (out: string | undefined): string => out ?? join(context.settings.get().workspace, basename(defaultRunDir('import')));
   const reportOptions = (lang: Language | undefined, page: PageSize | undefined): { lang: Language; page: PageSize } => ({
     lang: lang ?? context.settings.get().language ?? systemLanguage(),
     page: page ?? 'A4',
@@ -64,6 +70,16 @@ export function createHandlers(context: AppContext): Handlers {
     'data.inspect': (request) =>
       inspectData(request, (progress) => context.bus.emit('data.progress', { source: request.source, ...progress })),
     'model.describe': (request) => describeModel(request),
+    'model.upload': async ({ uploadId, name, base64 }) => {
+      const id = uploadId ?? uploads.start();
+      const bytes = name !== undefined && base64 !== undefined ? uploads.append(id, name, Buffer.from(base64, 'base64')) : 0;
+      return { uploadId: id, bytes };
+    },
+    'model.import': async (request) => {
+      const common = { out: importOut(request.out), ...(request.inputSize ? { inputSize: request.inputSize } : {}) };
+      if ('path' in request) return importRun({ path: request.path, ...common });
+      return importIntoRun(uploads.take(request.uploadId, request.main), { path: request.main, ...common });
+    },
     'jobs.start': async (request) => {
       const adbServer = context.settings.get().adbServer;
       // Phone work goes to the adb server chosen in Settings unless the request names one.
