@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the Electron main process, preload and job worker with esbuild, and the renderer with Vite.
+// Bundles the Electron main process, preload, job worker and training threads with esbuild, and the renderer with Vite.
 // Dependencies stay external: electron-builder packages node_modules as they are.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,12 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await build({
   ...common,
   format: 'esm',
-  entryPoints: { main: 'electron/main.ts', 'worker-entry': 'electron/core/jobs/worker-entry.ts' },
+  // train-thread: the fast engine's data-parallel training threads (found next to the bundle that starts them).
+  entryPoints: {
+    main: 'electron/main.ts',
+    'worker-entry': 'electron/core/jobs/worker-entry.ts',
+    'train-thread': 'electron/core/train/fast/parallel/thread-entry.ts',
+  },
   outdir: 'dist/electron',
   outExtension: { '.js': '.mjs' },
   external: ['electron'],
@@ -25,4 +30,4 @@ await build({
 
 const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (vite.status !== 0) process.exit(vite.status ?? 1);
-console.log('Built dist/electron (main.mjs, preload.cjs, worker-entry.mjs) and dist/renderer.');
+console.log('Built dist/electron (main.mjs, preload.cjs, worker-entry.mjs, train-thread.mjs) and dist/renderer.');

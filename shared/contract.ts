@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
+import { MAX_TRAIN_THREADS } from '../electron/core/train/types';
 
 const path = z.string().min(1).max(4096);
 const positiveInt = z.number().int().min(1).max(1_000_000);
@@ -11,6 +12,8 @@ const positiveInt = z.number().int().min(1).max(1_000_000);
 const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
+/** fast-cpu data-parallel training threads (core/train/threads.ts); absent = 'auto' = one per core. */
+export const trainThreads = z.union([z.number().int().min(1).max(MAX_TRAIN_THREADS), z.literal('auto')]).optional();
 export const modelName = z.enum(['baseline', 'baseline-keepdims']);
 
 export const trainJobConfig = z.strictObject({
@@ -25,6 +28,7 @@ export const trainJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   out: path,
 });
 
@@ -47,6 +51,7 @@ export const pruneJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   data: z.string().min(1).max(4096).optional(),
   limit: positiveInt.optional(),
 });
@@ -98,6 +103,7 @@ export const pipelineJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   out: path,
   ...benchmarkSettings,
 });

@@ -11,7 +11,7 @@ import { type CliCommand, type CliIO, type ParsedValues } from '../command';
 import { intOption, sparsityOption, stringList, stringOption } from '../options';
 import { ProgressBar } from '../progress-bar';
 import { formatHeadline, type ReportHeadline } from '../../core/report/headline';
-import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { BATCH_SIZE_HELP, TRAIN_THREADS_HELP, TRAINING_OPTIONS, trainingOptions, trainThreadsOption } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
 
@@ -34,6 +34,7 @@ Options:
   --batch-size N|auto            ${BATCH_SIZE_HELP}
   --seed S                       (default 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   training backend (default auto)
+  --train-threads N|auto         ${TRAIN_THREADS_HELP}
   --device host|SERIAL|all       where to benchmark, repeatable (default: host = this computer's TFLite WebAssembly runtime)
   --runs N                       timed runs per benchmark (default ${PIPELINE_DEFAULTS.runs})
   --repeat N                     repetitions per model, alternating dense/pruned (default ${PIPELINE_DEFAULTS.repeat})
@@ -57,6 +58,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     ...common,
     data: data ?? 'sample',
     epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
+    trainThreads: trainThreadsOption(values, 'train-threads'),
     pruneEpochs: intOption(values, 'prune-epochs', PIPELINE_DEFAULTS.pruneEpochs, 1),
     initialSparsity: sparsityOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
     finalSparsity: sparsityOption(values, 'final', PIPELINE_DEFAULTS.finalSparsity),
@@ -132,6 +134,7 @@ export const pipelineCommand: CliCommand = {
   options: {
     ...TRAINING_OPTIONS,
     ...BENCHMARK_OPTIONS,
+    'train-threads': { type: 'string' },
     'prune-epochs': { type: 'string' },
     initial: { type: 'string' },
     final: { type: 'string' },

@@ -5,7 +5,7 @@ import { PRUNE_DEFAULTS, PRUNE_STEP, pruneInRun, type PruneEvent } from '../prun
 import { RunFolder } from '../runs/run-folder';
 import { CancelledError } from '../train/fit';
 import { TRAIN_STEP, trainInRun, type TrainEvent } from '../train/train-run';
-import type { BackendChoice } from '../train/types';
+import type { BackendChoice, TrainThreadsChoice } from '../train/types';
 import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../train/batch-size';
 import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
 import { CONVERSION_FILE, convertInRun } from './convert-step';
@@ -31,6 +31,8 @@ export interface PipelineConfig extends BenchmarkStepConfig {
   batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
+  /** Training and pruning (fast-cpu): threads each batch is split over (default 'auto'); `threads` is benchmark_model's. */
+  trainThreads?: TrainThreadsChoice;
   out: string;
   cacheDir?: string;
 }
@@ -121,6 +123,7 @@ export async function pipelineRun(
           batchSize: config.batchSize,
           seed: config.seed,
           backend: config.backend,
+          ...(config.trainThreads !== undefined ? { trainThreads: config.trainThreads } : {}),
           out: run.dir,
           ...(config.limit !== undefined ? { limit: config.limit } : {}),
           ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
@@ -152,6 +155,7 @@ export async function pipelineRun(
           batchSize,
           seed: config.seed,
           backend: config.backend,
+          ...(config.trainThreads !== undefined ? { trainThreads: config.trainThreads } : {}),
           data: config.data,
           ...(config.limit !== undefined ? { limit: config.limit } : {}),
           ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),

@@ -12,7 +12,8 @@ import { createTrainer, resolveBackend } from './backend';
 import { evaluateSplit, fit } from './fit';
 import { chanceLevelWarning, resolveBatchSize, type BatchSizeChoice } from './batch-size';
 import type { FitProgress } from './fit-types';
-import type { BackendChoice, BackendName } from './types';
+import { resolveTrainThreads } from './threads';
+import type { BackendChoice, BackendName, TrainThreadsChoice } from './types';
 
 export interface TrainConfig {
   data: string;
@@ -23,6 +24,8 @@ export interface TrainConfig {
   limit?: number;
   seed: number;
   backend: BackendChoice;
+  /** fast-cpu: threads each batch is split over (default 'auto' = one per core). */
+  trainThreads?: TrainThreadsChoice;
   out: string;
   cacheDir?: string;
 }
@@ -32,6 +35,8 @@ export type TrainEvent =
   | {
       kind: 'start';
       backend: BackendName;
+      /** Threads each batch is split over. */
+      threads: number;
       train: number;
       validation: number;
       test: number;
@@ -46,6 +51,7 @@ export type TrainEvent =
 export interface TrainSummary {
   out: string;
   backend: BackendName;
+  threads: number;
   model: ModelName;
   parameters: { total: number; trainable: number };
   dataset: { source: string; fingerprint: string; train: number; validation: number; test: number; classes: number };
@@ -91,13 +97,16 @@ export async function trainInRun(
   // The last Dense gets one unit per class of this data set.
   const spec = modelByName(config.model, dataset.classNames.length);
   const backend = await resolveBackend(config.backend);
-  await run.setEnvironment({ backend });
-  const trainer = await createTrainer(spec, initWeights(spec, config.seed), backend);
+  const trainer = await createTrainer(spec, initWeights(spec, config.seed), backend, {
+    threads: resolveTrainThreads(config.trainThreads),
+  });
+  const threads = trainer.threads;
+  await run.setEnvironment({ backend, threads });
   const parameters = countParameters(spec);
   const sizes = { train: dataset.train.count, validation: dataset.validation.count, test: dataset.test.count };
   const batch = resolveBatchSize(config.batchSize, spec, sizes.train, config.epochs);
   const batchSize = batch.batchSize;
-  onEvent({ kind: 'start', backend, ...sizes, parameters: parameters.total, classes: dataset.classNames, batchSize });
+  onEvent({ kind: 'start', backend, threads, ...sizes, parameters: parameters.total, classes: dataset.classNames, batchSize });
   const warnings: string[] = [];
   const warn = (message: string | undefined): void => {
     if (message === undefined) return;
@@ -124,6 +133,7 @@ export async function trainInRun(
     await saveModel(join(run.dir, DENSE_MODEL_DIR), spec, trainer.snapshot());
     await writeJsonAtomic(join(run.dir, TRAIN_METRICS_FILE), {
       backend,
+      threads,
       config: { ...config, batchSize },
       dataset: datasetInfo,
       epochs: history.epochs,
@@ -136,6 +146,7 @@ export async function trainInRun(
     return {
       out: run.dir,
       backend,
+      threads,
       model: config.model,
       parameters: { total: parameters.total, trainable: parameters.trainable },
       dataset: { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes, classes: dataset.classNames.length },
