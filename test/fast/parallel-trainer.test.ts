@@ -147,3 +147,15 @@ test('weights written between steps (what the pruning hooks do) reach every thre
   one.dispose();
   two.dispose();
 });
+
+test('a failure in any thread ends the step with its error instead of leaving the others waiting', async () => {
+  for (const bad of [0, 3]) {
+    const trainer = await createParallelFastTrainer({ spec, weights: initWeights(spec, 9) }, 2);
+    const batch = randomBatch(4, 7);
+    batch.labels[bad] = 99;
+    // Row 0 is this thread's shard, row 3 a worker's; the other shard is then waiting at a batch-norm exchange.
+    assert.throws(() => trainer.trainStep(batch), /Label 99 of sample/);
+    assert.throws(() => trainer.trainStep(randomBatch(4, 8)), /failed/);
+    trainer.dispose();
+  }
+});
