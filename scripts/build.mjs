@@ -3,22 +3,11 @@
 // Dependencies stay external: electron-builder packages node_modules as they are.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { NODE_BUNDLE, NODE_ENTRIES } from './node-bundles.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
 
-await build({
-  ...common,
-  format: 'esm',
-  // train-thread: the fast engine's data-parallel training threads (found next to the bundle that starts them).
-  entryPoints: {
-    main: 'electron/main.ts',
-    'worker-entry': 'electron/core/jobs/worker-entry.ts',
-    'train-thread': 'electron/core/train/fast/parallel/thread-entry.ts',
-  },
-  outdir: 'dist/electron',
-  outExtension: { '.js': '.mjs' },
-  external: ['electron'],
-});
+await build({ ...NODE_BUNDLE, entryPoints: NODE_ENTRIES, outdir: 'dist/electron' });
 await build({
   ...common,
   format: 'cjs',
