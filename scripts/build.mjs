@@ -19,4 +19,4 @@ await build({
 
 const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (vite.status !== 0) process.exit(vite.status ?? 1);
-console.log('Built dist/electron (main.mjs, preload.cjs, worker-entry.mjs, train-thread.mjs) and dist/renderer.');
+console.log('Built dist/electron (main.mjs, preload.cjs, worker-entry.mjs, runtime-worker-entry.mjs, train-thread.mjs) and dist/renderer.');

@@ -15,6 +15,8 @@ export const NODE_BUNDLE = {
 export const NODE_ENTRIES = {
   main: 'electron/main.ts',
   'worker-entry': 'electron/core/jobs/worker-entry.ts',
+  // The TFLite runtime's watchdog-guarded worker (validate, host benchmarks).
+  'runtime-worker-entry': 'electron/core/host/runtime-worker-entry.ts',
   // The fast engine's data-parallel training threads.
   'train-thread': 'electron/core/train/fast/parallel/thread-entry.ts',
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
+import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 import { MAX_TRAIN_THREADS } from '../electron/core/train/types';
 
 const path = z.string().min(1).max(4096);
@@ -14,11 +15,13 @@ const batchSize = z.union([positiveInt, z.literal('auto')]);
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
 /** fast-cpu data-parallel training threads (core/train/threads.ts); absent = 'auto' = one per core. */
 export const trainThreads = z.union([z.number().int().min(1).max(MAX_TRAIN_THREADS), z.literal('auto')]).optional();
-export const modelName = z.enum(['baseline', 'baseline-keepdims']);
+export const modelName = z.enum(MODEL_NAMES);
+const modelWidth = z.number().min(WIDTH_LIMITS.min).max(WIDTH_LIMITS.max);
 
 export const trainJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   model: modelName,
+  width: modelWidth.optional(),
   epochs: positiveInt,
   batchSize: batchSize,
   limit: positiveInt.optional(),
@@ -89,6 +92,8 @@ export const convertJobConfig = z.strictObject({
 export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
+  model: modelName,
+  width: modelWidth.optional(),
   limit: positiveInt.optional(),
   epochs: positiveInt,
   pruneEpochs: positiveInt,
@@ -134,7 +139,8 @@ export const commandRequests = {
   'settings.update': z.strictObject({
     workspace: path.optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
-    adbPath: path.optional(),
+    /** An empty string removes the adb path (adb from ANDROID_HOME or PATH). */
+    adbPath: path.or(z.literal('')).optional(),
     adbServer: z
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
@@ -145,7 +151,7 @@ export const commandRequests = {
     limit: positiveInt.optional(),
     samplesPerClass: z.number().int().min(0).max(16).optional(),
   }),
-  'model.describe': z.strictObject({ model: modelName.optional(), runDir: path.optional() }),
+  'model.describe': z.strictObject({ model: modelName.optional(), width: modelWidth.optional(), runDir: path.optional() }),
   'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),
@@ -195,12 +201,17 @@ export interface AppInfo {
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-export interface Settings {
+/** What the app's settings file holds. */
+export interface StoredSettings {
   workspace: string;
   /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
   theme?: ThemeChoice;
-  adbPath?: string;
   adbServer?: string;
+}
+
+/** The Settings page's values: the app's settings plus the adb program, kept in the device settings the CLI reads. */
+export interface Settings extends StoredSettings {
+  adbPath?: string;
 }
 
 export interface JobStarted {

@@ -29,11 +29,17 @@ export async function createAppContext(options: {
   printToPdf?: (html: string) => Promise<Uint8Array>;
   chooseSavePath?: (suggestedPath: string) => Promise<string | undefined>;
   trashItem?: (path: string) => Promise<void>;
+  /** The device settings file shared with the CLI (endpoints, adb servers, adb path); default ~/.sparse-studio. */
+  deviceSettingsPath?: string;
 }): Promise<AppContext> {
   const jobs = new JobManager(options.bus);
   const settings = await SettingsStore.open(join(options.userDataDir, 'settings.json'));
   const adbServer = settings.get().adbServer;
-  const devices = new DeviceService(options.bus, adbServer ? { adbServer } : {});
+  const devices = new DeviceService(options.bus, {
+    ...(adbServer ? { adbServer } : {}),
+    ...(options.deviceSettingsPath ? { settingsPath: options.deviceSettingsPath } : {}),
+  });
+  if (settings.legacyAdbPath && !(await devices.adbPath())) await devices.setAdbPath(settings.legacyAdbPath);
   return {
     bus: options.bus,
     jobs,

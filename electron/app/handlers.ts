@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
+import type { Settings } from '../../shared/contract';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
 import { describeModel } from './describe-model';
@@ -19,6 +20,12 @@ import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
 import { readWhatifReport } from '../core/whatif/whatif-run';
 
+/** The app's settings with the adb program from the device settings, where the device service reads it. */
+async function currentSettings(context: AppContext): Promise<Settings> {
+  const adbPath = await context.devices.adbPath();
+  return { ...context.settings.get(), ...(adbPath ? { adbPath } : {}) };
+}
+
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
   return {
@@ -30,7 +37,7 @@ export function createHandlers(context: AppContext): Handlers {
       defaultBackend: await resolveBackend('auto'),
       workspace: context.settings.get().workspace,
     }),
-    'settings.get': async () => context.settings.get(),
+    'settings.get': async () => currentSettings(context),
     'settings.update': async (changes) => {
       if (changes.workspace !== undefined && !isAbsolute(changes.workspace)) {
         throw new UserError(
@@ -39,9 +46,12 @@ export function createHandlers(context: AppContext): Handlers {
           'Enter a full path, such as /home/me/SparseStudio/runs or C:\\Users\\me\\SparseStudio\\runs.',
         );
       }
-      const settings = await context.settings.update(changes);
+      const { adbPath, ...appSettings } = changes;
+      // An empty adb path clears it (adb from PATH); undefined leaves it as it is.
+      if (adbPath !== undefined) await context.devices.setAdbPath(adbPath || undefined);
+      const settings = await context.settings.update(appSettings);
       context.devices.setServer(settings.adbServer);
-      return settings;
+      return currentSettings(context);
     },
     'data.inspect': (request) =>
       inspectData(request, (progress) => context.bus.emit('data.progress', { source: request.source, ...progress })),

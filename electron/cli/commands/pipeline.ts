@@ -14,6 +14,7 @@ import { formatHeadline, type ReportHeadline } from '../../core/report/headline'
 import { BATCH_SIZE_HELP, TRAIN_THREADS_HELP, TRAINING_OPTIONS, trainingOptions, trainThreadsOption } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
+import { MODEL_HELP, MODEL_OPTIONS, modelOptions } from '../model-options';
 
 const USAGE = `Usage: sparse-studio pipeline [options] [--out RUN_DIR]
 
@@ -24,6 +25,7 @@ DENSIFY encoding), validate both in the real TFLite runtime, benchmark both on e
 
 Options:
   --data cifar10|sample|PATH     data set (default: sample)
+${MODEL_HELP}
   --limit N                      use only the first N training images
   --epochs N                     dense training epochs (default ${PIPELINE_DEFAULTS.epochs})
   --prune-epochs N               pruning fine-tune epochs (default ${PIPELINE_DEFAULTS.pruneEpochs})
@@ -56,6 +58,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
   const devices = stringList(values, 'device');
   return {
     ...common,
+    ...modelOptions(values, 'baseline'),
     data: data ?? 'sample',
     epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
     trainThreads: trainThreadsOption(values, 'train-threads'),
@@ -133,6 +136,7 @@ export const pipelineCommand: CliCommand = {
   usage: USAGE,
   options: {
     ...TRAINING_OPTIONS,
+    ...MODEL_OPTIONS,
     ...BENCHMARK_OPTIONS,
     'train-threads': { type: 'string' },
     'prune-epochs': { type: 'string' },

@@ -4,6 +4,7 @@ import type { BenchmarkEvent } from '../devices/device';
 import { PRUNE_DEFAULTS, PRUNE_STEP, pruneInRun, type PruneEvent } from '../prune/prune-run';
 import { RunFolder } from '../runs/run-folder';
 import { CancelledError } from '../train/fit';
+import type { ModelName } from '../model/built-in';
 import { TRAIN_STEP, trainInRun, type TrainEvent } from '../train/train-run';
 import type { BackendChoice, TrainThreadsChoice } from '../train/types';
 import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../train/batch-size';
@@ -18,6 +19,9 @@ export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
 export interface PipelineConfig extends BenchmarkStepConfig {
   data: string;
+  /** The built-in architecture trained in the first step. */
+  model: ModelName;
+  width?: number;
   limit?: number;
   epochs: number;
   pruneEpochs: number;
@@ -118,7 +122,8 @@ export async function pipelineRun(
         run,
         {
           data: config.data,
-          model: 'baseline',
+          model: config.model,
+          ...(config.width !== undefined ? { width: config.width } : {}),
           epochs: config.epochs,
           batchSize: config.batchSize,
           seed: config.seed,
