@@ -5,7 +5,11 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { guideModel } from '../electron/core/model/baseline';
 import { initWeights } from '../electron/core/model/weights';
-import { createFastTrainer } from '../electron/core/train/fast/trainer';
+import { modelByName } from '../electron/core/model/built-in';
+import { createParallelFastTrainer } from '../electron/core/train/fast/parallel/parallel-trainer';
+import { createFastTrainer, createFastTrainerWith } from '../electron/core/train/fast/trainer';
+import { defaultTrainThreads } from '../electron/core/train/threads';
+import { profileStep } from './profile';
 import { fullRun, SHARED_CIFAR_JPG, type FullRunResult } from './full-run';
 import { peakRssMb, timeEvaluation, timeTrainingSteps, type EvalTiming, type StepTiming } from './measure';
 import { randomBatches } from './random-batches';
@@ -35,11 +39,37 @@ async function main(): Promise<void> {
   const batches = randomBatches(4, BATCH, 1);
   const loadBefore = loadavg();
 
-  log(`fast-cpu: ${option('--fast-steps', 30)} steps at batch ${BATCH}...`);
-  const fast = createFastTrainer({ spec, weights });
-  const fastSteps = timeTrainingSteps(fast, batches, 3, option('--fast-steps', 30));
+  const fastStepCount = option('--fast-steps', 30);
+  const threads = defaultTrainThreads();
+  log(`fast-cpu, JavaScript kernels (1 thread): ${Math.max(3, Math.round(fastStepCount / 5))} steps at batch ${BATCH}...`);
+  const js = createFastTrainerWith({ spec, weights }, { memory: null, pool: null });
+  const jsSteps = timeTrainingSteps(js, batches, 1, Math.max(3, Math.round(fastStepCount / 5)));
+  const jsEval = timeEvaluation(js, batches, 2048);
+  js.dispose();
+  log(`fast-cpu, WebAssembly SIMD, 1 thread: ${fastStepCount} steps...`);
+  const simd1 = createFastTrainer({ spec, weights });
+  const simd1Steps = timeTrainingSteps(simd1, batches, 3, fastStepCount);
+  const simd1Eval = timeEvaluation(simd1, batches, EVAL_IMAGES);
+  simd1.dispose();
+  log(`fast-cpu, WebAssembly SIMD, ${threads} threads: ${fastStepCount} steps...`);
+  const fast = await createParallelFastTrainer({ spec, weights }, threads);
+  // Workers tier their WebAssembly up on first use: more warm-up steps than one thread needs.
+  const fastSteps = timeTrainingSteps(fast, batches, 10, fastStepCount);
   const fastEval = timeEvaluation(fast, batches, EVAL_IMAGES);
+  fast.dispose();
   const fastRss = peakRssMb();
+
+  const graphModels: { model: string; steps: StepTiming }[] = [];
+  if (!process.argv.includes('--no-mobilenet')) {
+    for (const name of ['mobilenetv2-cifar', 'mobilenetv3s-cifar'] as const) {
+      const graph = modelByName(name, { classes: 10 });
+      log(`${name}: 2 + 5 steps at batch ${BATCH} on ${threads} threads...`);
+      const trainer = await createParallelFastTrainer({ spec: graph, weights: initWeights(graph, 1) }, threads);
+      graphModels.push({ model: name, steps: timeTrainingSteps(trainer, batches, 2, 5) });
+      trainer.dispose();
+    }
+  }
+  const profile = profileStep(spec, weights, batches[0]!, 10);
 
   let stock: { steps: StepTiming; eval: EvalTiming } | null = null;
   if (!process.argv.includes('--no-stock')) {
@@ -70,12 +100,45 @@ async function main(): Promise<void> {
     ((e.cpuSeconds * EVAL_IMAGES) / e.images).toFixed(2),
   ];
   if (stock) rows.push(row('tfjs-cpu (stock)', stock.steps, stock.eval));
-  rows.push(row('fast-cpu', fastSteps, fastEval));
+  rows.push(row('fast-cpu JS kernels, 1 thread', jsSteps, jsEval));
+  rows.push(row('fast-cpu SIMD, 1 thread', simd1Steps, simd1Eval));
+  rows.push(row(`fast-cpu SIMD, ${threads} threads`, fastSteps, fastEval));
   log('');
   log(
     formatTable(
       ['backend', 'ms/step', 'min ms', 'CPU ms/step', 'train img/s', 'eval img/s', 's/10k eval', 'CPU s/10k eval'],
       rows,
+    ),
+  );
+  if (graphModels.length > 0) {
+    log('');
+    log(
+      formatTable(
+        ['model (batch 128, SIMD, all threads)', 'ms/step', 'min ms', 'CPU ms/step', 'epoch of 45,000 (min)'],
+        graphModels.map((g) => [
+          g.model,
+          g.steps.msPerStep.toFixed(0),
+          g.steps.minMsPerStep.toFixed(0),
+          g.steps.cpuMsPerStep.toFixed(0),
+          ((Math.ceil(45_000 / BATCH) * g.steps.msPerStep) / 60_000).toFixed(1),
+        ]),
+      ),
+    );
+  }
+  const profileTotal = profile.reduce((a, p) => a + p.forwardMs + p.backwardMs, 0);
+  log('');
+  log(`profile of one guide-model step (SIMD, 1 thread, batch ${BATCH}; ${profileTotal.toFixed(1)} ms in layers):`);
+  log(
+    formatTable(
+      ['layer', 'forward ms', 'backward ms', 'share'],
+      [...profile]
+        .sort((a, b) => b.forwardMs + b.backwardMs - (a.forwardMs + a.backwardMs))
+        .map((p) => [
+          p.layer,
+          p.forwardMs.toFixed(2),
+          p.backwardMs.toFixed(2),
+          `${(((p.forwardMs + p.backwardMs) / profileTotal) * 100).toFixed(0)} %`,
+        ]),
     ),
   );
   if (speedup) log(`speed-up (stock / fast, mean ms per step): ${speedup.toFixed(1)}x`);
@@ -105,7 +168,12 @@ async function main(): Promise<void> {
     },
     model: spec.name,
     batchSize: BATCH,
+    threads,
     fastCpu: { training: fastSteps, evaluation: fastEval },
+    fastCpuSimdOneThread: { training: simd1Steps, evaluation: simd1Eval },
+    fastCpuJsOneThread: { training: jsSteps, evaluation: jsEval },
+    graphModels,
+    profile,
     tfjsCpu: stock ? { training: stock.steps, evaluation: stock.eval } : null,
     speedup,
     cpuSpeedup: stock ? stock.steps.cpuMsPerStep / fastSteps.cpuMsPerStep : null,
