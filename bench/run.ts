@@ -1,16 +1,17 @@
 // `npm run bench`: stock TF.js CPU vs the fast-cpu engine on the guide model, batch 128, random CIFAR-shaped data.
-// Options: --fast-steps N (30), --stock-steps N (3), --no-stock, --full [--data PATH] [--epochs N] (10-epoch run).
+// Options: --fast-steps N (30), --stock-steps N (3), --no-stock, --full [--data PATH] [--epochs N] (10-epoch run),
+// --model-steps N (5), --no-models (the built-in MobileNets' steps, bench/models.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { guideModel } from '../electron/core/model/baseline';
 import { initWeights } from '../electron/core/model/weights';
-import { modelByName } from '../electron/core/model/built-in';
 import { createParallelFastTrainer } from '../electron/core/train/fast/parallel/parallel-trainer';
 import { createFastTrainer, createFastTrainerWith } from '../electron/core/train/fast/trainer';
 import { defaultTrainThreads } from '../electron/core/train/threads';
 import { profileStep } from './profile';
 import { fullRun, SHARED_CIFAR_JPG, type FullRunResult } from './full-run';
+import { benchModels, formatModelTable, type ModelBench } from './models';
 import { peakRssMb, timeEvaluation, timeTrainingSteps, type EvalTiming, type StepTiming } from './measure';
 import { randomBatches } from './random-batches';
 import { formatTable } from './table';
@@ -59,16 +60,6 @@ async function main(): Promise<void> {
   fast.dispose();
   const fastRss = peakRssMb();
 
-  const graphModels: { model: string; steps: StepTiming }[] = [];
-  if (!process.argv.includes('--no-mobilenet')) {
-    for (const name of ['mobilenetv2-cifar', 'mobilenetv3s-cifar'] as const) {
-      const graph = modelByName(name, { classes: 10 });
-      log(`${name}: 2 + 5 steps at batch ${BATCH} on ${threads} threads...`);
-      const trainer = await createParallelFastTrainer({ spec: graph, weights: initWeights(graph, 1) }, threads);
-      graphModels.push({ model: name, steps: timeTrainingSteps(trainer, batches, 2, 5) });
-      trainer.dispose();
-    }
-  }
   const profile = profileStep(spec, weights, batches[0]!, 10);
 
   let stock: { steps: StepTiming; eval: EvalTiming } | null = null;
@@ -80,6 +71,10 @@ async function main(): Promise<void> {
     stock = { steps: timeTrainingSteps(trainer, batches, 1, stockSteps), eval: timeEvaluation(trainer, batches, 1024) };
     trainer.dispose();
   }
+
+  const models: ModelBench[] | null = process.argv.includes('--no-models')
+    ? null
+    : await benchModels(batches, option('--model-steps', 5), log);
 
   let full: FullRunResult | null = null;
   if (process.argv.includes('--full')) {
@@ -110,21 +105,7 @@ async function main(): Promise<void> {
       rows,
     ),
   );
-  if (graphModels.length > 0) {
-    log('');
-    log(
-      formatTable(
-        ['model (batch 128, SIMD, all threads)', 'ms/step', 'min ms', 'CPU ms/step', 'epoch of 45,000 (min)'],
-        graphModels.map((g) => [
-          g.model,
-          g.steps.msPerStep.toFixed(0),
-          g.steps.minMsPerStep.toFixed(0),
-          g.steps.cpuMsPerStep.toFixed(0),
-          ((Math.ceil(45_000 / BATCH) * g.steps.msPerStep) / 60_000).toFixed(1),
-        ]),
-      ),
-    );
-  }
+  if (models) log(`\n${formatModelTable(models)}\n`);
   const profileTotal = profile.reduce((a, p) => a + p.forwardMs + p.backwardMs, 0);
   log('');
   log(`profile of one guide-model step (SIMD, 1 thread, batch ${BATCH}; ${profileTotal.toFixed(1)} ms in layers):`);
@@ -172,12 +153,12 @@ async function main(): Promise<void> {
     fastCpu: { training: fastSteps, evaluation: fastEval },
     fastCpuSimdOneThread: { training: simd1Steps, evaluation: simd1Eval },
     fastCpuJsOneThread: { training: jsSteps, evaluation: jsEval },
-    graphModels,
     profile,
     tfjsCpu: stock ? { training: stock.steps, evaluation: stock.eval } : null,
     speedup,
     cpuSpeedup: stock ? stock.steps.cpuMsPerStep / fastSteps.cpuMsPerStep : null,
     peakRssMb: { afterFastCpu: fastRss, end: peakRssMb() },
+    builtInModels: models,
     fullRun: full,
   };
   const dir = join(import.meta.dirname, 'results');

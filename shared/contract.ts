@@ -1,6 +1,7 @@
 // The one typed contract between the UI and the core. Electron IPC and the browser-mode WebSocket server both
 // implement it; every request is validated against these schemas on the receiving side.
 import { z } from 'zod';
+import { LANGUAGES, type Language } from './i18n/languages';
 import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
@@ -89,7 +90,9 @@ export const convertJobConfig = z.strictObject({
   limit: positiveInt.optional(),
   backend: backendChoice,
 });
-export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
+/** The language the step's report is written in (HTML and PDF); unset: the system language. */
+const reportLanguage = z.enum(LANGUAGES).optional();
+export const benchmarkJobConfig = z.strictObject({ runDir: path, lang: reportLanguage, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   model: modelName,
@@ -110,6 +113,7 @@ export const pipelineJobConfig = z.strictObject({
   backend: backendChoice,
   trainThreads,
   out: path,
+  lang: reportLanguage,
   ...benchmarkSettings,
 });
 
@@ -145,6 +149,7 @@ export const commandRequests = {
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
       .optional(),
+    language: z.enum(LANGUAGES).optional(),
   }),
   'data.inspect': z.strictObject({
     source: z.string().min(1).max(4096),
@@ -177,11 +182,15 @@ export const commandRequests = {
     runDirs: z.array(path).min(1).max(32),
     format: z.enum(['json', 'csv', 'html', 'pdf']),
     out: path.optional(),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
   }),
   /** The report as one file's bytes with a name of its own (`<run>-report.<ext>`), for a browser download. */
   'report.download': z.strictObject({
     runDirs: z.array(path).min(1).max(32),
     format: z.enum(['json', 'csv', 'summary-csv', 'html', 'pdf']),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
   }),
   'tflite.inspect': z.strictObject({ file: path }),
   'whatif.report': z.strictObject({ runDir: path }),
@@ -204,6 +213,8 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 /** What the app's settings file holds. */
 export interface StoredSettings {
   workspace: string;
+  /** The UI and report language; unset: the OS locale's. */
+  language?: Language;
   /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
   theme?: ThemeChoice;
   adbServer?: string;

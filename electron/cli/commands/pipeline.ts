@@ -8,7 +8,8 @@ import {
   type PipelineSummary,
 } from '../../core/pipeline/pipeline-run';
 import { type CliCommand, type CliIO, type ParsedValues } from '../command';
-import { intOption, sparsityOption, stringList, stringOption } from '../options';
+import { intOption, languageOption, sparsityOption, stringList, stringOption } from '../options';
+import { createI18n, type Language } from '../../../shared/i18n/i18n';
 import { ProgressBar } from '../progress-bar';
 import { formatHeadline, type ReportHeadline } from '../../core/report/headline';
 import { BATCH_SIZE_HELP, TRAIN_THREADS_HELP, TRAINING_OPTIONS, trainingOptions, trainThreadsOption } from '../training-options';
@@ -47,6 +48,7 @@ ${MODEL_HELP}
   --binary PATH                  phones: benchmark_model binary (default: official nightly, cached)
   --adb-server HOST:PORT         phones: adb server
   --cache-dir DIR                download/decode cache
+  --lang en|th                   language of the report and the printed headline (default: the system language)
   --out RUN_DIR                  run folder (default: a new pipeline-<time> folder in ${DEFAULT_WORKSPACE_TEXT},
                                  where \`runs list\` and the app look)
   --json                         one JSON object per line`;
@@ -82,6 +84,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     timeoutSeconds: 300,
     ...(binary !== undefined ? { binary: resolve(binary) } : {}),
     ...(adbServer !== undefined ? { adbServer } : {}),
+    lang: languageOption(values),
   };
 }
 
@@ -119,15 +122,16 @@ function humanProgress(io: CliIO): (event: PipelineEvent) => void {
   };
 }
 
-function printSummary(io: CliIO, summary: PipelineSummary): void {
+function printSummary(io: CliIO, summary: PipelineSummary, lang: Language): void {
+  const { t } = createI18n(lang);
   io.stdout.write(`Run folder: ${summary.out}\n`);
   for (const [step, status] of Object.entries(summary.steps)) io.stdout.write(`  ${step.padEnd(10)} ${status}\n`);
   const warnings = (summary.train as { warnings?: string[] } | undefined)?.warnings ?? [];
   for (const warning of warnings) io.stdout.write(`Warning: ${warning}\n`);
   const headline = (summary.report as { headline?: ReportHeadline[] } | undefined)?.headline ?? [];
-  if (headline.length === 0) io.stdout.write('No device measured both models: no speed-up to show.\n');
-  for (const device of headline) io.stdout.write(formatHeadline(device).join('\n') + '\n');
-  io.stdout.write(`Report: ${summary.out}/report/report.html\n`);
+  if (headline.length === 0) io.stdout.write(`${t('cli.headline.noPair')}\n`);
+  for (const device of headline) io.stdout.write(formatHeadline(device, lang).join('\n') + '\n');
+  io.stdout.write(`${t('cli.headline.report')}: ${summary.out}/report/report.html\n`);
 }
 
 export const pipelineCommand: CliCommand = {
@@ -144,12 +148,13 @@ export const pipelineCommand: CliCommand = {
     final: { type: 'string' },
     'end-epoch': { type: 'string' },
     frequency: { type: 'string' },
+    lang: { type: 'string' },
   },
   async run(values, _positionals, io) {
     const config = pipelineConfigFrom(values);
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('pipeline', config, onEvent, signal), {
       onEvent: humanProgress(io),
-      printSummary: (summary) => printSummary(io, summary),
+      printSummary: (summary) => printSummary(io, summary, config.lang ?? 'en'),
     });
   },
 };

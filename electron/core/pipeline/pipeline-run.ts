@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchmarkEvent } from '../devices/device';
@@ -39,6 +40,8 @@ export interface PipelineConfig extends BenchmarkStepConfig {
   trainThreads?: TrainThreadsChoice;
   out: string;
   cacheDir?: string;
+  /** The report's language (HTML and PDF); unset: the system language. */
+  lang?: Language;
 }
 
 export type PipelineEvent =
@@ -182,7 +185,7 @@ export async function pipelineRun(
       return { files, validation: results.map((r) => ({ role: r.role, ...r.validation })) };
     });
     await step('benchmark', () => benchmarkInRun(run.dir, config, (event) => onEvent({ kind: 'benchmark', event }), signal));
-    await step(REPORT_STEP, () => reportInRun(run.dir, REPORT_STEP));
+    await step(REPORT_STEP, () => reportInRun(run.dir, REPORT_STEP, config.lang));
     await run.finish('completed');
     return summary;
   } catch (error) {
