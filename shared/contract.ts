@@ -7,6 +7,7 @@ import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
 import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 import type { ImportSummary } from '../electron/core/import/import-run';
+import { MAX_TRAIN_THREADS } from '../electron/core/train/types';
 
 const path = z.string().min(1).max(4096);
 /** A bare file name (an uploaded model file or shard): no folders. */
@@ -17,6 +18,8 @@ const positiveInt = z.number().int().min(1).max(1_000_000);
 const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
+/** fast-cpu data-parallel training threads (core/train/threads.ts); absent = 'auto' = one per core. */
+export const trainThreads = z.union([z.number().int().min(1).max(MAX_TRAIN_THREADS), z.literal('auto')]).optional();
 export const modelName = z.enum(MODEL_NAMES);
 const modelWidth = z.number().min(WIDTH_LIMITS.min).max(WIDTH_LIMITS.max);
 
@@ -33,6 +36,7 @@ export const trainJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   out: path,
 });
 
@@ -55,6 +59,7 @@ export const pruneJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   data: z.string().min(1).max(4096).optional(),
   limit: positiveInt.optional(),
 });
@@ -110,6 +115,7 @@ export const pipelineJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   out: path,
   lang: reportLanguage,
   ...benchmarkSettings,

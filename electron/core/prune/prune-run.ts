@@ -12,7 +12,8 @@ import { createTrainer, resolveBackend } from '../train/backend';
 import { evaluateSplit, fit } from '../train/fit';
 import { resolveBatchSize, type BatchSizeChoice } from '../train/batch-size';
 import type { FitProgress } from '../train/fit-types';
-import type { BackendChoice, BackendName } from '../train/types';
+import { resolveTrainThreads } from '../train/threads';
+import type { BackendChoice, BackendName, TrainThreadsChoice } from '../train/types';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { UserError } from '../util/errors';
 import { checkXnnpack, XNNPACK_POLICY } from './xnnpack-policy';
@@ -42,6 +43,8 @@ export interface PruneConfig {
   batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
+  /** fast-cpu: threads each batch is split over (default 'auto' = one per core). */
+  trainThreads?: TrainThreadsChoice;
   /** Default: the data set (and limit) the source run was trained on, else 'sample'. */
   data?: string;
   limit?: number;
@@ -72,6 +75,8 @@ export type PruneEvent =
   | {
       kind: 'start';
       backend: BackendName;
+      /** Threads each batch is split over. */
+      threads: number;
       train: number;
       validation: number;
       test: number;
@@ -88,6 +93,7 @@ export interface PruneSummary {
   out: string;
   from: string;
   backend: BackendName;
+  threads: number;
   data: { source: string; fingerprint: string; train: number; validation: number; test: number; limit: number | null };
   fixes: XnnpackChange[];
   schedule: {
@@ -226,12 +232,14 @@ export async function pruneInRun(
   const controller = new PruningController(pruned);
 
   const backend = await resolveBackend(config.backend);
-  await run.setEnvironment({ backend });
-  const trainer = await createTrainer(spec, weights, backend);
+  const trainer = await createTrainer(spec, weights, backend, { threads: resolveTrainThreads(config.trainThreads) });
+  const threads = trainer.threads;
+  await run.setEnvironment({ backend, threads });
   const sizes = { train: dataset.train.count, validation: dataset.validation.count, test: dataset.test.count };
   onEvent({
     kind: 'start',
     backend,
+    threads,
     ...sizes,
     stepsPerEpoch,
     endStep: schedule.endStep,
@@ -273,6 +281,7 @@ export async function pruneInRun(
     };
     await writeJsonAtomic(join(run.dir, PRUNING_METRICS_FILE), {
       backend,
+      threads,
       config,
       from: source.dir,
       dataset: { ...dataInfo, classNames: dataset.classNames },
@@ -293,6 +302,7 @@ export async function pruneInRun(
       out: run.dir,
       from: source.dir,
       backend,
+      threads,
       data: dataInfo,
       fixes,
       schedule: scheduleInfo,
