@@ -1,9 +1,19 @@
 // The one typed contract between the UI and the core. Electron IPC and the browser-mode WebSocket server both
 // implement it; every request is validated against these schemas on the receiving side.
 import { z } from 'zod';
-import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
+import { LANGUAGES, type Language } from './i18n/languages';
+import type { describeModel } from '../electron/app/describe-model';
+import type { ConnectOutcome, DeviceEntry, DeviceService } from '../electron/app/device-service';
+import type { inspectData } from '../electron/app/inspect-data';
+import type { listRunsWithLabels } from '../electron/app/run-list';
+import type { JobEvent, JobResult } from '../electron/core/jobs/registry';
+import type { Report } from '../electron/core/report/types';
+import type { RunManifest } from '../electron/core/runs/manifest';
+import type { Inspection } from '../electron/core/tflite/inspect';
+import type { WhatifReport } from '../electron/core/whatif/whatif-report';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
+import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 
 const path = z.string().min(1).max(4096);
 const positiveInt = z.number().int().min(1).max(1_000_000);
@@ -11,11 +21,13 @@ const positiveInt = z.number().int().min(1).max(1_000_000);
 const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
-export const modelName = z.enum(['baseline', 'baseline-keepdims']);
+export const modelName = z.enum(MODEL_NAMES);
+const modelWidth = z.number().min(WIDTH_LIMITS.min).max(WIDTH_LIMITS.max);
 
 export const trainJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
   model: modelName,
+  width: modelWidth.optional(),
   epochs: positiveInt,
   batchSize: batchSize,
   limit: positiveInt.optional(),
@@ -81,9 +93,13 @@ export const convertJobConfig = z.strictObject({
   limit: positiveInt.optional(),
   backend: backendChoice,
 });
-export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
+/** The language the step's report is written in (HTML and PDF); unset: the system language. */
+const reportLanguage = z.enum(LANGUAGES).optional();
+export const benchmarkJobConfig = z.strictObject({ runDir: path, lang: reportLanguage, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
+  model: modelName,
+  width: modelWidth.optional(),
   limit: positiveInt.optional(),
   epochs: positiveInt,
   pruneEpochs: positiveInt,
@@ -99,6 +115,7 @@ export const pipelineJobConfig = z.strictObject({
     .max(2 ** 31 - 1),
   backend: backendChoice,
   out: path,
+  lang: reportLanguage,
   ...benchmarkSettings,
 });
 
@@ -134,13 +151,14 @@ export const commandRequests = {
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
       .optional(),
+    language: z.enum(LANGUAGES).optional(),
   }),
   'data.inspect': z.strictObject({
     source: z.string().min(1).max(4096),
     limit: positiveInt.optional(),
     samplesPerClass: z.number().int().min(0).max(16).optional(),
   }),
-  'model.describe': z.strictObject({ model: modelName.optional(), runDir: path.optional() }),
+  'model.describe': z.strictObject({ model: modelName.optional(), width: modelWidth.optional(), runDir: path.optional() }),
   'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),
@@ -166,11 +184,15 @@ export const commandRequests = {
     runDirs: z.array(path).min(1).max(32),
     format: z.enum(['json', 'csv', 'html', 'pdf']),
     out: path.optional(),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
   }),
   /** The report as one file's bytes with a name of its own (`<run>-report.<ext>`), for a browser download. */
   'report.download': z.strictObject({
     runDirs: z.array(path).min(1).max(32),
     format: z.enum(['json', 'csv', 'summary-csv', 'html', 'pdf']),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
   }),
   'tflite.inspect': z.strictObject({ file: path }),
   'whatif.report': z.strictObject({ runDir: path }),
@@ -193,6 +215,8 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 /** What the app's settings file holds. */
 export interface StoredSettings {
   workspace: string;
+  /** The UI and report language; unset: the OS locale's. */
+  language?: Language;
   /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
   theme?: ThemeChoice;
   adbServer?: string;
@@ -207,43 +231,52 @@ export interface JobStarted {
   jobId: string;
 }
 
-/** What each command answers. Kept loose (`unknown`) where the core's own types are the source of truth. */
+/** What each command answers: the core's own types, never a shape declared again here or in the UI. */
 export interface CommandResponses {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.update': Settings;
-  'data.inspect': unknown;
-  'model.describe': unknown;
+  'data.inspect': Awaited<ReturnType<typeof inspectData>>;
+  'model.describe': Awaited<ReturnType<typeof describeModel>>;
   'jobs.start': JobStarted;
   'jobs.cancel': { cancelled: boolean };
-  'devices.list': unknown;
+  'devices.list': DeviceEntry[];
   'devices.connect': ConnectOutcome;
-  'devices.details': unknown;
+  'devices.details': Awaited<ReturnType<DeviceService['details']>>;
   'devices.disconnect': Awaited<ReturnType<DeviceService['disconnect']>>;
-  'runs.list': unknown;
-  'runs.show': unknown;
+  'runs.list': Awaited<ReturnType<typeof listRunsWithLabels>>;
+  'runs.show': RunManifest;
   'runs.update': RunLabels;
   'runs.delete': DeletedRun;
-  'report.build': unknown;
+  'report.build': Report;
   /** `cancelled`: the user closed the desktop save dialog without choosing a file. */
   'report.export': { file: string } | { cancelled: true };
   'report.download': { fileName: string; mimeType: string; base64: string };
-  'tflite.inspect': unknown;
-  /** The what-if run's report (electron/core/whatif/whatif-report.ts WhatifReport). */
-  'whatif.report': unknown;
+  'tflite.inspect': Inspection;
+  'whatif.report': WhatifReport;
 }
+
+export type ContractJobName = z.infer<typeof jobName>;
+
+/** One job's progress event, with the job's name as the discriminant (the event types are the jobs' own). */
+export type JobEventPayload = { [N in ContractJobName]: { jobId: string; job: N; event: JobEvent<N> } }[ContractJobName];
+
+/** A job's end: its result when it completed, the error when it failed. */
+export type JobFinishedPayload = {
+  [N in ContractJobName]: {
+    jobId: string;
+    job: N;
+    status: 'completed' | 'failed' | 'cancelled';
+    result?: JobResult<N>;
+    error?: ContractError;
+  };
+}[ContractJobName];
 
 /** Events pushed from the core to the UI. */
 export interface EventPayloads {
-  'job.event': { jobId: string; job: z.infer<typeof jobName>; event: unknown };
-  'job.finished': {
-    jobId: string;
-    job: z.infer<typeof jobName>;
-    status: 'completed' | 'failed' | 'cancelled';
-    result?: unknown;
-    error?: ContractError;
-  };
-  'devices.changed': { devices: unknown[] };
+  'job.event': JobEventPayload;
+  'job.finished': JobFinishedPayload;
+  'devices.changed': { devices: DeviceEntry[] };
   /** Loading a data set for `data.inspect`: download, extraction or decoding progress. */
   'data.progress': { source: string; phase: 'download' | 'extract' | 'decode'; done: number; total: number; file?: string };
 }

@@ -8,10 +8,12 @@ import { inspectData } from './inspect-data';
 import { readManifest, updateRunLabels } from '../core/runs/manifest';
 import { deleteRun } from './run-trash';
 import { renderReportFile, reportFileName } from './report-file';
-import { listRuns } from '../core/report/list-runs';
+import { listRunsWithLabels } from './run-list';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
-import { renderHtmlReport } from '../core/report/html-report';
+import { renderReportHtml, type PageSize } from '../core/report/render-html';
+import type { Language } from '../../shared/i18n/languages';
+import { systemLanguage } from '../core/util/system-language';
 import { writeFileAtomic } from '../core/util/atomic-write';
 import { inspectTfliteBytes } from '../core/tflite/inspect';
 import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
@@ -28,6 +30,10 @@ async function currentSettings(context: AppContext): Promise<Settings> {
 
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
+  const reportOptions = (lang: Language | undefined, page: PageSize | undefined): { lang: Language; page: PageSize } => ({
+    lang: lang ?? context.settings.get().language ?? systemLanguage(),
+    page: page ?? 'A4',
+  });
   return {
     'app.info': async () => ({
       version: appVersion(),
@@ -68,21 +74,13 @@ export function createHandlers(context: AppContext): Handlers {
     'devices.connect': ({ host, port }) => context.devices.connect(host, port),
     'devices.details': ({ id }) => context.devices.details(id),
     'devices.disconnect': ({ id, forget }) => context.devices.disconnect(id, forget),
-    'runs.list': async () =>
-      Promise.all(
-        (await listRuns(context.settings.get().workspace)).map(async (entry) => {
-          if (!entry.ok) return entry;
-          const manifest = await readManifest(entry.overview.dir).catch(() => undefined);
-          const labels = { ...(manifest?.name ? { name: manifest.name } : {}), ...(manifest?.note ? { note: manifest.note } : {}) };
-          return { ...entry, labels };
-        }),
-      ),
+    'runs.list': () => listRunsWithLabels(context.settings.get().workspace),
     'runs.show': async ({ runDir }) => readManifest(runDir),
     'runs.update': ({ runDir, name, note }) =>
       updateRunLabels(runDir, { ...(name !== undefined ? { name } : {}), ...(note !== undefined ? { note } : {}) }),
     'runs.delete': ({ runDir }) => deleteRun(context.settings.get().workspace, runDir, context.trashItem),
     'report.build': ({ runDirs }) => buildReport(runDirs),
-    'report.export': async ({ runDirs, format, out }) => {
+    'report.export': async ({ runDirs, format, out, lang, page }) => {
       let target = out;
       if (target === undefined && context.chooseSavePath) {
         // The desktop app asks where to save, suggesting a name of the run's own rather than report/report.*.
@@ -91,16 +89,17 @@ export function createHandlers(context: AppContext): Handlers {
       }
       target ??= join(runDirs[0]!, 'report', reportFileName(runDirs, format));
       const report = await buildReport(runDirs);
+      const options = reportOptions(lang, page);
       if (format === 'pdf' && context.printToPdf) {
         // The desktop app prints with Electron's own Chromium; the CLI and browser mode use headless Chromium.
-        await writeFileAtomic(target, await context.printToPdf(renderHtmlReport(report)));
+        await writeFileAtomic(target, await context.printToPdf(await renderReportHtml(report, options), options.page));
         return { file: target };
       }
-      const files = await writeReport(report, format, target);
+      const files = await writeReport(report, format, target, options);
       return { file: files[0] ?? target };
     },
-    'report.download': async ({ runDirs, format }) => {
-      const file = await renderReportFile(await buildReport(runDirs), runDirs, format, context.printToPdf);
+    'report.download': async ({ runDirs, format, lang, page }) => {
+      const file = await renderReportFile(await buildReport(runDirs), runDirs, format, reportOptions(lang, page), context.printToPdf);
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
     'tflite.inspect': async ({ file }) => {

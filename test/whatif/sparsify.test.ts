@@ -17,7 +17,7 @@ import { sparsifyModel, WHATIF_METADATA_KEY, WHATIF_NOTICE } from '../../electro
 import { sharedPath } from '../support/shared-dir';
 import { pruneSmallest, randomImages, testModel } from '../tflite/test-model';
 import { assertOnlyTargetsChanged, operatorRawParts } from './compare-structure';
-import { T, conv2dOptions, floats, ints, pointwiseSubgraph, randomValues, writeTinyModel } from './tiny-models';
+import { T, floats, int8PointwiseModel, ints, pointwiseSubgraph, randomValues, writeTinyModel } from './tiny-models';
 
 const guide = testModel(31, 0);
 const guideDense = convertToTflite(guide.spec, guide.weights, { sparse: false }).bytes;
@@ -229,7 +229,8 @@ test('operators and options the rewriter does not interpret are kept byte for by
     { code: 'SparseStudioTestOp', inputs: [3], outputs: [4], customOptions: Uint8Array.from([0xde, 0xad, 0xbe, 0xef, 7]) },
     {
       code: 250,
-      inputs: [4, 1],
+      // It reads the bias, not the 1x1 weights: an unknown operator reading those is refused (test/whatif/cli.test.ts).
+      inputs: [4, 2],
       outputs: [5],
       optionsType: 240,
       options: (b) => {
@@ -270,26 +271,7 @@ test('operators and options the rewriter does not interpret are kept byte for by
 });
 
 test('quantized models are refused with the reason (a small int8 model written here)', () => {
-  const int8 = writeTinyModel([
-    {
-      name: 'main',
-      tensors: [
-        { name: 'input', shape: [1, 2, 2, 8], type: T.INT8, quant: { scale: [0.1], zeroPoint: [0] } },
-        {
-          name: 'filter',
-          shape: [4, 1, 1, 8],
-          type: T.INT8,
-          data: new Uint8Array(32).fill(3),
-          quant: { scale: [0.02], zeroPoint: [0] },
-        },
-        { name: 'bias', shape: [4], type: T.INT32, data: ints([1, 2, 3, 4]), quant: { scale: [0.002], zeroPoint: [0] } },
-        { name: 'output', shape: [1, 2, 2, 4], type: T.INT8, quant: { scale: [0.1], zeroPoint: [0] } },
-      ],
-      inputs: [0],
-      outputs: [3],
-      ops: [{ code: 3, inputs: [0, 1, 2], outputs: [3], optionsType: 1, options: conv2dOptions }],
-    },
-  ]);
+  const int8 = int8PointwiseModel();
   assert.throws(
     () => sparsifyModel(int8, 'int8.tflite', { sparsity: 0.75, includeFc: false }),
     (e: unknown) =>

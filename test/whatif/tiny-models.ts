@@ -204,3 +204,27 @@ export function pointwiseSubgraph(name: string, h: number, cin: number, cout: nu
     ops: [{ code: 3, inputs: [0, 1, 2], outputs: [3], optionsType: 1, options: conv2dOptions }],
   };
 }
+
+/** A fully int8-quantized 1x1 convolution (input, filter and output int8 with scales, int32 bias). */
+export function int8PointwiseModel(): Uint8Array {
+  return writeTinyModel([
+    {
+      name: 'main',
+      tensors: [
+        { name: 'input', shape: [1, 2, 2, 8], type: T.INT8, quant: { scale: [0.1], zeroPoint: [0] } },
+        {
+          name: 'filter',
+          shape: [4, 1, 1, 8],
+          type: T.INT8,
+          data: new Uint8Array(32).fill(3),
+          quant: { scale: [0.02], zeroPoint: [0] },
+        },
+        { name: 'bias', shape: [4], type: T.INT32, data: ints([1, 2, 3, 4]), quant: { scale: [0.002], zeroPoint: [0] } },
+        { name: 'output', shape: [1, 2, 2, 4], type: T.INT8, quant: { scale: [0.1], zeroPoint: [0] } },
+      ],
+      inputs: [0],
+      outputs: [3],
+      ops: [{ code: 3, inputs: [0, 1, 2], outputs: [3], optionsType: 1, options: conv2dOptions }],
+    },
+  ]);
+}

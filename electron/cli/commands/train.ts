@@ -1,10 +1,9 @@
 import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
-import { MODEL_NAMES, type ModelName } from '../../core/model/baseline';
 import { runJob } from '../../core/jobs/run-job';
 import type { TrainConfig, TrainEvent, TrainSummary } from '../../core/train/train-run';
-import { UserError } from '../../core/util/errors';
 import { type CliCommand, type CliIO } from '../command';
-import { intOption, stringOption } from '../options';
+import { intOption } from '../options';
+import { MODEL_HELP, MODEL_OPTIONS, modelOptions } from '../model-options';
 import { ProgressBar } from '../progress-bar';
 import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
@@ -16,7 +15,7 @@ Trains the reference CNN (dense) and writes the model and metrics into RUN_DIR.
 Options:
   --data cifar10|sample|PATH   data set (default: sample, the bundled CIFAR-10 cut); PATH = cifar-10-binary.tar.gz,
                                cifar-10-batches-bin/, or an image folder ROOT/{train,test}/<class>/*.jpg (or its .tar.gz)
-  --model baseline|baseline-keepdims   (default: baseline)
+${MODEL_HELP}
   --epochs N                   (default: 10)
   --batch-size N|auto          ${BATCH_SIZE_HELP}
   --limit N                    use only the first N training images (and proportionally fewer test images)
@@ -25,13 +24,6 @@ Options:
   --cache-dir DIR              where downloads and decoded data are cached
   --out RUN_DIR                run folder (default: a new train-<time> folder in ${DEFAULT_WORKSPACE_TEXT})
   --json                       one JSON object per line on stdout (progress, then a summary)`;
-
-function parseModel(value: string | undefined): ModelName {
-  const model = (value ?? 'baseline') as ModelName;
-  if (!MODEL_NAMES.includes(model))
-    throw new UserError('BAD_OPTION', `--model must be one of ${MODEL_NAMES.join(', ')}, got '${value}'`);
-  return model;
-}
 
 function humanProgress(io: CliIO): (event: TrainEvent) => void {
   const bar = new ProgressBar(io.stderr);
@@ -96,13 +88,13 @@ export const trainCommand: CliCommand = {
   name: 'train',
   summary: 'train the reference CNN (dense) into a run folder',
   usage: USAGE,
-  options: { ...TRAINING_OPTIONS, model: { type: 'string' } },
+  options: { ...TRAINING_OPTIONS, ...MODEL_OPTIONS },
   async run(values, _positionals, io) {
     const { data, ...common } = trainingOptions(values, 'train');
     const config: TrainConfig = {
       ...common,
       data: data ?? 'sample',
-      model: parseModel(stringOption(values, 'model')),
+      ...modelOptions(values, 'baseline'),
       epochs: intOption(values, 'epochs', 10, 1),
     };
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('train', config, onEvent, signal), {

@@ -1,9 +1,6 @@
 import type { LayerSpecV1, ModelSpec, Pair } from '../../../shared/model-spec';
 import { chainModel } from './chain';
 
-export const MODEL_NAMES = ['baseline', 'baseline-keepdims'] as const;
-export type ModelName = (typeof MODEL_NAMES)[number];
-
 const BN = { axis: 3, epsilon: 1e-3, momentum: 0.99 } as const;
 const conv = { dilationRate: [1, 1] as Pair, groups: 1, useBias: true, activation: 'linear' as const };
 const depthwise = { dilationRate: [1, 1] as Pair, depthMultiplier: 1, useBias: true, activation: 'linear' as const };
@@ -69,10 +66,6 @@ export function guideModel(keepdims: boolean, classes: number = DEFAULT_CLASSES)
     { type: 'Dense', name: 'dense', units: classes, useBias: true, activation: 'linear' },
   ];
   return chainModel(keepdims ? 'baseline-keepdims' : 'baseline', [32, 32, 3], layers);
-}
-
-export function modelByName(name: ModelName, classes: number = DEFAULT_CLASSES): ModelSpec {
-  return guideModel(name === 'baseline-keepdims', classes);
 }
 
 function clone<T>(value: T): T {

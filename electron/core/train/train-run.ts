@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { ModelName } from '../model/baseline';
-import { modelByName } from '../model/baseline';
+import { modelByName, type ModelName } from '../model/built-in';
 import { saveModel } from '../model/io';
 import { countParameters } from '../model/shapes';
 import { initWeights } from '../model/weights';
@@ -17,6 +16,8 @@ import type { BackendChoice, BackendName } from './types';
 export interface TrainConfig {
   data: string;
   model: ModelName;
+  /** The MobileNets' width multiplier (their default when absent). */
+  width?: number;
   epochs: number;
   /** 'auto': the guide's 128 unless the data set is too small for batch norm to settle (see resolveBatchSize). */
   batchSize: BatchSizeChoice;
@@ -89,7 +90,10 @@ export async function trainInRun(
     ...(signal ? { signal } : {}),
   });
   // The last Dense gets one unit per class of this data set.
-  const spec = modelByName(config.model, dataset.classNames.length);
+  const spec = modelByName(config.model, {
+    classes: dataset.classNames.length,
+    ...(config.width !== undefined ? { width: config.width } : {}),
+  });
   const backend = await resolveBackend(config.backend);
   await run.setEnvironment({ backend });
   const trainer = await createTrainer(spec, initWeights(spec, config.seed), backend);

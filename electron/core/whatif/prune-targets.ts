@@ -1,4 +1,5 @@
 import type { TfliteModel, TfliteOperator, TfliteTensor } from '../tflite/model-types';
+import { BUILTIN_OPERATOR_NAMES } from '../tflite/schema-names';
 import { FC_BLOCK } from '../tflite/block-sparse-format';
 import { UserError } from '../util/errors';
 
@@ -106,4 +107,29 @@ export function findPruneTargets(model: TfliteModel, includeFc: boolean): Target
     }
   });
   return search;
+}
+
+function knownOperator(model: TfliteModel, op: TfliteOperator): boolean {
+  return !model.operatorCodes[op.opcodeIndex]?.customCode && BUILTIN_OPERATOR_NAMES[op.builtinCode] !== undefined;
+}
+
+/**
+ * Operators the rewriter does not know stay byte for byte, unless one of them reads a weight the what-if rewrites: it
+ * would then read DENSIFY's output instead of a constant, which such an operator may not accept (TFLite kernels may
+ * require constant weights), so the file is refused with the operator's name.
+ */
+export function refuseUnknownReaders(model: TfliteModel, file: string, targets: readonly PruneTarget[]): void {
+  for (const target of targets) {
+    const sg = model.subgraphs[target.subgraph]!;
+    const reader = sg.operators.find((op) => op.inputs.includes(target.tensor) && !knownOperator(model, op));
+    if (reader) {
+      const code = model.operatorCodes[reader.opcodeIndex];
+      const name = code?.customCode ? `custom operator '${code.customCode}'` : `operator ${reader.opName}`;
+      throw new UserError(
+        'WHATIF_UNKNOWN_OPERATOR',
+        `${file}: ${name} (subgraph ${target.subgraph}, operator ${reader.index}) reads the weight '${target.name}' that the what-if would store sparse; Sparse Studio does not know that operator, so it cannot tell whether it accepts weights read through DENSIFY`,
+        'Run the what-if on a file where that operator does not share the 1x1 weights (export without it), or leave the file as it is.',
+      );
+    }
+  }
 }

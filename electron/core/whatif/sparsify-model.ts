@@ -8,12 +8,14 @@ import { rewriteWeights, type WeightRewrite } from '../tflite/rewrite-weights';
 import { encodeCsrLastDim, zeroFraction } from '../tflite/sparse-format';
 import { MIN_SPARSITY } from '../tflite/sparsify';
 import { UserError } from '../util/errors';
+import { WHATIF_NOTICE } from './notice';
+
+export { WHATIF_NOTICE };
 import { floatToHalf, halfToFloat } from './half-float';
-import { findPruneTargets, refuseQuantized, type PruneTarget, type TargetSearch } from './prune-targets';
+import { findPruneTargets, refuseQuantized, refuseUnknownReaders, type PruneTarget, type TargetSearch } from './prune-targets';
 
 /** Metadata entry every what-if file carries. */
 export const WHATIF_METADATA_KEY = 'sparse_studio_whatif';
-export const WHATIF_NOTICE = 'Latency what-if: weights pruned without training: accuracy not preserved.';
 
 export interface SparsifyOptions {
   /** Fraction of zeros to reach in every targeted weight, in [0, 1). */
@@ -149,6 +151,7 @@ export function sparsifyModel(bytes: Uint8Array, file: string, options: Sparsify
         : 'XNNPACK sparse inference speeds up 1x1 convolutions; add --include-fc to prune FULLY_CONNECTED weights.',
     );
   }
+  refuseUnknownReaders(model, file, search.targets);
   const layers: PrunedLayer[] = [];
   const rewrites: WeightRewrite[] = search.targets.map((target) => {
     const pruned = prunedValues(constantValues(model, target), target, options.sparsity);

@@ -4,15 +4,18 @@ import type { WhatifReport } from './whatif-report';
 
 const PANEL_WIDTH = 420;
 const PANEL_HEIGHT = 240;
+/** Title and the what-if warning, one line each. */
+const TOP = 40;
 
 /** Median latency vs sparsity, one panel per device, with the dense latency as a dashed line and the break-even. */
 export function whatifLatencyChart(report: WhatifReport): string {
-  const title = 'Median latency vs sparsity (weights pruned without training: accuracy not preserved)';
-  if (report.devices.length === 0) return emptyChart('whatif-latency', title, 'No benchmark results.');
+  const title = 'Median latency vs sparsity';
+  const warning = 'weights pruned without training: accuracy not preserved';
+  if (report.devices.length === 0) return emptyChart('whatif-latency', `${title} (${warning})`, 'No benchmark results.');
   const columns = Math.min(report.devices.length, 2);
   const rows = Math.ceil(report.devices.length / columns);
   const width = columns * PANEL_WIDTH;
-  const height = rows * PANEL_HEIGHT + 24;
+  const height = rows * PANEL_HEIGHT + TOP;
   const panels = report.devices.map((d, i) => {
     const measured = d.points.filter((p) => p.medianUs !== null);
     const dense = d.points.find((p) => p.sparsity === 0)?.medianUs ?? null;
@@ -41,12 +44,12 @@ export function whatifLatencyChart(report: WhatifReport): string {
     markers.push({ x: 200 / 3, label: 'XNNPACK 2/3 rule' });
     const box = {
       x: (i % columns) * PANEL_WIDTH,
-      y: 24 + Math.floor(i / columns) * PANEL_HEIGHT,
+      y: TOP + Math.floor(i / columns) * PANEL_HEIGHT,
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,
     };
     const panel = linePanel(box, series, { title: d.device.label, xLabel: '1x1 weights pruned (%)', markers });
     return panel + (d.synthetic ? syntheticBadge(box.x + PANEL_WIDTH - 160, box.y + 12) : '');
   });
-  return `${svgOpen('whatif-latency', width, height, title)}<text x="4" y="14" font-weight="600">${esc(title)}</text>${panels.join('')}</svg>`;
+  return `${svgOpen('whatif-latency', width, height, `${title} (${warning})`)}<text x="4" y="14" font-weight="600">${esc(title)}</text><text x="4" y="30">${esc(warning)}</text>${panels.join('')}</svg>`;
 }

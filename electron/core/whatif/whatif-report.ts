@@ -3,7 +3,8 @@ import { summariseOpProfiles, pointwiseShare } from '../report/op-profile';
 import { opCategory } from '../report/op-category';
 import { poolLatency } from '../report/pooled-latency';
 import type { SparseVerdict } from '../tflite/xnnpack-verdict';
-import { WHATIF_NOTICE, type PrunedLayer } from './sparsify-model';
+import { WHATIF_NOTICE } from './notice';
+import type { PrunedLayer } from './sparsify-model';
 
 /** One file of a what-if run: the unpruned input (sparsity 0) or a pruned copy. */
 export interface WhatifFile {

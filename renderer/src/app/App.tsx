@@ -14,12 +14,13 @@ import { PruneScreen } from '../screens/PruneScreen';
 import { ReportScreen } from '../screens/ReportScreen';
 import { SettingsPage } from '../screens/SettingsPage';
 import { TrainScreen } from '../screens/TrainScreen';
+import { WhatifScreen } from '../screens/whatif/WhatifScreen';
 import { StepNav } from './StepNav';
 import { STEPS } from './steps';
 import { applyTheme } from './theme';
 import { stepLock } from './step-locks';
 
-type Page = 'wizard' | 'devices' | 'history' | 'settings';
+type Page = 'wizard' | 'whatif' | 'devices' | 'history' | 'settings';
 
 export function App() {
   const api = useApi();
@@ -73,6 +74,18 @@ export function App() {
       <div className="body">
         <aside className="sidebar">
           <StepNav current={step} active={page === 'wizard'} onSelect={goto} lockReason={(n) => stepLock(n, pipeline)} />
+          <div className="side-entry">
+            <p className="muted small">No training: an existing model</p>
+            <button
+              type="button"
+              className={page === 'whatif' ? 'step selected' : 'step'}
+              aria-pressed={page === 'whatif'}
+              onClick={() => setPage('whatif')}
+              data-testid="open-whatif"
+            >
+              Try sparse inference on a .tflite
+            </button>
+          </div>
         </aside>
         <main className="main">
           <ErrorBox error={startupError} testId="startup-error" />
@@ -90,6 +103,9 @@ export function App() {
               </div>
             );
           })}
+          <div hidden={page !== 'whatif'}>
+            <WhatifScreen />
+          </div>
           <div hidden={page !== 'devices'}>
             <DevicesPanel />
           </div>

@@ -9,17 +9,19 @@ interface DevicePickerProps {
   selected: string[];
   onChange(selected: string[]): void;
   disabled: boolean;
+  /** Prefix of the test ids (`device-select-host` ...), so two screens' pickers stay apart. */
+  testIdPrefix?: string;
 }
 
 /** Checkbox per device; devices that are not ready explain what to do; details on demand. */
-export function DevicePicker({ devices, selected, onChange, disabled }: DevicePickerProps) {
+export function DevicePicker({ devices, selected, onChange, disabled, testIdPrefix = 'device' }: DevicePickerProps) {
   const [open, setOpen] = useState<string | undefined>(undefined);
   const toggle = (id: string, on: boolean): void =>
     onChange(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
   return (
-    <ul className="device-list" data-testid="device-picker">
+    <ul className="device-list" data-testid={`${testIdPrefix}-picker`}>
       {devices.map((d) => (
-        <li key={d.id} className="device" data-testid={`device-${d.id}`} data-state={d.state}>
+        <li key={d.id} className="device" data-testid={`${testIdPrefix}-${d.id}`} data-state={d.state}>
           <div className="device-row">
             <label className="check">
               <input
@@ -27,7 +29,7 @@ export function DevicePicker({ devices, selected, onChange, disabled }: DevicePi
                 checked={selected.includes(d.id)}
                 disabled={disabled || !isReady(d)}
                 onChange={(e) => toggle(d.id, e.target.checked)}
-                data-testid={`device-select-${d.id}`}
+                data-testid={`${testIdPrefix}-select-${d.id}`}
               />
               <span className="device-label">{deviceName(d)}</span>
             </label>

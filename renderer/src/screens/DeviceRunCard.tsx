@@ -10,6 +10,7 @@ export function DeviceRunCard({
   plannedRepetitions,
   timedRuns,
   finished,
+  testIdPrefix = 'bench',
 }: {
   progress: DeviceProgress;
   label: string;
@@ -18,16 +19,18 @@ export function DeviceRunCard({
   /** Timed runs inside each repetition. */
   timedRuns: number;
   finished: boolean;
+  /** Prefix of the test ids (`bench-device-host` ...), so two screens' cards stay apart. */
+  testIdPrefix?: string;
 }) {
   const synthetic = progress.results.some((r) => r.synthetic);
   const runs = runCount(progress, plannedRepetitions);
   return (
-    <div className="device-run" data-testid={`bench-device-${progress.device}`}>
+    <div className="device-run" data-testid={`${testIdPrefix}-device-${progress.device}`}>
       <h3>
         {label} {synthetic ? <span className="tag synthetic">synthetic (emulated phone)</span> : null}
       </h3>
       {progress.error ? (
-        <ErrorBox error={progress.error} testId={`bench-error-${progress.device}`} />
+        <ErrorBox error={progress.error} testId={`${testIdPrefix}-error-${progress.device}`} />
       ) : (
         <>
           <ProgressBar
@@ -51,7 +54,7 @@ export function DeviceRunCard({
         <ErrorBox
           key={i}
           error={{ ...f, message: `${f.model ? baseName(f.model) : ''}: ${f.message}` }}
-          testId={`bench-failure-${progress.device}`}
+          testId={`${testIdPrefix}-failure-${progress.device}`}
         />
       ))}
       {progress.results.length > 0 ? (
