@@ -1,5 +1,6 @@
 // `npm run bench`: stock TF.js CPU vs the fast-cpu engine on the guide model, batch 128, random CIFAR-shaped data.
-// Options: --fast-steps N (30), --stock-steps N (3), --no-stock, --full [--data PATH] [--epochs N] (10-epoch run).
+// Options: --fast-steps N (30), --stock-steps N (3), --no-stock, --full [--data PATH] [--epochs N] (10-epoch run),
+// --model-steps N (5), --no-models (the built-in MobileNets' steps, bench/models.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { guideModel } from '../electron/core/model/baseline';
 import { initWeights } from '../electron/core/model/weights';
 import { createFastTrainer } from '../electron/core/train/fast/trainer';
 import { fullRun, SHARED_CIFAR_JPG, type FullRunResult } from './full-run';
+import { benchModels, formatModelTable, type ModelBench } from './models';
 import { peakRssMb, timeEvaluation, timeTrainingSteps, type EvalTiming, type StepTiming } from './measure';
 import { randomBatches } from './random-batches';
 import { formatTable } from './table';
@@ -51,6 +53,10 @@ async function main(): Promise<void> {
     trainer.dispose();
   }
 
+  const models: ModelBench[] | null = process.argv.includes('--no-models')
+    ? null
+    : await benchModels(batches, option('--model-steps', 5), log);
+
   let full: FullRunResult | null = null;
   if (process.argv.includes('--full')) {
     log('full run: 10 dense epochs of the guide on fast-cpu...');
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
       rows,
     ),
   );
+  if (models) log(`\n${formatModelTable(models)}\n`);
   if (speedup) log(`speed-up (stock / fast, mean ms per step): ${speedup.toFixed(1)}x`);
   if (stock) log(`speed-up in CPU time per step: ${(stock.steps.cpuMsPerStep / fastSteps.cpuMsPerStep).toFixed(1)}x`);
   log(
@@ -110,6 +117,7 @@ async function main(): Promise<void> {
     speedup,
     cpuSpeedup: stock ? stock.steps.cpuMsPerStep / fastSteps.cpuMsPerStep : null,
     peakRssMb: { afterFastCpu: fastRss, end: peakRssMb() },
+    builtInModels: models,
     fullRun: full,
   };
   const dir = join(import.meta.dirname, 'results');

@@ -94,10 +94,10 @@ function printSummary(io: CliIO, s: PruneSummary): void {
       'Kernel sparsity:',
       ...s.sparsity.map(
         (t) =>
-          `  ${t.name.padEnd(Math.max(...s.sparsity.map((x) => x.name.length)))}  ${t.zeros}/${t.size} zeros (${(t.sparsity * 100).toFixed(1)} %)`,
+          `  ${t.name.padEnd(Math.max(...s.sparsity.map((x) => x.name.length)))}  ${t.zeros}/${t.size} zeros (${(t.sparsity * 100).toFixed(1)} %)${t.pruned ? '' : ', not pruned'}`,
       ),
       ...s.sparsity
-        .filter((t) => t.deadOutputChannels.length > 0)
+        .filter((t) => t.deadOutputChannels.length > 0 && t.batchNormAfter)
         .map(
           (t) =>
             `Warning: ${t.name} has every weight of output channel(s) ${t.deadOutputChannels.join(', ')} pruned; a BatchNormalization after it sees a near-zero variance there, so inference can differ from training.`,

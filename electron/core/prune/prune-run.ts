@@ -3,6 +3,7 @@ import type { ModelSpec } from '../../../shared/model-spec';
 import { loadDataset } from '../data/load';
 import type { DatasetProgress } from '../data/types';
 import { checkClassCount } from '../model/class-count';
+import { consumersByName } from '../model/graph';
 import { saveModel } from '../model/io';
 import type { ModelWeights } from '../model/weights';
 import { readManifest } from '../runs/manifest';
@@ -49,6 +50,12 @@ export interface PruneConfig {
 
 export interface TensorSparsity {
   name: string;
+  /** The layer the kernel belongs to. */
+  layer: string;
+  /** Whether pruning masked this kernel (with the XNNPACK policy: the 1x1 Conv2D layers, anywhere in the graph). */
+  pruned: boolean;
+  /** Whether a BatchNormalization reads the layer's output (then a dead output channel is a warning). */
+  batchNormAfter: boolean;
   zeros: number;
   size: number;
   sparsity: number;
@@ -155,13 +162,18 @@ function deadOutputChannels(values: Float32Array, shape: number[]): number[] {
   return Array.from(alive.keys()).filter((c) => alive[c] === 0);
 }
 
-function kernelSparsity(weights: ModelWeights): TensorSparsity[] {
+function kernelSparsity(spec: ModelSpec, weights: ModelWeights, pruned: ReadonlySet<string>): TensorSparsity[] {
+  const consumers = consumersByName(spec);
   return weights.tensors
     .filter((t) => t.name.endsWith('kernel'))
     .map((t) => {
       const zeros = t.values.reduce((n, v) => (v === 0 ? n + 1 : n), 0);
+      const layer = t.name.slice(0, t.name.lastIndexOf('/'));
       return {
         name: t.name,
+        layer,
+        pruned: pruned.has(t.name),
+        batchNormAfter: (consumers.get(layer) ?? []).some((c) => c.type === 'BatchNormalization'),
         zeros,
         size: t.values.length,
         sparsity: zeros / t.values.length,
@@ -249,7 +261,7 @@ export async function pruneInRun(
 
     const stripped = stripPruning(pruned, trainer.snapshot());
     await saveModel(join(run.dir, PRUNED_MODEL_DIR), stripped.spec, stripped.weights);
-    const sparsity = kernelSparsity(stripped.weights);
+    const sparsity = kernelSparsity(stripped.spec, stripped.weights, new Set(pruned.tensors.map((t) => t.name)));
     const dataInfo = { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes, limit: limit ?? null };
     const scheduleInfo = {
       initialSparsity: schedule.initialSparsity,

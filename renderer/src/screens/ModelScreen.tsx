@@ -7,6 +7,7 @@ import { Section, SelectField, Stat } from '../components/fields';
 import { formatCount } from '../format/numbers';
 import type { ModelName } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
+import { LayerTable, XnnpackDiagnosticList } from './ModelDetails';
 
 const MODELS: { value: ModelName; label: string }[] = [
   { value: 'baseline-keepdims', label: 'Reference CNN (GAP keepdims, XNNPACK-ready)' },
@@ -33,8 +34,6 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
   const headline = verdict?.message && !diagnostics.some((d) => d.message === verdict.message) ? verdict.message : undefined;
   const failing = new Set(diagnostics.map((d) => d.layer).filter((l): l is string => Boolean(l)));
   const fixChosen = pipeline.fixForXnnpack;
-  // The core words its fix for the CLI; on this screen the same fix is the Fix button.
-  const onScreen = (fix: string): string => fix.replace(/`?check-xnnpack --fix`?/g, 'the Fix button below');
 
   return (
     <div className="screen" data-testid="screen-model">
@@ -83,21 +82,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   <InlineCode text={headline} />
                 </p>
               ) : null}
-              <ul className="diagnostics">
-                {diagnostics.map((d, i) => (
-                  <li key={i}>
-                    <strong>{d.layer ?? 'model'}</strong> <span className="tag">{d.rule}</span>
-                    <div>
-                      <InlineCode text={d.message} />
-                    </div>
-                    {fixChosen ? null : (
-                      <div className="fix-text">
-                        <InlineCode text={onScreen(d.fix)} />
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <XnnpackDiagnosticList diagnostics={diagnostics} fixChosen={fixChosen} />
               {changes.length > 0 ? (
                 <div className="fix-plan">
                   <p>
@@ -143,49 +128,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             </button>
           }
         >
-          <table className="table" data-testid="layer-table">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Layer</th>
-                <th>Type</th>
-                {model.chain ? null : <th>Reads</th>}
-                <th>Output shape</th>
-                <th className="num">Parameters</th>
-                <th>Pruning</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.layers.map((layer, i) => (
-                <tr
-                  key={layer.name}
-                  className={failing.has(layer.name) ? (fixChosen ? 'row-fixed' : 'row-failing') : undefined}
-                  data-testid={failing.has(layer.name) ? `layer-failing-${layer.name}` : undefined}
-                >
-                  <td>{i + 1}</td>
-                  <td>
-                    <code>{layer.name}</code>{' '}
-                    {failing.has(layer.name) ? (
-                      <span className={fixChosen ? 'tag ok' : 'tag bad'}>
-                        {fixChosen ? 'fixed at pruning' : 'fails the check'}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{layer.type}</td>
-                  {model.chain ? null : (
-                    <td className="layer-inputs">
-                      {layer.inputs.map((input) => (input === model.inputName ? 'input' : input)).join(', ')}
-                    </td>
-                  )}
-                  <td>{layer.outputShape?.join(' × ') ?? '—'}</td>
-                  <td className="num">{formatCount(layer.parameters)}</td>
-                  <td data-testid={layer.pruned ? `layer-pruned-${layer.name}` : undefined}>
-                    {layer.pruned ? <span className="tag">kernel pruned to the final sparsity (step 4)</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LayerTable model={model} failing={failing} fixChosen={fixChosen} />
         </Section>
       ) : null}
     </div>
