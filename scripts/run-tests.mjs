@@ -25,7 +25,18 @@ const files = collect(join(root, 'test'))
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    // Counts and lists the suites skipped for a missing tool (node's summary counts only tests).
+    `--test-reporter=${join(root, 'scripts', 'skip-summary-reporter.mjs')}`,
+    '--test-reporter-destination=stdout',
+    ...files,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, SPARSE_STUDIO_TEST: '1' } },
 );
 process.exit(result.status ?? 1);

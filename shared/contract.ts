@@ -2,7 +2,15 @@
 // implement it; every request is validated against these schemas on the receiving side.
 import { z } from 'zod';
 import { LANGUAGES, type Language } from './i18n/languages';
-import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
+import type { describeModel } from '../electron/app/describe-model';
+import type { ConnectOutcome, DeviceEntry, DeviceService } from '../electron/app/device-service';
+import type { inspectData } from '../electron/app/inspect-data';
+import type { listRunsWithLabels } from '../electron/app/run-list';
+import type { JobEvent, JobResult } from '../electron/core/jobs/registry';
+import type { Report } from '../electron/core/report/types';
+import type { RunManifest } from '../electron/core/runs/manifest';
+import type { Inspection } from '../electron/core/tflite/inspect';
+import type { WhatifReport } from '../electron/core/whatif/whatif-report';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { RunLabels } from '../electron/core/runs/manifest';
 import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
@@ -247,45 +255,54 @@ export interface JobStarted {
   jobId: string;
 }
 
-/** What each command answers. Kept loose (`unknown`) where the core's own types are the source of truth. */
+/** What each command answers: the core's own types, never a shape declared again here or in the UI. */
 export interface CommandResponses {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.update': Settings;
-  'data.inspect': unknown;
-  'model.describe': unknown;
+  'data.inspect': Awaited<ReturnType<typeof inspectData>>;
+  'model.describe': Awaited<ReturnType<typeof describeModel>>;
   'model.upload': { uploadId: string; bytes: number };
   'model.import': ImportSummary;
   'jobs.start': JobStarted;
   'jobs.cancel': { cancelled: boolean };
-  'devices.list': unknown;
+  'devices.list': DeviceEntry[];
   'devices.connect': ConnectOutcome;
-  'devices.details': unknown;
+  'devices.details': Awaited<ReturnType<DeviceService['details']>>;
   'devices.disconnect': Awaited<ReturnType<DeviceService['disconnect']>>;
-  'runs.list': unknown;
-  'runs.show': unknown;
+  'runs.list': Awaited<ReturnType<typeof listRunsWithLabels>>;
+  'runs.show': RunManifest;
   'runs.update': RunLabels;
   'runs.delete': DeletedRun;
-  'report.build': unknown;
+  'report.build': Report;
   /** `cancelled`: the user closed the desktop save dialog without choosing a file. */
   'report.export': { file: string } | { cancelled: true };
   'report.download': { fileName: string; mimeType: string; base64: string };
-  'tflite.inspect': unknown;
-  /** The what-if run's report (electron/core/whatif/whatif-report.ts WhatifReport). */
-  'whatif.report': unknown;
+  'tflite.inspect': Inspection;
+  'whatif.report': WhatifReport;
 }
+
+export type ContractJobName = z.infer<typeof jobName>;
+
+/** One job's progress event, with the job's name as the discriminant (the event types are the jobs' own). */
+export type JobEventPayload = { [N in ContractJobName]: { jobId: string; job: N; event: JobEvent<N> } }[ContractJobName];
+
+/** A job's end: its result when it completed, the error when it failed. */
+export type JobFinishedPayload = {
+  [N in ContractJobName]: {
+    jobId: string;
+    job: N;
+    status: 'completed' | 'failed' | 'cancelled';
+    result?: JobResult<N>;
+    error?: ContractError;
+  };
+}[ContractJobName];
 
 /** Events pushed from the core to the UI. */
 export interface EventPayloads {
-  'job.event': { jobId: string; job: z.infer<typeof jobName>; event: unknown };
-  'job.finished': {
-    jobId: string;
-    job: z.infer<typeof jobName>;
-    status: 'completed' | 'failed' | 'cancelled';
-    result?: unknown;
-    error?: ContractError;
-  };
-  'devices.changed': { devices: unknown[] };
+  'job.event': JobEventPayload;
+  'job.finished': JobFinishedPayload;
+  'devices.changed': { devices: DeviceEntry[] };
   /** Loading a data set for `data.inspect`: download, extraction or decoding progress. */
   'data.progress': { source: string; phase: 'download' | 'extract' | 'decode'; done: number; total: number; file?: string };
 }

@@ -1,6 +1,7 @@
 import type { EventBus } from './event-bus';
 import { openAdbConnection, type AdbConnection } from '../core/devices/adb-connection';
 import { AdbDevice } from '../core/devices/adb-device';
+import type { DeviceDetails } from '../core/devices/details/device-details';
 import { DeviceWatcher } from '../core/devices/device-watcher';
 import { listDevices, type ListedDevice } from '../core/devices/list-devices';
 import { connectEndpoint, disconnectEndpoint } from '../core/devices/remote-endpoint';
@@ -117,7 +118,7 @@ export class DeviceService {
     ];
   }
 
-  async details(id: string): Promise<unknown> {
+  async details(id: string): Promise<DeviceEntry | DeviceDetails> {
     if (id === HOST_DEVICE.id) return this.hostEntry();
     const { client } = await this.#connect();
     return new AdbDevice(client, id).details();

@@ -8,7 +8,7 @@ import { inspectData } from './inspect-data';
 import { readManifest, updateRunLabels } from '../core/runs/manifest';
 import { deleteRun } from './run-trash';
 import { renderReportFile, reportFileName } from './report-file';
-import { listRuns } from '../core/report/list-runs';
+import { listRunsWithLabels } from './run-list';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
 import { renderReportHtml, type PageSize } from '../core/report/render-html';
@@ -95,15 +95,7 @@ export function createHandlers(context: AppContext): Handlers {
     'devices.connect': ({ host, port }) => context.devices.connect(host, port),
     'devices.details': ({ id }) => context.devices.details(id),
     'devices.disconnect': ({ id, forget }) => context.devices.disconnect(id, forget),
-    'runs.list': async () =>
-      Promise.all(
-        (await listRuns(context.settings.get().workspace)).map(async (entry) => {
-          if (!entry.ok) return entry;
-          const manifest = await readManifest(entry.overview.dir).catch(() => undefined);
-          const labels = { ...(manifest?.name ? { name: manifest.name } : {}), ...(manifest?.note ? { note: manifest.note } : {}) };
-          return { ...entry, labels };
-        }),
-      ),
+    'runs.list': () => listRunsWithLabels(context.settings.get().workspace),
     'runs.show': async ({ runDir }) => readManifest(runDir),
     'runs.update': ({ runDir, name, note }) =>
       updateRunLabels(runDir, { ...(name !== undefined ? { name } : {}), ...(note !== undefined ? { note } : {}) }),

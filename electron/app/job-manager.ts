@@ -1,3 +1,4 @@
+import type { JobEventPayload, JobFinishedPayload } from '../../shared/contract';
 import { randomUUID } from 'node:crypto';
 import type { ContractError } from '../../shared/contract';
 import { runJob } from '../core/jobs/run-job';
@@ -29,9 +30,10 @@ export class JobManager {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.#running.set(jobId, controller);
-    runJob(job, config, (event) => this.#bus.emit('job.event', { jobId, job, event }), controller.signal)
+    // TypeScript cannot tie `event` and `result` to the same N as `job` inside the union payloads: asserted once here.
+    runJob(job, config, (event) => this.#bus.emit('job.event', { jobId, job, event } as JobEventPayload), controller.signal)
       .then(
-        (result) => this.#bus.emit('job.finished', { jobId, job, status: 'completed', result }),
+        (result) => this.#bus.emit('job.finished', { jobId, job, status: 'completed', result } as JobFinishedPayload),
         (error: unknown) =>
           this.#bus.emit('job.finished', {
             jobId,

@@ -114,7 +114,7 @@ test('events reach the window until it is destroyed', () => {
   const stop = forwardEvents(bus, { send: (...args) => sent.push(args), isDestroyed: () => destroyed });
   bus.emit('devices.changed', { devices: [] });
   destroyed = true;
-  bus.emit('devices.changed', { devices: [1] });
+  bus.emit('devices.changed', { devices: [{ id: 'host', kind: 'host', state: 'device', label: 'This computer' }] });
   stop();
   assert.deepEqual(sent, [[EVENT_CHANNEL, 'devices.changed', { devices: [] }]]);
 });

@@ -110,12 +110,31 @@ test('check-xnnpack reports a missing model and a bad argument', async () => {
   await withTemp(async (dir) => {
     const empty = await cli(['check-xnnpack', dir]);
     assert.equal(empty.code, 1);
-    assert.match(empty.stderr, /No model in .*expected .*model\.json or a run folder with dense\/model\.json/);
+    assert.match(
+      empty.stderr,
+      /No model in .*expected .*model\.json or a run folder with pruned\/model\.json or dense-fixed\/model\.json or dense\/model\.json/,
+    );
   });
   const noArg = await cli(['check-xnnpack']);
   assert.equal(noArg.code, 1);
   assert.match(noArg.stderr, /exactly one MODEL or RUN_DIR/);
 });
+
+test('check-xnnpack RUN_DIR checks the model convert --from RUN_DIR converts (dense-fixed/ before dense/)', () =>
+  withTemp(async (dir) => {
+    const run = join(dir, 'run');
+    await saveModel(join(run, 'dense'), guideModel(false), initWeights(guideModel(false), 1));
+    await saveModel(join(run, 'dense-fixed'), guideModel(true), initWeights(guideModel(true), 1));
+    const picked = await cli(['check-xnnpack', run, '--json']);
+    assert.equal(picked.code, 0, picked.stdout + picked.stderr);
+    assert.equal((JSON.parse(picked.stdout.trim()) as { model: string }).model, join(run, 'dense-fixed'));
+    const converted = await cli(['convert', '--from', run, '--out', join(dir, 'model.tflite'), '--json']);
+    assert.equal(converted.code, 0, converted.stderr);
+    assert.ok(converted.stdout.includes(join(run, 'dense-fixed')), converted.stdout);
+    const named = await cli(['check-xnnpack', run, '--model', 'dense', '--json']);
+    assert.equal(named.code, 1);
+    assert.equal((JSON.parse(named.stdout.trim()) as { model: string }).model, join(run, 'dense'));
+  }));
 
 test('prune refuses a model that fails the policy with the message, the diagnostics and the --fix hint', () =>
   withTemp(async (dir) => {

@@ -1,31 +1,46 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ModelSpec } from '../../../shared/model-spec';
-import { saveModel } from '../../core/model/io';
+import { loadModel, saveModel, type LoadedModel } from '../../core/model/io';
 import type { XnnpackCheck } from '../../core/prune/diagnostics';
 import { fixForXnnpack } from '../../core/prune/fix-for-xnnpack';
 import { formatChanges, formatDiagnostics } from '../../core/prune/format-diagnostics';
 import { loadSourceModel } from '../../core/prune/source-model';
 import { checkXnnpack } from '../../core/prune/xnnpack-policy';
+import { resolveModelDir } from '../../core/tflite/source-model-dir';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand, type CliIO } from '../command';
 import { stringOption } from '../options';
 
-const USAGE = `Usage: sparse-studio check-xnnpack MODEL|RUN_DIR [--fix [--out DIR]] [--json]
+const USAGE = `Usage: sparse-studio check-xnnpack MODEL|RUN_DIR [--model NAME] [--fix [--out DIR]] [--json]
 
 Checks a model (a chain or a graph) against TFMOT's PruneForLatencyOnXNNPack policy (the start layer on every input
 branch, GlobalAveragePooling2D on every output branch, the layers XNNPACK sparse inference accepts in between) and
 prints the verdict with, for every failed check, the layer, the rule, TFMOT's message and what to change.
 Exit status 0 when the model (after --fix, if given) passes, 1 when it does not.
 
-MODEL is a model.json file or a folder holding one; RUN_DIR is a run folder (its dense/model.json is checked).
+MODEL is a model.json file or a folder holding one; RUN_DIR is a run folder: like convert --from, the first of
+pruned/, dense-fixed/, dense/ that it holds is checked (or the sub-folder --model names).
 
 Options:
+  --model NAME the run folder's sub-folder to check (pruned, dense-fixed, dense)
   --fix        apply the fixes that keep the trained weights, anywhere in the graph: GlobalAveragePooling2D
                keepdims (exact); a stride-2 'same' 3x3 stem Conv2D or 3x3/5x5 DepthwiseConv2D as ZeroPadding2D +
                'valid'; an asymmetric ZeroPadding2D before such a stride-2 convolution made symmetric. The padding
                rewrites move the sampling grid on even sizes and are flagged "needs fine-tuning"; then check again
   --out DIR    with --fix: write the fixed model (model.json + weights.bin) into DIR
   --json       one JSON object per line on stdout`;
+
+/** A model.json file as given; a folder the way convert --from resolves it (model folder, else pruned/, dense-fixed/, dense/). */
+async function loadCheckedModel(path: string, model: string | undefined): Promise<LoadedModel & { dir: string }> {
+  const isDirectory = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDirectory) return loadSourceModel(path); // a model.json file, or a clear "does not exist"
+  const dir = await resolveModelDir(path, model);
+  return { ...(await loadModel(dir)), dir };
+}
 
 function printCheck(io: CliIO, label: string, check: XnnpackCheck): void {
   if (check.ok) {
@@ -49,6 +64,7 @@ export const checkXnnpackCommand: CliCommand = {
   usage: USAGE,
   allowPositionals: true,
   options: {
+    model: { type: 'string' },
     fix: { type: 'boolean' },
     out: { type: 'string' },
     json: { type: 'boolean' },
@@ -67,7 +83,7 @@ export const checkXnnpackCommand: CliCommand = {
     if (out !== undefined && !fix)
       throw new UserError('BAD_OPTION', '--out is only used with --fix (it receives the fixed model)');
     const json = values.json === true;
-    const model = await loadSourceModel(resolve(target));
+    const model = await loadCheckedModel(resolve(target), stringOption(values, 'model'));
     const check = checkXnnpack(model.spec);
     if (json) jsonLine(io, { type: 'check', model: model.dir, stage: 'original', ...check });
     else printCheck(io, `Model ${model.dir}`, check);

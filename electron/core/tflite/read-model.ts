@@ -12,6 +12,12 @@ import type {
   TfliteTensor,
 } from './model-types';
 import { readOptions } from './read-options';
+import {
+  checkModelRuntimeFields,
+  checkOperatorRuntimeFields,
+  checkQuantizationRuntimeFields,
+  checkTensorRuntimeFields,
+} from './runtime-fields';
 import { TFLITE_FILE_IDENTIFIER } from './schema-constants';
 import { verifyModel } from './verify-model';
 import { BUILTIN_OPTIONS_NAMES, TENSOR_TYPE_NAMES, builtinOperatorName } from './schema-names';
@@ -54,6 +60,7 @@ function readSparsity(table: Table | undefined, what: string): SparsityParameter
 
 function readQuantization(table: Table | undefined, what: string): QuantizationParameters | undefined {
   if (!table) return undefined;
+  checkQuantizationRuntimeFields(table, what);
   const q = {
     min: table.f32s(0, `${what} min`),
     max: table.f32s(1, `${what} max`),
@@ -67,6 +74,7 @@ function readQuantization(table: Table | undefined, what: string): QuantizationP
 function readTensor(table: Table, index: number): TfliteTensor {
   const what = `tensor ${index}`;
   const typeCode = table.i8(1);
+  checkTensorRuntimeFields(table, what);
   return {
     index,
     name: table.string(3, `${what} name`) ?? '',
@@ -102,6 +110,7 @@ function readOperator(table: Table, index: number, codes: TfliteOperatorCode[], 
   const optionsCode = table.u8(3);
   const optionsType = BUILTIN_OPTIONS_NAMES[optionsCode] ?? `options ${optionsCode}`;
   const optionsTable = optionsCode ? table.table(4, `${what} options`) : undefined;
+  checkOperatorRuntimeFields(table, what);
   return {
     index,
     opcodeIndex,
@@ -180,6 +189,7 @@ export function readTflite(bytes: Uint8Array, file: string): TfliteModel {
     reader.fail(`the file identifier is '${identifier.replace(/[^\x20-\x7e]/g, '?')}', expected '${TFLITE_FILE_IDENTIFIER}'`);
   }
   const root = reader.root();
+  checkModelRuntimeFields(root);
   const operatorCodes = root.tables(1, 'operator_codes').map(readOperatorCode);
   const model: TfliteModel = {
     fileBytes: bytes.length,

@@ -62,8 +62,21 @@ export class OpProfileReader {
       this.#current();
       return true;
     }
+    const bare = this.#table ? undefined : parseTableHeader(text);
+    if (bare) return this.#startBareTable(bare);
     if (!this.#section) return false;
     return this.#readInSection(text, line);
+  }
+
+  /**
+   * A table header without its `=== title ===` banner (an excerpt pasted from a bug report or a forum): the columns
+   * say which table it is (only `Summary by node type` has a count column; the other two have the same columns).
+   */
+  #startBareTable(columns: string[]): boolean {
+    this.#current();
+    this.#table = columns.includes('count') && !columns.includes('name') ? 'summaryByNodeType' : 'runOrder';
+    this.#columns = columns;
+    return true;
   }
 
   #readInSection(text: string, line: string): boolean {
