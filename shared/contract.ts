@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
 import type { DeletedRun } from '../electron/app/run-trash';
+import type { JobEvent, JobName as CoreJobName } from '../electron/core/jobs/registry';
 import type { RunLabels } from '../electron/core/runs/manifest';
 import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 
@@ -166,7 +167,7 @@ export const commandRequests = {
   'report.build': z.strictObject({ runDirs: z.array(path).min(1).max(32) }),
   'report.export': z.strictObject({
     runDirs: z.array(path).min(1).max(32),
-    format: z.enum(['json', 'csv', 'html', 'pdf']),
+    format: z.enum(['json', 'csv', 'summary-csv', 'html', 'pdf']),
     out: path.optional(),
   }),
   /** The report as one file's bytes with a name of its own (`<run>-report.<ext>`), for a browser download. */
@@ -230,9 +231,17 @@ export interface CommandResponses {
   'whatif.report': unknown;
 }
 
+/**
+ * One event of a running job, typed by that job's own event union in the core (e.g. the prune job's PruneEvent with
+ * its per-mask-update 'mask-update'), discriminated by `job`.
+ */
+export type JobEventPayload<J extends CoreJobName = CoreJobName> = {
+  [N in J]: { jobId: string; job: N; event: JobEvent<N> };
+}[J];
+
 /** Events pushed from the core to the UI. */
 export interface EventPayloads {
-  'job.event': { jobId: string; job: z.infer<typeof jobName>; event: unknown };
+  'job.event': JobEventPayload;
   'job.finished': {
     jobId: string;
     job: z.infer<typeof jobName>;

@@ -10,6 +10,7 @@ import { renderReportFile, reportFileName } from './report-file';
 import { listRuns } from '../core/report/list-runs';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
+import { summaryCsv } from '../core/report/export-csv';
 import { renderHtmlReport } from '../core/report/html-report';
 import { writeFileAtomic } from '../core/util/atomic-write';
 import { inspectTfliteBytes } from '../core/tflite/inspect';
@@ -81,6 +82,10 @@ export function createHandlers(context: AppContext): Handlers {
       }
       target ??= join(runDirs[0]!, 'report', reportFileName(runDirs, format));
       const report = await buildReport(runDirs);
+      if (format === 'summary-csv') {
+        await writeFileAtomic(target, summaryCsv(report));
+        return { file: target };
+      }
       if (format === 'pdf' && context.printToPdf) {
         // The desktop app prints with Electron's own Chromium; the CLI and browser mode use headless Chromium.
         await writeFileAtomic(target, await context.printToPdf(renderHtmlReport(report)));

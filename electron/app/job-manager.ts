@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ContractError } from '../../shared/contract';
+import type { ContractError, JobEventPayload } from '../../shared/contract';
 import { runJob } from '../core/jobs/run-job';
 import type { JobConfig, JobName } from '../core/jobs/registry';
 import { UserError, errorMessage } from '../core/util/errors';
@@ -29,7 +29,13 @@ export class JobManager {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.#running.set(jobId, controller);
-    runJob(job, config, (event) => this.#bus.emit('job.event', { jobId, job, event }), controller.signal)
+    runJob(
+      job,
+      config,
+      // TypeScript cannot tie the generic N to one member of the union; runJob's JobEvent<N> guarantees it.
+      (event) => this.#bus.emit('job.event', { jobId, job, event } as JobEventPayload),
+      controller.signal,
+    )
       .then(
         (result) => this.#bus.emit('job.finished', { jobId, job, status: 'completed', result }),
         (error: unknown) =>

@@ -19,7 +19,7 @@ import { fixForXnnpack, fixSpecForXnnpack, type XnnpackChange } from './fix-for-
 import { formatDiagnostics } from './format-diagnostics';
 import { pruneLowMagnitude } from './pruned-model';
 import { PruningController } from './pruning-controller';
-import type { EpochPruningSummary } from './pruning-summary';
+import type { EpochPruningSummary, MaskUpdate } from './pruning-summary';
 import { PolynomialDecay } from './schedules';
 import { loadSourceModel } from './source-model';
 import { stripPruning } from './strip-pruning';
@@ -75,6 +75,8 @@ export type PruneEvent =
   | { kind: 'test-before'; loss: number; accuracy: number }
   | FitProgress
   | ({ kind: 'pruning' } & EpochPruningSummary)
+  /** Each mask update as it happens: the sparsity the masks reached at that step. */
+  | ({ kind: 'mask-update' } & MaskUpdate)
   | { kind: 'test'; loss: number; accuracy: number };
 
 export interface PruneSummary {
@@ -211,7 +213,7 @@ export async function pruneInRun(
   const stepsPerEpoch = Math.ceil(dataset.train.count / batchSize);
   const schedule = new PolynomialDecay({ ...scheduleOptions(config), endStep: config.endEpoch * stepsPerEpoch });
   const pruned = pruneLowMagnitude(spec, weights, { pruningSchedule: schedule, pruningPolicy: XNNPACK_POLICY });
-  const controller = new PruningController(pruned);
+  const controller = new PruningController(pruned, (update) => onEvent({ kind: 'mask-update', ...update }));
 
   const backend = await resolveBackend(config.backend);
   await run.setEnvironment({ backend });
