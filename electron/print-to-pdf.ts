@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function printToPdf(html: string): Promise<Uint8Array> {
+export async function printToPdf(html: string, page: 'A4' | 'Letter' = 'A4'): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'sparse-studio-pdf-'));
   const file = join(dir, 'report.html');
   const window = new BrowserWindow({
@@ -14,7 +14,7 @@ export async function printToPdf(html: string): Promise<Uint8Array> {
   try {
     await writeFile(file, html);
     await window.loadFile(file);
-    return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+    return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: page, preferCSSPageSize: true }));
   } finally {
     window.destroy();
     await rm(dir, { recursive: true, force: true });

@@ -9,7 +9,11 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await build({
   ...common,
   format: 'esm',
-  entryPoints: { main: 'electron/main.ts', 'worker-entry': 'electron/core/jobs/worker-entry.ts' },
+  entryPoints: {
+    main: 'electron/main.ts',
+    'worker-entry': 'electron/core/jobs/worker-entry.ts',
+    'runtime-worker-entry': 'electron/core/host/runtime-worker-entry.ts',
+  },
   outdir: 'dist/electron',
   outExtension: { '.js': '.mjs' },
   external: ['electron'],

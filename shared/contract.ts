@@ -1,6 +1,7 @@
 // The one typed contract between the UI and the core. Electron IPC and the browser-mode WebSocket server both
 // implement it; every request is validated against these schemas on the receiving side.
 import { z } from 'zod';
+import { LANGUAGES, type Language } from './i18n/languages';
 import type { ConnectOutcome, DeviceService } from '../electron/app/device-service';
 import type { DeletedRun } from '../electron/app/run-trash';
 import type { JobEvent, JobName as CoreJobName } from '../electron/core/jobs/registry';
@@ -85,9 +86,13 @@ export const convertJobConfig = z.strictObject({
   limit: positiveInt.optional(),
   backend: backendChoice,
 });
-export const benchmarkJobConfig = z.strictObject({ runDir: path, ...benchmarkSettings });
+/** The language the step's report is written in (HTML and PDF); unset: the system language. */
+const reportLanguage = z.enum(LANGUAGES).optional();
+export const benchmarkJobConfig = z.strictObject({ runDir: path, lang: reportLanguage, ...benchmarkSettings });
 export const pipelineJobConfig = z.strictObject({
   data: z.string().min(1).max(4096),
+  model: modelName,
+  width: modelWidth.optional(),
   limit: positiveInt.optional(),
   epochs: positiveInt,
   pruneEpochs: positiveInt,
@@ -103,6 +108,7 @@ export const pipelineJobConfig = z.strictObject({
     .max(2 ** 31 - 1),
   backend: backendChoice,
   out: path,
+  lang: reportLanguage,
   ...benchmarkSettings,
 });
 
@@ -132,11 +138,13 @@ export const commandRequests = {
   'settings.update': z.strictObject({
     workspace: path.optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
-    adbPath: path.optional(),
+    /** An empty string removes the adb path (adb from ANDROID_HOME or PATH). */
+    adbPath: path.or(z.literal('')).optional(),
     adbServer: z
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
       .optional(),
+    language: z.enum(LANGUAGES).optional(),
   }),
   'data.inspect': z.strictObject({
     source: z.string().min(1).max(4096),
@@ -169,11 +177,15 @@ export const commandRequests = {
     runDirs: z.array(path).min(1).max(32),
     format: z.enum(['json', 'csv', 'summary-csv', 'html', 'pdf']),
     out: path.optional(),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
   }),
   /** The report as one file's bytes with a name of its own (`<run>-report.<ext>`), for a browser download. */
   'report.download': z.strictObject({
     runDirs: z.array(path).min(1).max(32),
     format: z.enum(['json', 'csv', 'summary-csv', 'html', 'pdf']),
+    lang: z.enum(LANGUAGES).optional(),
+    page: z.enum(['A4', 'Letter']).optional(),
   }),
   'tflite.inspect': z.strictObject({ file: path }),
   'whatif.report': z.strictObject({ runDir: path }),
@@ -193,12 +205,19 @@ export interface AppInfo {
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-export interface Settings {
+/** What the app's settings file holds. */
+export interface StoredSettings {
   workspace: string;
+  /** The UI and report language; unset: the OS locale's. */
+  language?: Language;
   /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
   theme?: ThemeChoice;
-  adbPath?: string;
   adbServer?: string;
+}
+
+/** The Settings page's values: the app's settings plus the adb program, kept in the device settings the CLI reads. */
+export interface Settings extends StoredSettings {
+  adbPath?: string;
 }
 
 export interface JobStarted {

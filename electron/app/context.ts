@@ -14,7 +14,7 @@ export interface AppContext {
   transport: AppInfo['transport'];
   userDataDir: string;
   /** HTML -> PDF with the host's own browser engine (Electron's printToPDF); absent in browser mode and the CLI. */
-  printToPdf?: (html: string) => Promise<Uint8Array>;
+  printToPdf?: (html: string, page: 'A4' | 'Letter') => Promise<Uint8Array>;
   /** The desktop save dialog: the chosen path, or undefined when the user cancels. Absent in browser mode. */
   chooseSavePath?: (suggestedPath: string) => Promise<string | undefined>;
   /** Moves a folder to the system trash (Electron's shell.trashItem). Absent in browser mode. */
@@ -26,14 +26,20 @@ export async function createAppContext(options: {
   bus: EventBus;
   transport: AppInfo['transport'];
   userDataDir: string;
-  printToPdf?: (html: string) => Promise<Uint8Array>;
+  printToPdf?: (html: string, page: 'A4' | 'Letter') => Promise<Uint8Array>;
   chooseSavePath?: (suggestedPath: string) => Promise<string | undefined>;
   trashItem?: (path: string) => Promise<void>;
+  /** The device settings file shared with the CLI (endpoints, adb servers, adb path); default ~/.sparse-studio. */
+  deviceSettingsPath?: string;
 }): Promise<AppContext> {
   const jobs = new JobManager(options.bus);
   const settings = await SettingsStore.open(join(options.userDataDir, 'settings.json'));
   const adbServer = settings.get().adbServer;
-  const devices = new DeviceService(options.bus, adbServer ? { adbServer } : {});
+  const devices = new DeviceService(options.bus, {
+    ...(adbServer ? { adbServer } : {}),
+    ...(options.deviceSettingsPath ? { settingsPath: options.deviceSettingsPath } : {}),
+  });
+  if (settings.legacyAdbPath && !(await devices.adbPath())) await devices.setAdbPath(settings.legacyAdbPath);
   return {
     bus: options.bus,
     jobs,

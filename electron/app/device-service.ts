@@ -10,6 +10,7 @@ import {
   loadDeviceSettings,
   normaliseEndpoint,
   rememberEndpoint,
+  setAdbPath,
 } from '../core/devices/settings';
 import { UserError } from '../core/util/errors';
 import { HOST_DEVICE } from '../core/host/benchmark';
@@ -48,6 +49,18 @@ export class DeviceService {
     this.#bus = bus;
     this.#adbServer = options.adbServer;
     this.#settingsPath = options.settingsPath ?? defaultDeviceSettingsPath();
+  }
+
+  /** The adb program from the device settings (the same file the CLI reads). */
+  async adbPath(): Promise<string | undefined> {
+    return (await loadDeviceSettings(this.#settingsPath)).adbPath;
+  }
+
+  /** Stores the adb program (undefined: adb from PATH) and reconnects with it on next use. */
+  async setAdbPath(adbPath: string | undefined): Promise<void> {
+    if (adbPath === (await this.adbPath())) return;
+    await setAdbPath(this.#settingsPath, adbPath);
+    this.dispose();
   }
 
   setServer(adbServer: string | undefined): void {

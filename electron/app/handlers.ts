@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
+import type { Settings } from '../../shared/contract';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
 import { describeModel } from './describe-model';
@@ -11,7 +12,9 @@ import { listRuns } from '../core/report/list-runs';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
 import { summaryCsv } from '../core/report/export-csv';
-import { renderHtmlReport } from '../core/report/html-report';
+import { renderReportHtml, type PageSize } from '../core/report/render-html';
+import type { Language } from '../../shared/i18n/languages';
+import { systemLanguage } from '../core/util/system-language';
 import { writeFileAtomic } from '../core/util/atomic-write';
 import { inspectTfliteBytes } from '../core/tflite/inspect';
 import { resolveBackend, tfjsNodeAvailable } from '../core/train/backend';
@@ -20,8 +23,18 @@ import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
 import { readWhatifReport } from '../core/whatif/whatif-run';
 
+/** The app's settings with the adb program from the device settings, where the device service reads it. */
+async function currentSettings(context: AppContext): Promise<Settings> {
+  const adbPath = await context.devices.adbPath();
+  return { ...context.settings.get(), ...(adbPath ? { adbPath } : {}) };
+}
+
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
+  const reportOptions = (lang: Language | undefined, page: PageSize | undefined): { lang: Language; page: PageSize } => ({
+    lang: lang ?? context.settings.get().language ?? systemLanguage(),
+    page: page ?? 'A4',
+  });
   return {
     'app.info': async () => ({
       version: appVersion(),
@@ -31,7 +44,7 @@ export function createHandlers(context: AppContext): Handlers {
       defaultBackend: await resolveBackend('auto'),
       workspace: context.settings.get().workspace,
     }),
-    'settings.get': async () => context.settings.get(),
+    'settings.get': async () => currentSettings(context),
     'settings.update': async (changes) => {
       if (changes.workspace !== undefined && !isAbsolute(changes.workspace)) {
         throw new UserError(
@@ -40,9 +53,12 @@ export function createHandlers(context: AppContext): Handlers {
           'Enter a full path, such as /home/me/SparseStudio/runs or C:\\Users\\me\\SparseStudio\\runs.',
         );
       }
-      const settings = await context.settings.update(changes);
+      const { adbPath, ...appSettings } = changes;
+      // An empty adb path clears it (adb from PATH); undefined leaves it as it is.
+      if (adbPath !== undefined) await context.devices.setAdbPath(adbPath || undefined);
+      const settings = await context.settings.update(appSettings);
       context.devices.setServer(settings.adbServer);
-      return settings;
+      return currentSettings(context);
     },
     'data.inspect': (request) =>
       inspectData(request, (progress) => context.bus.emit('data.progress', { source: request.source, ...progress })),
@@ -73,7 +89,7 @@ export function createHandlers(context: AppContext): Handlers {
       updateRunLabels(runDir, { ...(name !== undefined ? { name } : {}), ...(note !== undefined ? { note } : {}) }),
     'runs.delete': ({ runDir }) => deleteRun(context.settings.get().workspace, runDir, context.trashItem),
     'report.build': ({ runDirs }) => buildReport(runDirs),
-    'report.export': async ({ runDirs, format, out }) => {
+    'report.export': async ({ runDirs, format, out, lang, page }) => {
       let target = out;
       if (target === undefined && context.chooseSavePath) {
         // The desktop app asks where to save, suggesting a name of the run's own rather than report/report.*.
@@ -86,16 +102,17 @@ export function createHandlers(context: AppContext): Handlers {
         await writeFileAtomic(target, summaryCsv(report));
         return { file: target };
       }
+      const options = reportOptions(lang, page);
       if (format === 'pdf' && context.printToPdf) {
         // The desktop app prints with Electron's own Chromium; the CLI and browser mode use headless Chromium.
-        await writeFileAtomic(target, await context.printToPdf(renderHtmlReport(report)));
+        await writeFileAtomic(target, await context.printToPdf(await renderReportHtml(report, options), options.page));
         return { file: target };
       }
-      const files = await writeReport(report, format, target);
+      const files = await writeReport(report, format, target, options);
       return { file: files[0] ?? target };
     },
-    'report.download': async ({ runDirs, format }) => {
-      const file = await renderReportFile(await buildReport(runDirs), runDirs, format, context.printToPdf);
+    'report.download': async ({ runDirs, format, lang, page }) => {
+      const file = await renderReportFile(await buildReport(runDirs), runDirs, format, reportOptions(lang, page), context.printToPdf);
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
     'tflite.inspect': async ({ file }) => {

@@ -3,7 +3,8 @@
 import { basename } from 'node:path';
 import { repetitionsCsv, summaryCsv } from '../core/report/export-csv';
 import { renderPdf } from '../core/report/export-pdf';
-import { renderHtmlReport } from '../core/report/html-report';
+import { renderReportHtml, type PageSize } from '../core/report/render-html';
+import type { Language } from '../../shared/i18n/languages';
 import type { Report } from '../core/report/types';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'summary-csv', 'html', 'pdf'] as const;
@@ -40,7 +41,8 @@ export async function renderReportFile(
   report: Report,
   runDirs: string[],
   format: ExportFormat,
-  printToPdf?: (html: string) => Promise<Uint8Array>,
+  options: { lang: Language; page: PageSize },
+  printToPdf?: (html: string, page: PageSize) => Promise<Uint8Array>,
 ): Promise<ReportFile> {
   const text = (value: string): Uint8Array => new TextEncoder().encode(value);
   let bytes: Uint8Array;
@@ -55,11 +57,11 @@ export async function renderReportFile(
       bytes = text(summaryCsv(report));
       break;
     case 'html':
-      bytes = text(renderHtmlReport(report));
+      bytes = text(await renderReportHtml(report, options));
       break;
     case 'pdf': {
-      const html = renderHtmlReport(report);
-      bytes = printToPdf ? await printToPdf(html) : await renderPdf(html);
+      const html = await renderReportHtml(report, options);
+      bytes = printToPdf ? await printToPdf(html, options.page) : await renderPdf(html, options.page);
       break;
     }
   }

@@ -1,36 +1,46 @@
 import { readFile } from 'node:fs/promises';
-import type { Settings } from '../../shared/contract';
+import type { StoredSettings } from '../../shared/contract';
 import { writeJsonAtomic } from '../core/util/atomic-write';
 import { defaultWorkspace } from '../core/report/workspace';
 
 // One default workspace for the app and the CLI (electron/core/report/workspace.ts).
 export { defaultWorkspace } from '../core/report/workspace';
 
-/** The app's settings, kept as one JSON file written atomically. */
+/**
+ * The app's own settings (workspace, theme, adb server), kept as one JSON file written atomically. The adb program
+ * is a device setting: it lives in the device settings file that the CLI reads too (DeviceService.adbPath).
+ */
 export class SettingsStore {
   readonly #file: string;
-  #settings: Settings;
+  #settings: StoredSettings;
 
-  private constructor(file: string, settings: Settings) {
+  private constructor(file: string, settings: StoredSettings) {
     this.#file = file;
     this.#settings = settings;
   }
 
   static async open(file: string): Promise<SettingsStore> {
-    let stored: Partial<Settings> = {};
+    let stored: Partial<StoredSettings> & { adbPath?: unknown } = {};
     try {
-      stored = JSON.parse(await readFile(file, 'utf8')) as Partial<Settings>;
+      stored = JSON.parse(await readFile(file, 'utf8')) as Partial<StoredSettings>;
     } catch {
       // No settings yet (or unreadable): start from defaults; the next update rewrites the file.
     }
-    return new SettingsStore(file, { workspace: defaultWorkspace(), ...stored });
+    // Older versions kept the adb path here, where nothing read it; it belongs to the device settings now.
+    const { adbPath, ...settings } = stored;
+    const store = new SettingsStore(file, { workspace: defaultWorkspace(), ...settings });
+    if (typeof adbPath === 'string') store.legacyAdbPath = adbPath;
+    return store;
   }
 
-  get(): Settings {
+  /** An adb path found in an old settings file, for the caller to move to the device settings. */
+  legacyAdbPath: string | undefined;
+
+  get(): StoredSettings {
     return { ...this.#settings };
   }
 
-  async update(changes: Partial<Settings>): Promise<Settings> {
+  async update(changes: Partial<StoredSettings>): Promise<StoredSettings> {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     this.#settings = { ...this.#settings, ...defined };
     await writeJsonAtomic(this.#file, this.#settings);

@@ -1,5 +1,7 @@
 import { UserError } from '../core/util/errors';
 import type { ParsedValues } from './command';
+import { isLanguage, LANGUAGES, type Language } from '../../shared/i18n/languages';
+import { systemLanguage } from '../core/util/system-language';
 
 export function stringOption(values: ParsedValues, name: string): string | undefined {
   const value = values[name];
@@ -46,4 +48,12 @@ export function stringList(values: ParsedValues, name: string): string[] {
   const value = values[name];
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/** `--lang en|th`; absent: the system language (LC_ALL / LC_MESSAGES / LANG). */
+export function languageOption(values: ParsedValues): Language {
+  const value = stringOption(values, 'lang');
+  if (value === undefined) return systemLanguage();
+  if (!isLanguage(value)) throw new UserError('BAD_OPTION', `--lang must be one of ${LANGUAGES.join(', ')}, got '${value}'`);
+  return value;
 }

@@ -54,6 +54,7 @@ test(
       'pipeline',
       {
         data,
+        model: 'baseline',
         epochs: 1,
         pruneEpochs: 1,
         initialSparsity: 0.25,

@@ -9,6 +9,7 @@ import { guideModel } from '../../electron/core/model/baseline';
 import { loadModel, saveModel } from '../../electron/core/model/io';
 import { initWeights } from '../../electron/core/model/weights';
 import { sameStemModel } from './models';
+import { sameDepthwise, sameStem } from './graph-models';
 
 const START =
   'Could not find `Conv2D 3x3` layer with stride 2x2, `input filters == 3` and `VALID` padding and preceding `ZeroPadding2D` with `padding == 1` in all input branches of the model';
@@ -78,6 +79,28 @@ test("check-xnnpack: a 3x3 stride-2 'same' stem fails with the start-layer messa
       weights.tensors.map((t) => Array.from(t.values)),
     );
     assert.equal(saved.spec.layers[0]!.type, 'ZeroPadding2D');
+  }));
+
+test("check-xnnpack on a graph: 'same' stem and 'same' stride-2 depthwise named, --fix --out writes a model that passes", () =>
+  withTemp(async (dir) => {
+    const spec = sameDepthwise(sameStem());
+    const weights = initWeights(spec, 4);
+    await saveModel(join(dir, 'graph'), spec, weights);
+    const before = await cli(['check-xnnpack', join(dir, 'graph')]);
+    assert.equal(before.code, 1);
+    assert.ok(before.stdout.includes(`TFMOT would raise: ${START}`), before.stdout);
+    assert.match(before.stdout, /- stem \[start-layer\][^]*Rule: every path from the input[^]*- down_dw \[layer-support\]/);
+    const fixed = await cli(['check-xnnpack', join(dir, 'graph'), '--fix', '--out', join(dir, 'fixed')]);
+    assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+    assert.equal(fixed.stdout.match(/\[needs fine-tuning\]/g)?.length, 2, fixed.stdout);
+    const after = await cli(['check-xnnpack', join(dir, 'fixed'), '--json']);
+    assert.equal(after.code, 0, after.stdout);
+    const saved = await loadModel(join(dir, 'fixed'));
+    assert.deepEqual(
+      saved.weights.tensors.map((t) => [t.name, Array.from(t.values)]),
+      weights.tensors.map((t) => [t.name, Array.from(t.values)]),
+    );
+    assert.deepEqual(saved.spec.layers.find((l) => l.name === 'down_dw')!.inputs, ['zero_padding2d_1']);
   }));
 
 test('check-xnnpack reports a missing model and a bad argument', async () => {

@@ -68,7 +68,7 @@ describe('report and runs commands', () => {
     assert.match(text.stdout, /run-cut\s+interrupted/);
     assert.match(text.stdout, /run-killed\s+interrupted/);
     assert.match(text.stdout, /run-future\s+UNREADABLE: .*schema version 99/);
-    assert.match(text.stdout, /speed-up .*This computer \(fixture\) 1\.\d\dx \[/);
+    assert.match(text.stdout, /speed-up .*This computer \(fixture\) 1\.\d\d[x×] \[/);
     const json = await cli(['runs', 'list', '--workspace', workspace, '--json']);
     const lines = json.stdout
       .trim()
@@ -90,6 +90,33 @@ describe('report and runs commands', () => {
     assert.match(result.stdout, /Status:\s+completed/);
     assert.match(result.stdout, /Accuracy:\s+dense 45\.00 %, pruned 44\.00 %/);
     assert.match(result.stdout, /1x1 sparsity 75\.0 %/);
-    assert.match(result.stdout, /Emulated phone \(fixture\) 1\.\d\dx .*SYNTHETIC/);
+    assert.match(result.stdout, /Emulated phone \(fixture\) 1\.\d\d[x×] .*SYNTHETIC/);
+  });
+});
+
+describe('report --format pdf --lang th (a real CLI process)', () => {
+  let root: string;
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'sparse-th-'));
+  });
+  after(async () => rm(root, { recursive: true, force: true }));
+
+  it('writes a PDF whose text layer has the Thai headline', async (t) => {
+    const { findChromium } = await import('../../electron/core/report/chromium');
+    if (!(await findChromium())) return t.skip('no Chromium found: PDF not tested');
+    if (spawnSync('pdftotext', ['-v']).error) return t.skip('pdftotext not installed');
+    const dir = await writeFixtureRun(root, { id: 'run-th', repetitions: 2 });
+    const out = join(root, 'r.pdf');
+    const cliRun = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'report', dir, '--format', 'pdf', '--lang', 'th', '--out', out], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      encoding: 'utf8',
+    });
+    assert.equal(cliRun.status, 0, cliRun.stderr);
+    const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout;
+    assert.match(text, /คำตอบ/);
+    assert.match(text, /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d× \(มัธยฐาน/);
+    const bad = await cli(['report', dir, '--format', 'html', '--lang', 'fr', '--out', join(root, 'x.html')]);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /--lang must be one of en, th, got 'fr'/);
   });
 });

@@ -1,22 +1,34 @@
 import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { buildReport } from '../../electron/core/report/build-report';
 import { findChromium } from '../../electron/core/report/chromium';
 import { withReportPage } from '../../electron/core/report/headless-page';
-import { renderHtmlReport } from '../../electron/core/report/html-report';
+import { renderReportHtml } from '../../electron/core/report/render-html';
 import { writeReport } from '../../electron/core/report/write-report';
 import type { Report } from '../../electron/core/report/types';
 import { writeFixtureRun } from './fixture-run';
 
-const CHARTS = ['latency', 'speedup', 'training', 'sparsity', 'op-profile'];
+const run = promisify(execFile);
+const CHARTS: Record<string, string> = {
+  latency: 'rect.box',
+  speedup: 'circle.point',
+  training: 'polyline.series-line',
+  sparsity: 'polyline.series-line',
+  'op-profile': 'rect.share',
+};
 const chromium = await findChromium();
 const skip = chromium
   ? false
   : 'no Chromium found (install chromium or set SPARSE_STUDIO_CHROMIUM): HTML rendering and PDF not tested';
+const pdftotext = await run('pdftotext', ['-v']).then(
+  () => true,
+  () => false,
+);
 
 describe('report rendered in headless Chromium', { skip }, () => {
   let root: string;
@@ -27,81 +39,127 @@ describe('report rendered in headless Chromium', { skip }, () => {
   });
   after(async () => rm(root, { recursive: true, force: true }));
 
-  it('draws every chart, offline, and saves a screenshot to test-results/', async () => {
-    const shots = new URL('../../test-results/', import.meta.url).pathname;
-    await mkdir(shots, { recursive: true });
-    const requests: string[] = [];
-    const charts = await withReportPage(renderHtmlReport(report), async (page) => {
-      page.on('request', (r) => requests.push(r.url()));
-      await page.screenshot({ path: join(shots, 'report-fixture.png'), fullPage: true });
-      return page.$$eval('svg[data-chart]', (svgs) =>
-        svgs.map((svg) => {
-          const box = svg.getBoundingClientRect();
+  for (const lang of ['en', 'th'] as const) {
+    it(`${lang}: headline first, every chart drawn, no table wider than an A4 page, offline; screenshot to test-results/`, async () => {
+      const shots = new URL('../../test-results/', import.meta.url).pathname;
+      await mkdir(shots, { recursive: true });
+      const requests: string[] = [];
+      const result = await withReportPage(await renderReportHtml(report, { lang }), async (page) => {
+        page.on('request', (r) => requests.push(r.url()));
+        // A4 at 96 dpi less the 10 mm side margins: the width the PDF prints tables into.
+        await page.setViewportSize({ width: 718, height: 1000 });
+        await page.emulateMedia({ media: 'print' });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await page.screenshot({ path: join(shots, `report-fixture-${lang}.png`), fullPage: true });
+        return page.evaluate((selectors) => {
+          const sections = [...document.querySelectorAll('article.report > section')].map(
+            (s) => s.getAttribute('data-section') ?? s.className,
+          );
+          const charts = [...document.querySelectorAll('svg[data-chart]')].map((svg) => ({
+            chart: svg.getAttribute('data-chart')!,
+            width: svg.getBoundingClientRect().width,
+            marks: svg.querySelectorAll(selectors[svg.getAttribute('data-chart')!] ?? 'none').length,
+          }));
+          const wide = [...document.querySelectorAll('table')]
+            .filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1)
+            .map((t) => `${t.getAttribute('data-testid') ?? t.className}: ${t.scrollWidth} > ${t.parentElement?.clientWidth}`);
+          const fontsLoaded = [...document.fonts].filter((f) => f.family.includes('Sarabun') && f.status === 'loaded').length;
           return {
-            chart: svg.getAttribute('data-chart'),
-            width: box.width,
-            height: box.height,
-            bars: svg.querySelectorAll('rect.bar, path.series').length,
+            sections,
+            charts,
+            wide,
+            fontsLoaded,
+            headline: document.querySelector('[data-testid="report-headline"]')?.textContent ?? '',
           };
-        }),
-      );
-    });
-    for (const name of CHARTS) {
-      const found = charts.filter((c) => c.chart === name);
-      assert.ok(found.length > 0, `chart ${name} missing`);
-      for (const c of found) {
-        assert.ok(c.width > 100 && c.height > 50, `chart ${name} has no size`);
-        assert.ok(c.bars > 0, `chart ${name} draws no data`);
-      }
-    }
-    assert.deepEqual(requests, []);
-    const png = await readFile(join(shots, 'report-fixture.png'));
-    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
-  });
-
-  // A4 minus the PDF's 10 mm side margins is 190 mm = 718 CSS px; the desktop check is a 1280 px wide window.
-  for (const [name, width, media] of [
-    ['a 1280 px window', 1280, 'screen'],
-    ['the A4 PDF page', 718, 'print'],
-  ] as const) {
-    it(`every table fits ${name} without horizontal scrolling or cut columns`, async () => {
-      const overflow = await withReportPage(renderHtmlReport(report), async (page) => {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ media });
-        return page.evaluate(() => {
-          const limit = document.documentElement.clientWidth;
-          const tables = [...document.querySelectorAll('table')].flatMap((t) => {
-            const box = t.getBoundingClientRect();
-            const header = [...t.querySelectorAll('th')].map((th) => th.textContent ?? '').join(' | ');
-            return box.right > limit + 0.5 || box.left < -0.5 ? [`${header.slice(0, 80)}: right edge ${box.right} > ${limit}`] : [];
-          });
-          const page = document.documentElement.scrollWidth > limit ? [`page scrolls: ${document.documentElement.scrollWidth} > ${limit}`] : [];
-          return [...page, ...tables];
-        });
+        }, CHARTS);
       });
-      assert.deepEqual(overflow, []);
+      assert.ok(result.sections[0]?.includes('headline'), `first section is ${result.sections[0]}`);
+      for (const name of Object.keys(CHARTS)) {
+        const found = result.charts.filter((c) => c.chart === name);
+        assert.ok(found.length > 0, `chart ${name} missing`);
+        for (const c of found) {
+          assert.ok(c.width > 300, `chart ${name} has no size`);
+          assert.ok(c.marks > 0, `chart ${name} draws no data`);
+        }
+      }
+      assert.deepEqual(result.wide, []);
+      assert.ok(result.fontsLoaded >= 1, 'the embedded Sarabun font was not used');
+      assert.match(
+        result.headline,
+        lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/ : /Pruned is 1\.\d\d× faster \(median [\d.]+ µs vs [\d.]+ µs/,
+      );
+      assert.deepEqual(requests, []);
     });
   }
 
-  it('the PDF carries every summary column and the models table\'s verdict', async () => {
+  // A4 minus the PDF's 10 mm side margins is 190 mm = 718 CSS px; the desktop check is a 1280 px wide window.
+  for (const lang of ['en', 'th'] as const)
+    for (const [name, width, media] of [
+      ['a 1280 px window', 1280, 'screen'],
+      ['the A4 PDF page', 718, 'print'],
+    ] as const) {
+      it(`${lang}: every table fits ${name} without horizontal scrolling or cut columns`, async () => {
+        const overflow = await withReportPage(await renderReportHtml(report, { lang }), async (page) => {
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ media });
+          return page.evaluate(() => {
+            const limit = document.documentElement.clientWidth;
+            const tables = [...document.querySelectorAll('table')].flatMap((t) => {
+              const box = t.getBoundingClientRect();
+              const header = [...t.querySelectorAll('th')].map((th) => th.textContent ?? '').join(' | ');
+              return box.right > limit + 0.5 || box.left < -0.5
+                ? [`${header.slice(0, 80)}: right edge ${box.right} > ${limit}`]
+                : [];
+            });
+            const page =
+              document.documentElement.scrollWidth > limit
+                ? [`page scrolls: ${document.documentElement.scrollWidth} > ${limit}`]
+                : [];
+            return [...page, ...tables];
+          });
+        });
+        assert.deepEqual(overflow, []);
+      });
+    }
+
+  it("the PDF carries every summary column and the models table's verdict", async () => {
     const out = join(root, 'columns.pdf');
     await writeReport(report, 'pdf', out);
     await mkdir(new URL('../../test-results/', import.meta.url).pathname, { recursive: true });
-    spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', out, new URL('../../test-results/report-pdf', import.meta.url).pathname]);
+    spawnSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      out,
+      new URL('../../test-results/report-pdf', import.meta.url).pathname,
+    ]);
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     if (text.error) return; // pdftotext (poppler-utils) absent: the layout checks above still ran
     // Single words: headers wrap inside their cells.
-    for (const header of ['Speed-up', 'inference', 'Peak', 'Acc.', 'Sparse', 'verdict', 'eligible', 'sha256'])
+    for (const header of ['Speed-up', 'inference', 'Peak', 'Acc.', 'Sparse', 'checklist', 'eligible', 'fail', 'sha256'])
       assert.ok(text.stdout.includes(header), `PDF lacks "${header}"`);
   });
 
-  it('prints the same report to PDF', async () => {
-    const out = join(root, 'report.pdf');
-    await writeReport(report, 'pdf', out);
-    const pdf = await readFile(out);
-    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.ok(pdf.byteLength > 20_000);
-  });
+  it(
+    'prints the same report to PDF with the font embedded; the Thai PDF has the Thai headline in its text layer',
+    { skip: pdftotext ? false : 'pdftotext not installed' },
+    async () => {
+      const out = join(root, 'report-th.pdf');
+      await writeReport(report, 'pdf', out, { lang: 'th', page: 'Letter' });
+      const pdf = await readFile(out);
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      const text = (await run('pdftotext', ['-layout', out, '-'])).stdout;
+      assert.match(text, /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/);
+      const fonts = (await run('pdffonts', [out])).stdout;
+      assert.match(fonts, /Sarabun-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+      const info = (await run('pdfinfo', [out])).stdout;
+      assert.match(info, /Page size:\s+612 x 792 pts \(letter\)/);
+    },
+  );
 });
 
 describe('PDF without Chromium', () => {

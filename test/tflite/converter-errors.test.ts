@@ -14,23 +14,19 @@ function withLayers(edit: (layers: LayerSpec[]) => (LayerSpec | LayerSpecV1)[]):
 
 const cases: { name: string; spec: ModelSpec; layer: string }[] = [
   {
-    name: 'a batch norm that does not follow a convolution',
-    spec: withLayers((l) => [
-      l[0]!,
-      { type: 'BatchNormalization', name: 'lonely_bn', axis: 3, epsilon: 1e-3, momentum: 0.99 },
-      ...l.slice(1),
-    ]),
-    layer: 'lonely_bn',
-  },
-  {
     name: 'a ReLU with an unsupported max value',
     spec: withLayers((l) => l.map((x) => (x.name === 're_lu_2' ? { ...x, maxValue: 4 } : x)) as LayerSpec[]),
     layer: 're_lu_2',
   },
   {
-    name: 'a batch norm after a convolution with a fused ReLU (it cannot be folded)',
-    spec: withLayers((l) => l.map((x) => (x.name === 'conv2d_1' ? { ...x, activation: 'relu' } : x)) as LayerSpec[]),
-    layer: 'batch_normalization_2',
+    name: 'a leaky ReLU (negative slope)',
+    spec: withLayers((l) => l.map((x) => (x.name === 're_lu_1' ? { ...x, negativeSlope: 0.1 } : x)) as LayerSpec[]),
+    layer: 're_lu_1',
+  },
+  {
+    name: 'a ReLU with a threshold',
+    spec: withLayers((l) => l.map((x) => (x.name === 're_lu' ? { ...x, threshold: 0.5 } : x)) as LayerSpec[]),
+    layer: 're_lu',
   },
 ];
 

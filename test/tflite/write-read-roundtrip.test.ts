@@ -6,6 +6,8 @@ import { sparsifyGraph } from '../../electron/core/tflite/sparsify';
 import { denseFloats } from '../../electron/core/tflite/tensor-values';
 import { writeTflite } from '../../electron/core/tflite/write-model';
 import type { IrGraph } from '../../electron/core/tflite/graph-ir';
+import { GRAPH_CASES } from './graph-cases';
+import { prunePointwise, randomWeights } from './graph-models';
 import { testModel } from './test-model';
 
 function roundTrip(graph: IrGraph, order: 'hoisted' | 'interleaved'): void {
@@ -56,4 +58,12 @@ test('writer -> reader round trip keeps every tensor, value and connection (both
   roundTrip(graph, 'hoisted');
   roundTrip(graph, 'interleaved');
   roundTrip(sparsifyGraph(graph).graph, 'interleaved');
+});
+
+test('round trip of every graph case (ADD, MUL, LOGISTIC, HARD_SWISH, MEAN keep_dims, RESHAPE, PAD), dense and sparse', () => {
+  for (const c of GRAPH_CASES) {
+    const weights = randomWeights(c.spec, 3);
+    roundTrip(lowerModel(c.spec, weights), 'hoisted');
+    roundTrip(sparsifyGraph(lowerModel(c.spec, prunePointwise(c.spec, weights, 0.75))).graph, 'interleaved');
+  }
 });

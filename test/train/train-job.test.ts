@@ -50,6 +50,24 @@ describe('dense training as a worker job on the bundled sample', { timeout: 300_
     assert.equal(manifest.environment.backend, 'fast-cpu');
   });
 
+  it('trains a graph model (mobilenetv3s-cifar: Add, Multiply, hard-swish, Dropout) on the fast engine', async () => {
+    const out = join(root, 'graph');
+    const summary = await runJob(
+      'train',
+      { ...config(out, 2), model: 'mobilenetv3s-cifar', width: 0.1, limit: 96, batchSize: 16 },
+      () => undefined,
+    );
+    assert.equal(summary.backend, 'fast-cpu');
+    assert.ok(
+      Number.isFinite(summary.final.loss) && Number.isFinite(summary.test.loss),
+      `losses ${summary.final.loss}, ${summary.test.loss}`,
+    );
+    const model = await loadModel(join(out, 'dense'));
+    assert.equal(model.spec.name, 'mobilenetv3s-cifar');
+    assert.ok(model.spec.layers.some((l) => l.type === 'Multiply'));
+    assert.equal((await readManifest(out)).environment.backend, 'fast-cpu');
+  });
+
   it('cancels cleanly: the job ends with CancelledError and the run is marked cancelled, with no model written', async () => {
     const out = join(root, 'cancelled');
     const controller = new AbortController();

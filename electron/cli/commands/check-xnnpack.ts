@@ -12,15 +12,18 @@ import { stringOption } from '../options';
 
 const USAGE = `Usage: sparse-studio check-xnnpack MODEL|RUN_DIR [--fix [--out DIR]] [--json]
 
-Checks a model against TFMOT's PruneForLatencyOnXNNPack policy (the layers XNNPACK sparse inference accepts) and prints
-the verdict with, for every failed check, the layer, the rule, TFMOT's message and what to change.
+Checks a model (a chain or a graph) against TFMOT's PruneForLatencyOnXNNPack policy (the start layer on every input
+branch, GlobalAveragePooling2D on every output branch, the layers XNNPACK sparse inference accepts in between) and
+prints the verdict with, for every failed check, the layer, the rule, TFMOT's message and what to change.
 Exit status 0 when the model (after --fix, if given) passes, 1 when it does not.
 
 MODEL is a model.json file or a folder holding one; RUN_DIR is a run folder (its dense/model.json is checked).
 
 Options:
-  --fix        apply the fixes that keep the trained weights (GlobalAveragePooling2D keepdims; a stride-2 'same'
-               stem as ZeroPadding2D + 'valid'), report each change and check the result
+  --fix        apply the fixes that keep the trained weights, anywhere in the graph: GlobalAveragePooling2D
+               keepdims (exact); a stride-2 'same' 3x3 stem Conv2D or 3x3/5x5 DepthwiseConv2D as ZeroPadding2D +
+               'valid'; an asymmetric ZeroPadding2D before such a stride-2 convolution made symmetric. The padding
+               rewrites move the sampling grid on even sizes and are flagged "needs fine-tuning"; then check again
   --out DIR    with --fix: write the fixed model (model.json + weights.bin) into DIR
   --json       one JSON object per line on stdout`;
 

@@ -14,6 +14,7 @@ import { checkXnnpackCommand } from './check-xnnpack';
 import { pruneCommand } from './prune';
 import { sparsifyCommand } from './sparsify';
 import { whatifCommand } from './whatif';
+import { importCommand } from './import';
 
 /** Every CLI command. Add new ones here, one line each. */
 export const COMMANDS: CliCommand[] = [
@@ -33,4 +34,5 @@ export const COMMANDS: CliCommand[] = [
   pruneCommand,
   sparsifyCommand,
   whatifCommand,
+  importCommand,
 ];

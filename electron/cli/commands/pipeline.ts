@@ -8,12 +8,14 @@ import {
   type PipelineSummary,
 } from '../../core/pipeline/pipeline-run';
 import { type CliCommand, type CliIO, type ParsedValues } from '../command';
-import { intOption, sparsityOption, stringList, stringOption } from '../options';
+import { intOption, languageOption, sparsityOption, stringList, stringOption } from '../options';
+import { createI18n, type Language } from '../../../shared/i18n/i18n';
 import { ProgressBar } from '../progress-bar';
 import { formatHeadline, type ReportHeadline } from '../../core/report/headline';
 import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
+import { MODEL_HELP, MODEL_OPTIONS, modelOptions } from '../model-options';
 
 const USAGE = `Usage: sparse-studio pipeline [options] [--out RUN_DIR]
 
@@ -24,6 +26,7 @@ DENSIFY encoding), validate both in the real TFLite runtime, benchmark both on e
 
 Options:
   --data cifar10|sample|PATH     data set (default: sample)
+${MODEL_HELP}
   --limit N                      use only the first N training images
   --epochs N                     dense training epochs (default ${PIPELINE_DEFAULTS.epochs})
   --prune-epochs N               pruning fine-tune epochs (default ${PIPELINE_DEFAULTS.pruneEpochs})
@@ -44,6 +47,7 @@ Options:
   --binary PATH                  phones: benchmark_model binary (default: official nightly, cached)
   --adb-server HOST:PORT         phones: adb server
   --cache-dir DIR                download/decode cache
+  --lang en|th                   language of the report and the printed headline (default: the system language)
   --out RUN_DIR                  run folder (default: a new pipeline-<time> folder in ${DEFAULT_WORKSPACE_TEXT},
                                  where \`runs list\` and the app look)
   --json                         one JSON object per line`;
@@ -55,6 +59,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
   const devices = stringList(values, 'device');
   return {
     ...common,
+    ...modelOptions(values, 'baseline'),
     data: data ?? 'sample',
     epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
     pruneEpochs: intOption(values, 'prune-epochs', PIPELINE_DEFAULTS.pruneEpochs, 1),
@@ -77,6 +82,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     timeoutSeconds: 300,
     ...(binary !== undefined ? { binary: resolve(binary) } : {}),
     ...(adbServer !== undefined ? { adbServer } : {}),
+    lang: languageOption(values),
   };
 }
 
@@ -114,15 +120,16 @@ function humanProgress(io: CliIO): (event: PipelineEvent) => void {
   };
 }
 
-function printSummary(io: CliIO, summary: PipelineSummary): void {
+function printSummary(io: CliIO, summary: PipelineSummary, lang: Language): void {
+  const { t } = createI18n(lang);
   io.stdout.write(`Run folder: ${summary.out}\n`);
   for (const [step, status] of Object.entries(summary.steps)) io.stdout.write(`  ${step.padEnd(10)} ${status}\n`);
   const warnings = (summary.train as { warnings?: string[] } | undefined)?.warnings ?? [];
   for (const warning of warnings) io.stdout.write(`Warning: ${warning}\n`);
   const headline = (summary.report as { headline?: ReportHeadline[] } | undefined)?.headline ?? [];
-  if (headline.length === 0) io.stdout.write('No device measured both models: no speed-up to show.\n');
-  for (const device of headline) io.stdout.write(formatHeadline(device).join('\n') + '\n');
-  io.stdout.write(`Report: ${summary.out}/report/report.html\n`);
+  if (headline.length === 0) io.stdout.write(`${t('cli.headline.noPair')}\n`);
+  for (const device of headline) io.stdout.write(formatHeadline(device, lang).join('\n') + '\n');
+  io.stdout.write(`${t('cli.headline.report')}: ${summary.out}/report/report.html\n`);
 }
 
 export const pipelineCommand: CliCommand = {
@@ -131,18 +138,20 @@ export const pipelineCommand: CliCommand = {
   usage: USAGE,
   options: {
     ...TRAINING_OPTIONS,
+    ...MODEL_OPTIONS,
     ...BENCHMARK_OPTIONS,
     'prune-epochs': { type: 'string' },
     initial: { type: 'string' },
     final: { type: 'string' },
     'end-epoch': { type: 'string' },
     frequency: { type: 'string' },
+    lang: { type: 'string' },
   },
   async run(values, _positionals, io) {
     const config = pipelineConfigFrom(values);
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('pipeline', config, onEvent, signal), {
       onEvent: humanProgress(io),
-      printSummary: (summary) => printSummary(io, summary),
+      printSummary: (summary) => printSummary(io, summary, config.lang ?? 'en'),
     });
   },
 };

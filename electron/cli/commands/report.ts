@@ -3,7 +3,15 @@ import { buildReport } from '../../core/report/build-report';
 import { parseReportFormat, writeReport } from '../../core/report/write-report';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
-import { requiredString, stringOption } from '../options';
+import { languageOption, requiredString, stringOption } from '../options';
+import type { PageSize } from '../../core/report/render-html';
+
+function parsePageSize(value: string | undefined): PageSize {
+  const sizes: Record<string, PageSize> = { a4: 'A4', letter: 'Letter' };
+  const size = sizes[(value ?? 'A4').toLowerCase()];
+  if (!size) throw new UserError('BAD_OPTION', `--page must be A4 or Letter, got '${value}'`);
+  return size;
+}
 
 const USAGE = `Usage: sparse-studio report RUN_DIR [RUN_DIR ...] --format json|csv|html|pdf --out FILE
 
@@ -17,6 +25,8 @@ Options:
                                html: one self-contained file, opens offline
                                pdf:  printed by headless Chromium (set SPARSE_STUDIO_CHROMIUM if it is not found)
   --out FILE                   where to write (required)
+  --lang en|th                 language of the HTML and PDF report (default: the system language)
+  --page A4|Letter             PDF page size (default: A4)
   --json                       print the written files and what is missing as JSON lines`;
 
 export const reportCommand: CliCommand = {
@@ -27,6 +37,8 @@ export const reportCommand: CliCommand = {
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
+    lang: { type: 'string' },
+    page: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(values, positionals, io) {
@@ -35,7 +47,10 @@ export const reportCommand: CliCommand = {
     const format = parseReportFormat(stringOption(values, 'format'));
     const out = resolve(requiredString(values, 'out'));
     const report = await buildReport(positionals.map((p) => resolve(p)));
-    const files = await writeReport(report, format, out);
+    const files = await writeReport(report, format, out, {
+      lang: languageOption(values),
+      page: parsePageSize(stringOption(values, 'page')),
+    });
     if (values.json === true) {
       jsonLine(io, { type: 'report', format, files, synthetic: report.synthetic, missing: report.missing });
       return 0;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { formatPercent, formatSpeedup } from '../../core/report/format';
+import { createFormatters } from '../../../shared/format/formatters';
+import { systemLanguage } from '../../core/util/system-language';
 import { listRuns } from '../../core/report/list-runs';
 import { runOverview, type RunOverview } from '../../core/report/run-overview';
 import { DEFAULT_WORKSPACE_TEXT, defaultWorkspace } from '../../core/report/workspace';
@@ -7,8 +8,15 @@ import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
 import { stringOption } from '../options';
 
+const f = createFormatters(systemLanguage());
+const formatPercent = (v: number | null, digits = 1): string => f.percent(v, digits);
+
+function formatSpeedup(speedup: number | null, ci: { low: number; high: number } | null): string {
+  return ci ? `${f.times(speedup)} [${f.number(ci.low)}, ${f.number(ci.high)}]` : f.times(speedup);
+}
+
 function speedupText(o: RunOverview): string {
-  if (o.speedups.length === 0) return '–';
+  if (o.speedups.length === 0) return f.number(null);
   return o.speedups
     .map(
       (s) =>

@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { loadDataset } from '../../core/data/load';
 import { profileOnHost } from '../../core/host/profile-run';
 import { validateTflite } from '../../core/host/validate';
+import { DEFAULT_RUNTIME_TIMEOUT_MS } from '../../core/host/runtime-worker';
 import { loadModel } from '../../core/model/io';
 import { resolveModelDir } from '../../core/tflite/source-model-dir';
 import { UserError } from '../../core/util/errors';
 import { jsonLine, type CliCommand } from '../command';
-import { intOption, requiredString, stringOption } from '../options';
+import { intOption, numberOption, requiredString, stringOption } from '../options';
 
-const USAGE = `Usage: sparse-studio validate FILE.tflite --from RUN_DIR [--model NAME] [--data sample|cifar10|PATH] [--limit N] [--json]
+const USAGE = `Usage: sparse-studio validate FILE.tflite --from RUN_DIR [--model NAME] [--data sample|cifar10|PATH] [--limit N] [--timeout SEC] [--json]
 
 Runs FILE.tflite in the real TFLite runtime (WebAssembly, XNNPACK) and the source model in TF.js on the same test
 images; prints the largest logit difference, the class agreement, and whether sparse inference ran.
@@ -19,6 +20,7 @@ Options:
   --model NAME     the run folder's sub-folder (pruned, dense-fixed, dense)
   --data SOURCE    test images (default: sample, the bundled CIFAR-10 cut)
   --limit N        number of test images (default: 100)
+  --timeout SEC    limit for the TFLite runtime's work on the file (default 300); it is stopped after that
   --cache-dir DIR  where downloads and decoded data are cached
   --json           one JSON object on stdout`;
 
@@ -32,6 +34,7 @@ export const validateCommand: CliCommand = {
     model: { type: 'string' },
     data: { type: 'string' },
     limit: { type: 'string' },
+    timeout: { type: 'string' },
     'cache-dir': { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -51,8 +54,9 @@ export const validateCommand: CliCommand = {
     const count = Math.min(limit, dataset.test.count);
     const pixels = dataset.test.images.subarray(0, count * 32 * 32 * 3);
     const images = Float32Array.from(pixels, (v) => v / 255);
-    const result = await validateTflite(bytes, path, source, images, count);
-    const sparse = await profileOnHost(bytes, path);
+    const call = { timeoutMs: numberOption(values, 'timeout', DEFAULT_RUNTIME_TIMEOUT_MS / 1000, 1) * 1000 };
+    const result = await validateTflite(bytes, path, source, images, count, 'tfjs-cpu', call);
+    const sparse = await profileOnHost(bytes, path, 1, 3, call);
     if (values.json === true) {
       jsonLine(io, {
         type: 'validation',

@@ -20,6 +20,8 @@ export async function benchmarkHost(request: BenchmarkRequest): Promise<DeviceBe
       warmup: request.flags.warmupRuns,
       threads: request.flags.numThreads,
       repeat: request.repeat,
+      timeoutMs: request.timeoutMs,
+      ...(request.signal ? { signal: request.signal } : {}),
       onResult: (result) => onEvent({ type: 'run-done', device: HOST_TARGET, result }),
     });
     for (const result of results)

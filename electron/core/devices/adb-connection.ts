@@ -58,6 +58,9 @@ export async function openAdbConnection(options: AdbConnectionOptions = {}): Pro
   const env = options.env ?? process.env;
   const address = resolveAdbServerAddress(options.server, env);
   let startedServerWith: string | undefined;
+  // A configured adb that is not there is reported as such even while some other adb server answers on the port:
+  // otherwise the setting would be silently ignored.
+  if (options.adbPath && isLocalAddress(address)) findAdbBinary(options.adbPath, env);
   if (!(await serverAnswers(address))) {
     if (!isLocalAddress(address)) {
       throw new UserError(

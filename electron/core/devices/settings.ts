@@ -80,6 +80,15 @@ export async function forgetEndpoint(path: string, endpoint: string): Promise<De
   return settings;
 }
 
+/** Sets (or, with undefined, removes) the adb program used to start a local adb server. */
+export async function setAdbPath(path: string, adbPath: string | undefined): Promise<DeviceSettings> {
+  const settings = await loadDeviceSettings(path);
+  delete settings.adbPath;
+  if (adbPath) settings.adbPath = adbPath;
+  await saveDeviceSettings(path, settings);
+  return settings;
+}
+
 /** Remembers the adb server of another machine (`adb -a -P PORT server nodaemon` there) whose phones are listed too. */
 export async function rememberAdbServer(path: string, server: string): Promise<DeviceSettings> {
   const settings = await loadDeviceSettings(path);

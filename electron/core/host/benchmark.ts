@@ -6,7 +6,7 @@ import type { ModelBenchmark } from '../../../shared/benchmark-result';
 import { UserError } from '../util/errors';
 import { latencyStats } from './latency-stats';
 import { profileOnHost } from './profile-run';
-import { HostRuntime } from './runtime';
+import { RuntimeWorker } from './runtime-worker';
 import { TFLITE_WASM_BUILD, TFLITE_WASM_PACKAGE, TFLITE_WASM_THREADED_BUILD, packageVersion } from './tflite-wasm-module';
 
 export interface HostBenchOptions {
@@ -15,6 +15,9 @@ export interface HostBenchOptions {
   threads: number;
   /** Measurements per model; the file order alternates between repetitions (A B, B A, ...). */
   repeat: number;
+  /** Watchdog for one measurement (and for the profiling run): the runtime worker is ended and the run fails with TIMEOUT. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
   /** Called after each measurement (for progress output). */
   onResult?: (result: ModelBenchmark) => void;
 }
@@ -30,39 +33,6 @@ export const HOST_DEVICE = {
   kind: 'host',
   label: `This computer (${cpus()[0]?.model.trim() ?? 'CPU'}, WebAssembly)`,
 } as const;
-
-function microsecondsSince(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1000;
-}
-
-async function measureOnce(bytes: Uint8Array, file: string, options: HostBenchOptions) {
-  // A fresh runtime instance per measurement: a model's speed depends on what was created before it in the same one.
-  const runtime = await HostRuntime.forThreads(options.threads);
-  let start = process.hrtime.bigint();
-  const model = runtime.loadModel(bytes, file, { threads: options.threads, profiling: false });
-  const initUs = microsecondsSince(start);
-  try {
-    model.fillInputs();
-    start = process.hrtime.bigint();
-    model.infer();
-    const firstInferenceUs = microsecondsSince(start);
-    let warmupTotal = 0;
-    for (let i = 0; i < options.warmup; i++) {
-      start = process.hrtime.bigint();
-      model.infer();
-      warmupTotal += microsecondsSince(start);
-    }
-    const runsUs: number[] = [];
-    for (let i = 0; i < options.runs; i++) {
-      start = process.hrtime.bigint();
-      model.infer();
-      runsUs.push(microsecondsSince(start));
-    }
-    return { initUs, firstInferenceUs, warmupAvgUs: options.warmup ? warmupTotal / options.warmup : undefined, runsUs };
-  } finally {
-    model.dispose();
-  }
-}
 
 function checkOptions(options: HostBenchOptions): void {
   const whole = (n: number) => Number.isInteger(n);
@@ -99,44 +69,54 @@ export async function benchHost(files: string[], options: HostBenchOptions): Pro
     }),
   );
   const sparse = new Map<string, Awaited<ReturnType<typeof profileOnHost>>>();
-  for (const m of models) sparse.set(m.file, await profileOnHost(m.bytes, basename(m.file), options.threads, PROFILE_CALLS));
+  const call = {
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  for (const m of models) sparse.set(m.file, await profileOnHost(m.bytes, basename(m.file), options.threads, PROFILE_CALLS, call));
   const build = options.threads > 1 ? TFLITE_WASM_THREADED_BUILD : TFLITE_WASM_BUILD;
   const tool = { name: `${TFLITE_WASM_PACKAGE} ${build}.wasm (TFLite + XNNPACK)`, version: packageVersion() };
   const results: ModelBenchmark[] = [];
-  for (let repetition = 0; repetition < options.repeat; repetition++) {
-    const order = repetition % 2 === 0 ? models : [...models].reverse();
-    for (const m of order) {
-      const startedAt = new Date().toISOString();
-      const measured = await measureOnce(m.bytes, m.file, options);
-      const observed = sparse.get(m.file)!;
-      const result: ModelBenchmark = {
-        device: { ...HOST_DEVICE },
-        model: { file: m.file, sha256: m.sha256, bytes: m.bytes.length },
-        repetition,
-        flags: {
-          numRuns: options.runs,
-          warmupRuns: options.warmup,
-          numThreads: options.threads,
-          useXnnpack: 'true',
-          enableOpProfiling: false,
-        },
-        runsUs: measured.runsUs,
-        stats: latencyStats(measured.runsUs),
-        initUs: measured.initUs,
-        firstInferenceUs: measured.firstInferenceUs,
-        ...(measured.warmupAvgUs !== undefined ? { warmupAvgUs: measured.warmupAvgUs } : {}),
-        // One profiling run per model, before the timed ones: its profile goes with the first repetition only.
-        ...(repetition === 0 && observed.opProfile.length > 0
-          ? { opProfile: observed.opProfile, opProfileCalls: PROFILE_CALLS, opProfileSource: 'separate-run' as const }
-          : {}),
-        sparseInference: { engaged: observed.engaged, reason: observed.reason },
-        tool,
-        synthetic: false,
-        startedAt,
-      };
-      results.push(result);
-      options.onResult?.(result);
+  const worker = new RuntimeWorker();
+  try {
+    for (let repetition = 0; repetition < options.repeat; repetition++) {
+      const order = repetition % 2 === 0 ? models : [...models].reverse();
+      for (const m of order) {
+        const startedAt = new Date().toISOString();
+        const request = { bytes: m.bytes, file: m.file, threads: options.threads, runs: options.runs, warmup: options.warmup };
+        const measured = await worker.request('measure', request, call);
+        const observed = sparse.get(m.file)!;
+        const result: ModelBenchmark = {
+          device: { ...HOST_DEVICE },
+          model: { file: m.file, sha256: m.sha256, bytes: m.bytes.length },
+          repetition,
+          flags: {
+            numRuns: options.runs,
+            warmupRuns: options.warmup,
+            numThreads: options.threads,
+            useXnnpack: 'true',
+            enableOpProfiling: false,
+          },
+          runsUs: measured.runsUs,
+          stats: latencyStats(measured.runsUs),
+          initUs: measured.initUs,
+          firstInferenceUs: measured.firstInferenceUs,
+          ...(measured.warmupAvgUs !== undefined ? { warmupAvgUs: measured.warmupAvgUs } : {}),
+          // One profiling run per model, before the timed ones: its profile goes with the first repetition only.
+          ...(repetition === 0 && observed.opProfile.length > 0
+            ? { opProfile: observed.opProfile, opProfileCalls: PROFILE_CALLS, opProfileSource: 'separate-run' as const }
+            : {}),
+          sparseInference: { engaged: observed.engaged, reason: observed.reason },
+          tool,
+          synthetic: false,
+          startedAt,
+        };
+        results.push(result);
+        options.onResult?.(result);
+      }
     }
+  } finally {
+    await worker.close();
   }
   return results;
 }

@@ -4,7 +4,7 @@ import { readTflite } from '../tflite/read-model';
 import { createTrainer } from '../train/backend';
 import type { BackendChoice } from '../train/types';
 import { UserError } from '../util/errors';
-import { HostRuntime } from './runtime';
+import { runRuntimeRequest, type RuntimeCallOptions, type RuntimeWorker } from './runtime-worker';
 
 export interface ValidationResult {
   file: string;
@@ -24,23 +24,21 @@ function argmax(values: Float32Array, offset: number, n: number): number {
   return best;
 }
 
-/** Logits of a .tflite model for `count` NHWC images (one inference per image, as the file's batch is 1). */
-export async function tfliteLogits(bytes: Uint8Array, file: string, images: Float32Array, count: number): Promise<Float32Array> {
-  const runtime = await HostRuntime.create();
-  const model = runtime.loadModel(bytes, file, { threads: 1, profiling: false });
-  try {
-    const perImage = images.length / count;
-    const classes = model.outputs[0]!.shape.reduce((a, b) => a * b, 1);
-    const out = new Float32Array(count * classes);
-    for (let i = 0; i < count; i++) {
-      model.setInput(images.subarray(i * perImage, (i + 1) * perImage));
-      model.infer();
-      out.set(model.output(), i * classes);
-    }
-    return out;
-  } finally {
-    model.dispose();
-  }
+/**
+ * Logits of a .tflite model for `count` NHWC images (one inference per image, as the file's batch is 1), computed in
+ * a watchdog-guarded runtime worker after the reader has checked the file.
+ */
+export async function tfliteLogits(
+  bytes: Uint8Array,
+  file: string,
+  images: Float32Array,
+  count: number,
+  options: RuntimeCallOptions & { worker?: RuntimeWorker } = {},
+): Promise<Float32Array> {
+  const { worker, ...call } = options;
+  if (!worker) readTflite(bytes, file); // a damaged file is refused here, before the runtime sees it
+  const request = { bytes, file, images, count };
+  return worker ? worker.request('logits', request, call) : runRuntimeRequest('logits', request, call);
 }
 
 /**
@@ -54,6 +52,7 @@ export async function validateTflite(
   images: Float32Array,
   count: number,
   backend: BackendChoice = 'tfjs-cpu',
+  options: RuntimeCallOptions = {},
 ): Promise<ValidationResult> {
   readTflite(bytes, file); // a damaged file is reported here, before the native runtime sees it
   const [h, w, c] = source.spec.inputShape;
@@ -67,7 +66,7 @@ export async function validateTflite(
   } finally {
     trainer.dispose();
   }
-  const actual = await tfliteLogits(bytes, file, images, count);
+  const actual = await tfliteLogits(bytes, file, images, count, options);
   if (actual.length !== reference.length) {
     throw new UserError(
       'VALIDATE_MISMATCH',

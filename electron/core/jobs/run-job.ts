@@ -1,11 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { UserError } from '../util/errors';
-import { CancelledError } from '../train/fit';
+import { rebuildWorkerError } from '../util/worker-error';
 import type { FromWorker, ToWorker } from './messages';
 import type { JobConfig, JobEvent, JobName, JobResult } from './registry';
-import { isCancellation } from '../util/cancel';
 
 /** The worker script: the TypeScript source under tsx, the bundled file in the packaged app. */
 function workerPath(): string {
@@ -16,18 +14,6 @@ function workerPath(): string {
   );
   if (!found) throw new Error(`Cannot find the job worker script next to ${here}`);
   return found;
-}
-
-function rebuildError(error: { name: string; message: string; code?: string; hint?: string }): Error {
-  if (isCancellation(error)) return new CancelledError();
-  if (error.code) {
-    const message =
-      error.hint && error.message.endsWith(error.hint) ? error.message.slice(0, -error.hint.length - 1) : error.message;
-    return new UserError(error.code, message, error.hint);
-  }
-  const rebuilt = new Error(error.message);
-  rebuilt.name = error.name;
-  return rebuilt;
 }
 
 /**
@@ -58,7 +44,7 @@ export function runJob<N extends JobName>(
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'event') onEvent(message.event as JobEvent<N>);
       else if (message.type === 'done') settle(() => resolve(message.result as JobResult<N>));
-      else settle(() => reject(rebuildError(message.error)));
+      else settle(() => reject(rebuildWorkerError(message.error)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`The ${job} worker stopped unexpectedly (exit code ${code})`))));

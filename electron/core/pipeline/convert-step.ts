@@ -6,6 +6,7 @@ import { loadModel } from '../model/io';
 import { FIXED_MODEL_DIR, PRUNED_MODEL_DIR } from '../prune/prune-run';
 import { convertToTflite } from '../tflite/convert';
 import { inspectTfliteBytes } from '../tflite/inspect';
+import type { VerdictRule } from '../tflite/xnnpack-verdict';
 import { DENSE_MODEL_DIR } from '../train/train-run';
 import { writeFileAtomic, writeJsonAtomic } from '../util/atomic-write';
 
@@ -24,7 +25,7 @@ export interface ConvertedFile {
   weightBytes: number;
   sha256: string;
   sparseTensors: { name: string; zeros: number; bytesSaved: number }[];
-  xnnpackVerdict: { eligible: boolean; reasons: string[] };
+  xnnpackVerdict: { eligible: boolean; reasons: string[]; rules: VerdictRule[] };
   validation?: {
     maxAbsDiff: number;
     meanAbsDiff: number;
@@ -66,6 +67,7 @@ async function convertOne(runDir: string, role: ModelRole, source: string): Prom
     xnnpackVerdict: {
       eligible: verdict.eligible,
       reasons: verdict.rules.map((r) => `${r.pass ? 'pass' : 'FAIL'} ${r.title}: ${r.reason}`),
+      rules: verdict.rules,
     },
   };
 }

@@ -1,9 +1,11 @@
+import type { Language } from '../../../shared/i18n/languages';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchmarkEvent } from '../devices/device';
 import { PRUNE_DEFAULTS, PRUNE_STEP, pruneInRun, type PruneEvent } from '../prune/prune-run';
 import { RunFolder } from '../runs/run-folder';
 import { CancelledError } from '../train/fit';
+import type { ModelName } from '../model/built-in';
 import { TRAIN_STEP, trainInRun, type TrainEvent } from '../train/train-run';
 import type { BackendChoice } from '../train/types';
 import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../train/batch-size';
@@ -18,6 +20,9 @@ export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
 export interface PipelineConfig extends BenchmarkStepConfig {
   data: string;
+  /** The built-in architecture trained in the first step. */
+  model: ModelName;
+  width?: number;
   limit?: number;
   epochs: number;
   pruneEpochs: number;
@@ -33,6 +38,8 @@ export interface PipelineConfig extends BenchmarkStepConfig {
   backend: BackendChoice;
   out: string;
   cacheDir?: string;
+  /** The report's language (HTML and PDF); unset: the system language. */
+  lang?: Language;
 }
 
 export type PipelineEvent =
@@ -116,7 +123,8 @@ export async function pipelineRun(
         run,
         {
           data: config.data,
-          model: 'baseline',
+          model: config.model,
+          ...(config.width !== undefined ? { width: config.width } : {}),
           epochs: config.epochs,
           batchSize: config.batchSize,
           seed: config.seed,
@@ -173,7 +181,7 @@ export async function pipelineRun(
       return { files, validation: results.map((r) => ({ role: r.role, ...r.validation })) };
     });
     await step('benchmark', () => benchmarkInRun(run.dir, config, (event) => onEvent({ kind: 'benchmark', event }), signal));
-    await step(REPORT_STEP, () => reportInRun(run.dir, REPORT_STEP));
+    await step(REPORT_STEP, () => reportInRun(run.dir, REPORT_STEP, config.lang));
     await run.finish('completed');
     return summary;
   } catch (error) {

@@ -5,6 +5,8 @@ import { findChromium } from '../report/chromium';
 import { reportHeadline, type ReportHeadline } from '../report/headline';
 import type { Report } from '../report/types';
 import { writeReport, type ReportFormat } from '../report/write-report';
+import type { Language } from '../../../shared/i18n/languages';
+import { systemLanguage } from '../util/system-language';
 
 export const REPORT_DIR = 'report';
 export const REPORT_STEP = 'report';
@@ -25,11 +27,12 @@ function asFinished(report: Report, step: string, at: string): void {
 
 /**
  * Writes the run's report in every format (PDF only when a Chromium is available; its absence is recorded), as step
- * `step` of the run. If a format fails, the files already written are removed: they would claim a completed run.
+ * `step` of the run, HTML and PDF in `lang`. If a format fails, the files already written are removed: they would claim a completed run.
  */
 export async function reportInRun(
   runDir: string,
   step = REPORT_STEP,
+  lang: Language = systemLanguage(),
 ): Promise<{ files: string[]; pdf: 'written' | 'skipped: no Chromium found'; headline: ReportHeadline[] }> {
   const report = await buildReport([runDir]);
   asFinished(report, step, new Date().toISOString());
@@ -39,7 +42,7 @@ export async function reportInRun(
   if (chromium) formats.push('pdf');
   try {
     for (const format of formats) {
-      const written = await writeReport(report, format, join(runDir, REPORT_DIR, `report.${format}`));
+      const written = await writeReport(report, format, join(runDir, REPORT_DIR, `report.${format}`), { lang });
       files.push(...written.map((path) => path.slice(runDir.length + 1)));
     }
   } catch (error) {

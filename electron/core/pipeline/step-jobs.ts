@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages';
 import type { BenchmarkEvent } from '../devices/device';
 import { RunFolder } from '../runs/run-folder';
 import type { BackendChoice } from '../train/types';
@@ -31,6 +32,8 @@ export async function convertJob(
 
 export interface BenchmarkJobConfig extends BenchmarkStepConfig {
   runDir: string;
+  /** The refreshed report's language (HTML and PDF); unset: the system language. */
+  lang?: Language;
 }
 
 /** Benchmark a run's .tflite files on the chosen devices, then refresh its report. */
@@ -38,6 +41,6 @@ export async function benchmarkJob(config: BenchmarkJobConfig, onEvent: (e: Benc
   const result = await RunFolder.single(config.runDir, 'benchmark', {}, 'benchmark', () =>
     benchmarkInRun(config.runDir, config, onEvent, signal),
   );
-  await RunFolder.single(config.runDir, 'benchmark', {}, REPORT_STEP, () => reportInRun(config.runDir, REPORT_STEP));
+  await RunFolder.single(config.runDir, 'benchmark', {}, REPORT_STEP, () => reportInRun(config.runDir, REPORT_STEP, config.lang));
   return result;
 }

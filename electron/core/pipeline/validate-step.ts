@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { iterateBatches } from '../data/batches';
 import { loadDataset } from '../data/load';
 import type { Split } from '../data/types';
+import { RuntimeWorker } from '../host/runtime-worker';
 import { tfliteLogits } from '../host/validate';
+import { readTflite } from '../tflite/read-model';
 import { loadModel } from '../model/io';
 import { createTrainer } from '../train/backend';
 import type { BackendChoice } from '../train/types';
@@ -27,8 +29,10 @@ async function validateFile(
   file: ConvertedFile,
   test: Split,
   backend: BackendChoice,
+  signal: AbortSignal | undefined,
 ): Promise<NonNullable<ConvertedFile['validation']>> {
   const bytes = new Uint8Array(await readFile(join(runDir, file.file)));
+  readTflite(bytes, file.file); // a damaged file is refused before the runtime sees it
   const { spec, weights } = await loadModel(join(runDir, file.source));
   const trainer = await createTrainer(spec, weights, backend);
   let maxAbsDiff = 0;
@@ -37,10 +41,14 @@ async function validateFile(
   let agree = 0;
   let correctTflite = 0;
   let correctTfjs = 0;
+  const runtime = new RuntimeWorker();
   try {
     for (const batch of iterateBatches(test, CHUNK, { shuffle: false })) {
       const reference = trainer.predict(batch.x, batch.size);
-      const actual = await tfliteLogits(bytes, file.file, batch.x, batch.size);
+      const actual = await tfliteLogits(bytes, file.file, batch.x, batch.size, {
+        worker: runtime,
+        ...(signal ? { signal } : {}),
+      });
       const classes = reference.length / batch.size;
       for (let i = 0; i < actual.length; i++) {
         const d = Math.abs(actual[i]! - reference[i]!);
@@ -58,6 +66,7 @@ async function validateFile(
     }
   } finally {
     trainer.dispose();
+    await runtime.close();
   }
   return {
     maxAbsDiff,
@@ -78,7 +87,7 @@ export async function validateInRun(
   const { source, ...options } = data;
   const test = (await loadDataset(source, options)).test;
   const conversion = await readConversion(runDir);
-  for (const file of conversion.files) file.validation = await validateFile(runDir, file, test, backend);
+  for (const file of conversion.files) file.validation = await validateFile(runDir, file, test, backend, data.signal);
   await writeJsonAtomic(join(runDir, CONVERSION_FILE), conversion);
   return { files: [CONVERSION_FILE], results: conversion.files };
 }

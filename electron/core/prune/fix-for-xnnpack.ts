@@ -1,9 +1,17 @@
-import type { ConvPadding, LayerSpec, ModelSpec, Pair } from '../../../shared/model-spec';
+import type {
+  Conv2DSpec,
+  DepthwiseConv2DSpec,
+  LayerSpec,
+  ModelSpec,
+  Padding2D,
+  Pair,
+  ZeroPadding2DSpec,
+} from '../../../shared/model-spec';
 import { consumersByName, layersByName } from '../model/graph';
-import { layerInputShapes } from '../model/shapes';
+import { graphShapes, type ActivationShape } from '../model/shapes';
 import { transferWeights, type ModelWeights } from '../model/weights';
 
-export type XnnpackChangeKind = 'gap-keepdims' | 'same-to-explicit-padding';
+export type XnnpackChangeKind = 'gap-keepdims' | 'same-to-explicit-padding' | 'symmetric-padding';
 
 /** One rewrite done by fixForXnnpack. `exact` = the fixed model computes exactly the same function. */
 export interface XnnpackChange {
@@ -33,40 +41,45 @@ function samePadBefore(size: number, kernel: number, stride: number): number {
   return Math.floor(Math.max((out - 1) * stride + kernel - size, 0) / 2);
 }
 
-interface Strided {
-  name: string;
-  kernelSize: Pair;
-  strides: Pair;
-  padding: ConvPadding;
-  dilationRate: Pair;
-}
+/** Stride-2 'valid' output size along one axis after `total` padding. */
+const stride2ValidOut = (size: number, total: number, kernel: number): number => Math.floor((size + total - kernel) / 2) + 1;
+
+const symmetric = (p: number): Padding2D => [
+  [p, p],
+  [p, p],
+];
 
 /**
- * A stride-2 'same' convolution that XNNPACK wants as ZeroPadding2D(p) + 'valid': the 3x3 stem Conv2D over 3 channels,
- * or a 3x3/5x5 DepthwiseConv2D (multiplier 1). Returns the padding p, or undefined when the layer is not one of them.
+ * The symmetric padding XNNPACK wants before a stride-2 convolution: 1 for the 3x3 stem Conv2D over 3 channels, 1 or 2
+ * for a 3x3 or 5x5 DepthwiseConv2D (multiplier 1, no dilation); undefined for any other layer.
  */
-function explicitPaddingFor(layer: LayerSpec, input: number[], producer: LayerSpec | undefined): number | undefined {
+function xnnpackPadding(layer: LayerSpec, input: ActivationShape): number | undefined {
   if (layer.type !== 'Conv2D' && layer.type !== 'DepthwiseConv2D') return undefined;
-  const conv: Strided = layer;
-  const square = conv.kernelSize[0] === conv.kernelSize[1] ? conv.kernelSize[0] : 0;
-  const ok =
-    conv.padding === 'same' &&
-    conv.strides[0] === 2 &&
-    conv.strides[1] === 2 &&
-    conv.dilationRate[0] === 1 &&
-    conv.dilationRate[1] === 1 &&
-    producer?.type !== 'ZeroPadding2D';
-  if (!ok) return undefined;
-  if (layer.type === 'Conv2D') return square === 3 && input[2] === 3 ? 1 : undefined;
-  return layer.depthMultiplier === 1 && (square === 3 || square === 5) ? (square - 1) / 2 : undefined;
+  const conv: Conv2DSpec | DepthwiseConv2DSpec = layer;
+  const k = conv.kernelSize[0] === conv.kernelSize[1] ? conv.kernelSize[0] : 0;
+  const stride2 = conv.strides[0] === 2 && conv.strides[1] === 2;
+  const undilated = conv.dilationRate[0] === 1 && conv.dilationRate[1] === 1;
+  if (!stride2 || !undilated) return undefined;
+  if (layer.type === 'Conv2D') return k === 3 && input[2] === 3 ? 1 : undefined;
+  return layer.depthMultiplier === 1 && (k === 3 || k === 5) ? (k - 1) / 2 : undefined;
 }
 
+const gridNote = (before: Pair, pad: number, input: ActivationShape): string => {
+  const shift = Math.max(Math.abs(pad - before[0]), Math.abs(pad - before[1]));
+  return `on a ${input[0]}x${input[1]} input the padding before the rows/columns was ${before.join('/')} and is now ${pad}, so the sampling grid moves by ${shift} pixel${shift === 1 ? '' : 's'}: same weights and output size, different numbers, fine-tune the model.`;
+};
+
 /**
- * Rewrites what XNNPACK sparse inference rejects but can be fixed without retraining, keeping the trained weights:
- * GlobalAveragePooling2D without keepdims becomes keepdims=True (+ Flatten when none follows; exactly the same function,
- * as the guide does by copying weights into the keepdims variant), and a stride-2 'same' 3x3 stem Conv2D or
- * 3x3/5x5 DepthwiseConv2D becomes ZeroPadding2D + 'valid' (same weights and output size; on inputs where TF pads
- * 0 before / 1 after, the sampling grid moves by one pixel, so the model needs fine-tuning).
+ * Rewrites what XNNPACK sparse inference rejects but can be fixed without retraining from scratch, keeping the trained
+ * weights, anywhere in the graph:
+ * - a stride-2 'same' 3x3 stem Conv2D (3 channels) or 3x3/5x5 DepthwiseConv2D becomes ZeroPadding2D(p) + 'valid'
+ *   (a new layer before it; the convolution keeps its name, so its consumers are untouched);
+ * - an asymmetric ZeroPadding2D before such a stride-2 'valid' convolution (Keras' `correct_pad`, e.g. ((0, 1), (0, 1)))
+ *   becomes symmetric p when the output size stays the same (in place when the convolution is its only reader,
+ *   otherwise as a new ZeroPadding2D for the convolution);
+ * - GlobalAveragePooling2D without keepdims becomes keepdims=True: a Reshape to [1, 1, C] after it is dropped (older
+ *   Keras squeeze-excite blocks), otherwise a Flatten is added unless every reader is one; its readers are rewired.
+ * Padding changes shift the sampling grid unless TF already padded p before the data (odd sizes): `needsFineTuning`.
  */
 export function fixForXnnpack(spec: ModelSpec, weights: ModelWeights): XnnpackFix {
   const fixed = fixSpecForXnnpack(spec);
@@ -75,69 +88,146 @@ export function fixForXnnpack(spec: ModelSpec, weights: ModelWeights): XnnpackFi
 
 /** The spec half of fixForXnnpack (no weightful layer is added or removed, so weights carry over position by position). */
 export function fixSpecForXnnpack(spec: ModelSpec): Omit<XnnpackFix, 'weights'> {
-  const inputShapes = layerInputShapes(spec);
+  const shapes = graphShapes(spec);
   const byName = layersByName(spec);
   const consumers = consumersByName(spec);
-  const taken = new Set(spec.layers.map((l) => l.name));
+  const taken = new Set([spec.inputName, ...spec.layers.map((l) => l.name)]);
   const layers: LayerSpec[] = [];
+  /** The fixed copies of layers already emitted, by name (so a padding can be edited in place). */
+  const emitted = new Map<string, LayerSpec>();
   const changes: XnnpackChange[] = [];
-  /** Reads of a layer's output that now go to a layer inserted after it (old name -> new name). */
+  /** Reads of a layer's output that now go elsewhere (old name -> new name). */
   const renamed = new Map<string, string>();
-  let outputs = [...spec.outputs] as ModelSpec['outputs'];
+  const emit = (layer: LayerSpec) => {
+    layers.push(layer);
+    emitted.set(layer.name, layer);
+  };
+  const readers = (name: string) => consumers.get(name) ?? [];
 
-  spec.layers.forEach((original, i) => {
+  for (const original of spec.layers) {
     const layer = structuredClone(original);
     layer.inputs = layer.inputs.map((name) => renamed.get(name) ?? name);
-    const input = inputShapes[i]![0]!;
-    const pad = explicitPaddingFor(layer, input, byName.get(original.inputs[0]!));
+    const input = shapes.get(original.inputs[0]!)!;
+    const producer = byName.get(original.inputs[0]!);
+    const pad = xnnpackPadding(layer, input);
+
     if (pad !== undefined && (layer.type === 'Conv2D' || layer.type === 'DepthwiseConv2D')) {
       const k = layer.kernelSize;
-      const before: Pair = [samePadBefore(input[0]!, k[0], 2), samePadBefore(input[1]!, k[1], 2)];
-      const exact = before[0] === pad && before[1] === pad;
-      const padName = uniqueName(taken, 'zero_padding2d');
-      layers.push({
-        type: 'ZeroPadding2D',
-        name: padName,
-        inputs: layer.inputs,
-        padding: [
-          [pad, pad],
-          [pad, pad],
-        ],
-      });
-      layer.inputs = [padName];
-      layer.padding = 'valid';
-      changes.push({
-        layer: layer.name,
-        kind: 'same-to-explicit-padding',
-        description: exact
-          ? `'${layer.name}': padding 'same' replaced by ZeroPadding2D(${pad}) '${padName}' + 'valid'; same weights, same function (TF pads ${pad} on each side for this input).`
-          : `'${layer.name}': padding 'same' replaced by ZeroPadding2D(${pad}) '${padName}' + 'valid'; same weights and output size, but TF 'same' padded ${before[0]} before / ${2 * pad - before[0]} after on a ${input[0]}x${input[1]} input, so the sampling grid moves by ${pad - before[0]} pixel(s): fine-tune the model.`,
-        exact,
-        needsFineTuning: !exact,
-      });
-      layers.push(layer);
-      return;
+      if (layer.padding === 'same' && producer?.type !== 'ZeroPadding2D') {
+        const before: Pair = [samePadBefore(input[0]!, k[0], 2), samePadBefore(input[1]!, k[1], 2)];
+        const exact = before[0] === pad && before[1] === pad;
+        const padName = uniqueName(taken, 'zero_padding2d');
+        emit({ type: 'ZeroPadding2D', name: padName, inputs: layer.inputs, padding: symmetric(pad) });
+        layer.inputs = [padName];
+        layer.padding = 'valid';
+        changes.push({
+          layer: layer.name,
+          kind: 'same-to-explicit-padding',
+          description: `'${layer.name}': padding 'same' replaced by ZeroPadding2D(${pad}) '${padName}' + 'valid'; ${
+            exact ? `same weights, same function (TF pads ${pad} on each side for this input).` : gridNote(before, pad, input)
+          }`,
+          exact,
+          needsFineTuning: !exact,
+        });
+      } else if (layer.padding === 'valid' && producer?.type === 'ZeroPadding2D' && original.inputs.length === 1) {
+        const change = symmetricPadding(layer, producer, pad, shapes, readers(producer.name).length === 1);
+        if (change) {
+          if (change.inPlace) (emitted.get(producer.name) as ZeroPadding2DSpec).padding = symmetric(pad);
+          else {
+            const padName = uniqueName(taken, `${producer.name}_symmetric`);
+            emit({
+              type: 'ZeroPadding2D',
+              name: padName,
+              inputs: [...emitted.get(producer.name)!.inputs],
+              padding: symmetric(pad),
+            });
+            layer.inputs = [padName];
+          }
+          changes.push(change.change);
+        }
+      }
+      emit(layer);
+      continue;
     }
-    layers.push(layer);
+
     if (layer.type === 'GlobalAveragePooling2D' && !layer.keepdims) {
       layer.keepdims = true;
-      const readers = consumers.get(original.name) ?? [];
-      const flattenFollows = readers.length > 0 && readers.every((r) => r.type === 'Flatten');
-      const flattenName = flattenFollows ? undefined : uniqueName(taken, 'flatten');
-      if (flattenName) {
-        layers.push({ type: 'Flatten', name: flattenName, inputs: [layer.name] });
-        renamed.set(layer.name, flattenName);
-        outputs = outputs.map((name) => (name === layer.name ? flattenName : name)) as ModelSpec['outputs'];
-      }
-      changes.push({
-        layer: layer.name,
-        kind: 'gap-keepdims',
-        description: `'${layer.name}': keepdims=True${flattenName ? ` and Flatten '${flattenName}' added after it` : ` (the following Flatten '${readers[0]!.name}' keeps the output shape)`}; exactly the same function and weights.`,
-        exact: true,
-        needsFineTuning: false,
-      });
+      emit(layer);
+      changes.push(keepdimsChange(layer.name, readers(original.name), shapes, taken, renamed, emit, spec));
+      continue;
     }
-  });
+    if (renamed.has(original.name)) continue; // a Reshape made redundant by keepdims
+    emit(layer);
+  }
 
+  const outputs = spec.outputs.map((name) => renamed.get(name) ?? name) as ModelSpec['outputs'];
   return { spec: { ...structuredClone(spec), layers, outputs }, changes };
+}
+
+/** The symmetric-padding rewrite of `zp` before `conv`, when it keeps the output size; undefined otherwise. */
+function symmetricPadding(
+  conv: Conv2DSpec | DepthwiseConv2DSpec,
+  zp: ZeroPadding2DSpec,
+  pad: number,
+  shapes: Map<string, ActivationShape>,
+  onlyReader: boolean,
+): { inPlace: boolean; change: XnnpackChange } | undefined {
+  const [[t, b], [l, r]] = zp.padding;
+  if (t === pad && b === pad && l === pad && r === pad) return undefined;
+  const input = shapes.get(zp.inputs[0]!)!;
+  const k = conv.kernelSize;
+  const sameSize =
+    stride2ValidOut(input[0]!, t + b, k[0]) === stride2ValidOut(input[0]!, 2 * pad, k[0]) &&
+    stride2ValidOut(input[1]!, l + r, k[1]) === stride2ValidOut(input[1]!, 2 * pad, k[1]);
+  if (!sameSize) return undefined;
+  const before: Pair = [t, l];
+  const exact = t === pad && l === pad;
+  const where = onlyReader
+    ? `'${zp.name}' now pads ${pad} on every side`
+    : `'${conv.name}' now reads a new ZeroPadding2D(${pad}) (other layers still read '${zp.name}')`;
+  return {
+    inPlace: onlyReader,
+    change: {
+      layer: conv.name,
+      kind: 'symmetric-padding',
+      description: `'${conv.name}': the ZeroPadding2D before it padded ${JSON.stringify(zp.padding)}; ${where}; ${
+        exact ? 'same weights, same function.' : gridNote(before, pad, input)
+      }`,
+      exact,
+      needsFineTuning: !exact,
+    },
+  };
+}
+
+/** keepdims=True on a GlobalAveragePooling2D: drop Reshape-to-[1, 1, C] readers, else keep a flat output with Flatten. */
+function keepdimsChange(
+  name: string,
+  gapReaders: LayerSpec[],
+  shapes: Map<string, ActivationShape>,
+  taken: Set<string>,
+  renamed: Map<string, string>,
+  emit: (layer: LayerSpec) => void,
+  spec: ModelSpec,
+): XnnpackChange {
+  const channels = shapes.get(name)!.at(-1)!;
+  const toPixel = gapReaders.filter((r) => r.type === 'Reshape' && shapes.get(r.name)!.join() === `1,1,${channels}`);
+  const change = (description: string): XnnpackChange => ({
+    layer: name,
+    kind: 'gap-keepdims',
+    description: `'${name}': keepdims=True${description}; exactly the same function and weights.`,
+    exact: true,
+    needsFineTuning: false,
+  });
+  if (toPixel.length > 0 && toPixel.length === gapReaders.length && !spec.outputs.includes(name)) {
+    for (const reshape of toPixel) renamed.set(reshape.name, name);
+    return change(
+      ` and the Reshape${toPixel.length > 1 ? 's' : ''} to [1, 1, ${channels}] after it (${toPixel.map((r) => `'${r.name}'`).join(', ')}) removed`,
+    );
+  }
+  const flattenFollows = gapReaders.length > 0 && gapReaders.every((r) => r.type === 'Flatten');
+  if (flattenFollows) return change(` (the following Flatten '${gapReaders[0]!.name}' keeps the output shape)`);
+  const flattenName = uniqueName(taken, 'flatten');
+  emit({ type: 'Flatten', name: flattenName, inputs: [name] });
+  renamed.set(name, flattenName);
+  return change(` and Flatten '${flattenName}' added after it`);
 }

@@ -1,6 +1,7 @@
 import type { BenchmarkInput } from './input-schemas';
 import { finiteOrNull, spread } from './finite';
 import { pointwiseShare, summariseOpProfiles } from './op-profile';
+import { latencyBox } from './latency-box';
 import { poolLatency } from './pooled-latency';
 import type { BenchmarkSummary, ModelRole, RepetitionRow } from './types';
 
@@ -58,6 +59,21 @@ function sparseVerdict(items: BenchmarkGroup['items']): BenchmarkSummary['sparse
   return { engaged: 'unknown', reason: `repetitions disagree: ${items.map((i) => i.data.sparseInference.engaged).join(', ')}` };
 }
 
+/** Box statistics over every run when each repetition kept its runs, else over the repetition averages. */
+function boxOf(data: readonly BenchmarkInput[]): BenchmarkSummary['latencyBox'] {
+  const usable = data.filter((d) => d.stats.count > 0);
+  if (usable.length > 0 && usable.every((d) => d.runsUs && d.runsUs.length > 0)) {
+    return latencyBox(
+      usable.flatMap((d) => d.runsUs!),
+      'runs',
+    );
+  }
+  return latencyBox(
+    usable.map((d) => d.stats.avg),
+    'repetitions',
+  );
+}
+
 /** One device x model: pooled latency, init, memory, tool and the per-op profile over its repetitions. */
 export function summariseBenchmarks(group: BenchmarkGroup, pointwiseLayers: readonly string[]): BenchmarkSummary {
   const items = [...group.items].sort((a, b) => a.data.repetition - b.data.repetition);
@@ -83,6 +99,7 @@ export function summariseBenchmarks(group: BenchmarkGroup, pointwiseLayers: read
     synthetic: data.some((d) => d.synthetic),
     repetitions: items.map((i) => repetitionRow(i.file, i.data)),
     latency: poolLatency(data.map((d) => ({ stats: d.stats, ...(d.runsUs ? { runsUs: d.runsUs } : {}) }))),
+    latencyBox: boxOf(data),
     initUs: spread(data.map((d) => d.initUs)),
     firstInferenceUs: spread(data.map((d) => d.firstInferenceUs)),
     memory: { initMb: memory('initMb'), overallMb: memory('overallMb'), peakMb: peak },

@@ -9,6 +9,7 @@ import { summariseBenchmarks, type BenchmarkGroup } from './benchmark-summary';
 import { compareOpProfiles } from './op-profile';
 import { REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './schema';
 import { estimateSpeedup } from './speedup-ci';
+import { verdictRules } from './verdict-rules';
 import type { RepetitionLatency } from './pooled-latency';
 import type {
   BenchmarkSummary,
@@ -234,7 +235,11 @@ function modelInfos(run: LoadedRun): ModelInfo[] {
           : null,
         sparseTensors: (converted?.sparseTensors ?? []).map((t) => ({ name: t.name, zeros: t.zeros, bytesSaved: t.bytesSaved })),
         xnnpackVerdict: converted?.xnnpackVerdict
-          ? { eligible: converted.xnnpackVerdict.eligible, reasons: converted.xnnpackVerdict.reasons }
+          ? {
+              eligible: converted.xnnpackVerdict.eligible,
+              reasons: converted.xnnpackVerdict.reasons,
+              rules: verdictRules(converted.xnnpackVerdict),
+            }
           : null,
         layers,
       },

@@ -1,8 +1,12 @@
 import { withReportPage } from './headless-page';
+import type { PageSize } from './render-html';
 
-/** The HTML report printed to A4 PDF by headless Chromium (Electron's printToPDF does the same in the app). */
-export async function renderPdf(html: string): Promise<Uint8Array> {
-  return withReportPage(html, async (page) =>
-    page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } }),
-  );
+/** The HTML report printed by headless Chromium (Electron's printToPDF does the same in the app). */
+export async function renderPdf(html: string, page: PageSize = 'A4'): Promise<Uint8Array> {
+  return withReportPage(html, async (p) => {
+    await p.emulateMedia({ media: 'print' });
+    // Embedded fonts decode asynchronously: print only once every face is ready, or text falls back.
+    await p.evaluate(() => document.fonts.ready.then(() => undefined));
+    return p.pdf({ format: page, printBackground: true, preferCSSPageSize: true });
+  });
 }

@@ -65,7 +65,15 @@ export const conversionInputSchema = z.looseObject({
       weightBytes: num,
       sha256: z.string().optional(),
       sparseTensors: z.array(z.looseObject({ name: z.string(), zeros: z.number(), bytesSaved: z.number() })).optional(),
-      xnnpackVerdict: z.looseObject({ eligible: z.boolean(), reasons: z.array(z.string()) }).optional(),
+      xnnpackVerdict: z
+        .looseObject({
+          eligible: z.boolean(),
+          reasons: z.array(z.string()),
+          rules: z
+            .array(z.looseObject({ id: z.string(), title: z.string(), pass: z.boolean(), reason: z.string() }))
+            .optional(),
+        })
+        .optional(),
       validation: z.looseObject({ maxAbsDiff: num, agreement: num, accuracyTflite: num }).optional(),
     }),
   ),

@@ -93,6 +93,13 @@ export const layerSparsitySchema = z.object({
   prunedSparsity: maybe,
 });
 
+export const verdictRuleSchema = z.object({
+  id: z.string().nullable().describe("Rule id, e.g. 'zeros-1x1' (null when read from an older run folder)"),
+  title: z.string(),
+  pass: z.boolean(),
+  reason: z.string().describe('One line: why the rule passes or fails'),
+});
+
 export const modelInfoSchema = z.object({
   key: z.string().describe('`<run id>/<role>`: unique across the runs of one report'),
   run: z.string(),
@@ -105,7 +112,13 @@ export const modelInfoSchema = z.object({
   accuracyTflite: maybe.describe('Test accuracy of the .tflite model in the TFLite runtime'),
   validation: z.object({ maxAbsDiff: maybe, agreement: maybe }).nullable(),
   sparseTensors: z.array(z.object({ name: z.string(), zeros: z.number(), bytesSaved: z.number() })),
-  xnnpackVerdict: z.object({ eligible: z.boolean(), reasons: z.array(z.string()) }).nullable(),
+  xnnpackVerdict: z
+    .object({
+      eligible: z.boolean(),
+      reasons: z.array(z.string()),
+      rules: z.array(verdictRuleSchema).describe('The same verdict rule by rule: the checklist the report shows'),
+    })
+    .nullable(),
   layers: z.array(layerSparsitySchema),
 });
 
@@ -170,6 +183,22 @@ export const repetitionSchema = z.object({
   sparseInference: z.string(),
 });
 
+export const latencyBoxSchema = z
+  .object({
+    over: z
+      .enum(['runs', 'repetitions'])
+      .describe("'runs': every timed run; 'repetitions': one average per repetition (the tool printed statistics only)"),
+    n: z.number(),
+    q1: z.number(),
+    median: z.number(),
+    q3: z.number(),
+    whiskerLow: z.number().describe('Lowest value within 1.5 IQR below Q1'),
+    whiskerHigh: z.number().describe('Highest value within 1.5 IQR above Q3'),
+    outliers: z.array(z.number()).describe('Values beyond the whiskers (at most 200: the lowest and highest 100)'),
+    outlierCount: z.number(),
+  })
+  .describe('Box-plot statistics of the latencies in µs (Tukey)');
+
 export const opRowSchema = z.object({ nodeType: z.string(), avgMs: z.number(), share: z.number(), pointwise: z.boolean() });
 
 export const benchmarkSummarySchema = z.object({
@@ -180,6 +209,7 @@ export const benchmarkSummarySchema = z.object({
   synthetic: z.boolean(),
   repetitions: z.array(repetitionSchema),
   latency: latencySummarySchema,
+  latencyBox: latencyBoxSchema.nullable(),
   initUs: z.object({ avg: maybe, min: maybe, max: maybe }),
   firstInferenceUs: z.object({ avg: maybe, min: maybe, max: maybe }),
   memory: z.object({ initMb: maybe, overallMb: maybe, peakMb: maybe }),

@@ -23,15 +23,3 @@ export function thermalReading(value: unknown): ThermalReading | null {
     text: typeof r.text === 'string' ? r.text : typeof r.statusName === 'string' ? r.statusName : null,
   };
 }
-
-const STATUS_NAMES = ['none', 'light', 'moderate', 'severe', 'critical', 'emergency', 'shutdown'];
-
-export function formatThermal(reading: ThermalReading | null): string {
-  if (!reading) return 'not recorded';
-  const parts: string[] = [];
-  if (reading.status !== null) parts.push(`${reading.status} (${STATUS_NAMES[reading.status] ?? 'unknown'})`);
-  if (reading.temperatureC !== null) parts.push(`CPU ${reading.temperatureC.toFixed(1)} °C`);
-  if (reading.batteryC !== null) parts.push(`battery ${reading.batteryC.toFixed(1)} °C`);
-  if (reading.text) parts.push(reading.text);
-  return parts.length ? parts.join(', ') : 'not recorded';
-}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   benchmarkSummarySchema,
   deviceInfoSchema,
+  latencyBoxSchema,
   latencySummarySchema,
   layerSparsitySchema,
   missingItemSchema,
@@ -16,6 +17,7 @@ import type {
   speedupSchema,
   thermalReadingSchema,
   trainingSchema,
+  verdictRuleSchema,
 } from './schema';
 
 /** The comparison report of one or several run folders (see docs/report-format.md). */
@@ -35,3 +37,5 @@ export type OpRow = z.infer<typeof opRowSchema>;
 export type BenchmarkSummary = z.infer<typeof benchmarkSummarySchema>;
 export type Speedup = z.infer<typeof speedupSchema>;
 export type OpComparison = z.infer<typeof opComparisonSchema>;
+export type LatencyBox = z.infer<typeof latencyBoxSchema>;
+export type VerdictRuleRow = z.infer<typeof verdictRuleSchema>;

@@ -4,7 +4,7 @@ import { UserError } from '../util/errors';
 import { requireChromium } from './chromium';
 import { renderPdf } from './export-pdf';
 import { repetitionsCsv, summaryCsv } from './export-csv';
-import { renderHtmlReport } from './html-report';
+import { renderReportHtml, type HtmlOptions } from './render-html';
 import type { Report } from './types';
 
 export const REPORT_FORMATS = ['json', 'csv', 'html', 'pdf'] as const;
@@ -24,8 +24,13 @@ export function summaryCsvPath(out: string): string {
   return join(dirname(out), `${basename(out, extname(out))}.summary${ext}`);
 }
 
-/** Writes the report in one format (atomically). CSV writes two files: per repetition, and the summary. */
-export async function writeReport(report: Report, format: ReportFormat, out: string): Promise<string[]> {
+/** Writes the report in one format (atomically), HTML and PDF in `options.lang`. CSV writes two files: per repetition, and the summary. */
+export async function writeReport(
+  report: Report,
+  format: ReportFormat,
+  out: string,
+  options: HtmlOptions = {},
+): Promise<string[]> {
   switch (format) {
     case 'json':
       await writeJsonAtomic(out, report);
@@ -37,11 +42,11 @@ export async function writeReport(report: Report, format: ReportFormat, out: str
       return [out, summary];
     }
     case 'html':
-      await writeFileAtomic(out, renderHtmlReport(report));
+      await writeFileAtomic(out, await renderReportHtml(report, options));
       return [out];
     case 'pdf':
       await requireChromium(); // before any work, so a missing browser is reported at once
-      await writeFileAtomic(out, await renderPdf(renderHtmlReport(report)));
+      await writeFileAtomic(out, await renderPdf(await renderReportHtml(report, options), options.page));
       return [out];
   }
 }

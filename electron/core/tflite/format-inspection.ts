@@ -44,6 +44,7 @@ export function formatInspection(ins: Inspection): string {
     lines.push('Tensors:');
     for (const t of sg.tensors) {
       const extras = [
+        t.variable ? 'variable (state)' : '',
         t.shapeSignature ? `signature ${shape(t.shapeSignature)}` : '',
         t.bytes ? `${t.bytes} B` : '',
         percent(t.zeroFraction),

@@ -18,7 +18,19 @@ export interface IrTensor {
 }
 
 export type IrOpName =
-  'PAD' | 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'MEAN' | 'RESHAPE' | 'FULLY_CONNECTED' | 'DENSIFY' | 'RELU' | 'RELU6';
+  | 'PAD'
+  | 'CONV_2D'
+  | 'DEPTHWISE_CONV_2D'
+  | 'MEAN'
+  | 'RESHAPE'
+  | 'FULLY_CONNECTED'
+  | 'DENSIFY'
+  | 'RELU'
+  | 'RELU6'
+  | 'ADD'
+  | 'MUL'
+  | 'LOGISTIC'
+  | 'HARD_SWISH';
 export type IrActivation = 'NONE' | 'RELU' | 'RELU6';
 
 export type IrOptions =
@@ -42,6 +54,8 @@ export type IrOptions =
       activation: IrActivation;
     }
   | { kind: 'fullyConnected'; activation: IrActivation }
+  /** ADD / MUL (AddOptions / MulOptions). */
+  | { kind: 'binary'; activation: IrActivation }
   | { kind: 'reducer'; keepDims: boolean }
   | { kind: 'empty' }
   | { kind: 'none' };

@@ -16,6 +16,8 @@ export interface InspectedTensor {
   /** Bytes of stored data (0 for activations). */
   bytes: number;
   constant: boolean;
+  /** A variable (state) tensor: written by the model between invocations (LSTM/SVDF state). */
+  variable: boolean;
   quantization: QuantizationParameters | undefined;
   sparsity:
     { format: string; traversalOrder: number[]; blockMap: number[]; storedValues: number; indexTypes: string[] } | undefined;
@@ -99,6 +101,7 @@ export function inspectModel(model: TfliteModel, file: string): Inspection {
         buffer: t.buffer,
         bytes,
         constant: bytes > 0,
+        variable: t.isVariable,
         quantization: t.quantization,
         sparsity: t.sparsity && {
           format: t.sparsity.dimMetadata.map((d) => (d.format === 'DENSE' ? 'D' : 'CSR')).join(','),

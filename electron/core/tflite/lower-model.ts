@@ -1,10 +1,13 @@
 import type { LayerSpec, ModelSpec } from '../../../shared/model-spec';
-import { firstNonChainLayer } from '../model/graph';
-import { activationShapes } from '../model/shapes';
+import { isChain } from '../model/graph';
+import { graphShapes } from '../model/shapes';
 import type { ModelWeights } from '../model/weights';
 import { UserError } from '../util/errors';
-import { foldBatchNorm } from './fold-batch-norm';
-import type { IrActivation, IrGraph, IrOp, IrOptions, IrTensor } from './graph-ir';
+import { batchNormAffine } from './batch-norm-affine';
+import { fuseOps } from './fuse-ops';
+import type { IrGraph } from './graph-ir';
+import { compactGraph, IrBuilder } from './ir-builder';
+import { lowerActivation } from './lower-activation';
 
 const INPUT_SIGNATURE_NAME = 'input_1';
 
@@ -12,7 +15,7 @@ function unsupported(layer: LayerSpec, why: string): UserError {
   return new UserError(
     'TFLITE_UNSUPPORTED_LAYER',
     `Layer '${layer.name}' (${layer.type}) cannot be written to TFLite: ${why}`,
-    'Change the model so that this layer follows a convolution it can be folded into, or remove it.',
+    'Change or remove this layer.',
   );
 }
 
@@ -34,199 +37,82 @@ function transpose2d(kernel: Float32Array, [rows, cols]: number[]): Float32Array
   return out;
 }
 
-class GraphBuilder {
-  readonly tensors: IrTensor[] = [];
-  readonly ops: IrOp[] = [];
-  readonly #constants = new Map<string, number>();
-
-  add(tensor: IrTensor): number {
-    this.tensors.push(tensor);
-    return this.tensors.length - 1;
-  }
-
-  activation(name: string, shape: number[]): number {
-    return this.add({ name, shape: [1, ...shape], shapeSignature: [-1, ...shape], type: 'float32' });
-  }
-
-  /** int32 constants with equal values are shared, as the converter's CSE does for the PAD paddings. */
-  int32Constant(name: string, shape: number[], values: number[]): number {
-    const key = `${shape.join('x')}:${values.join(',')}`;
-    const existing = this.#constants.get(key);
-    if (existing !== undefined) return existing;
-    const index = this.add({ name, shape, type: 'int32', data: Int32Array.from(values) });
-    this.#constants.set(key, index);
-    return index;
-  }
-
-  floatConstant(name: string, shape: number[], data: Float32Array): number {
-    return this.add({ name, shape, type: 'float32', data });
-  }
-
-  op(op: IrOp['op'], inputs: number[], outputs: number[], options: IrOptions): void {
-    this.ops.push({ op, inputs, outputs, options });
-  }
-}
-
-interface Fused {
-  /** Layers consumed, including the first. */
-  count: number;
-  bn: Extract<LayerSpec, { type: 'BatchNormalization' }> | undefined;
-  activation: IrActivation;
-}
-
-function reluKind(layer: Extract<LayerSpec, { type: 'ReLU' }>): IrActivation {
+function reluOp(layer: Extract<LayerSpec, { type: 'ReLU' }>): 'RELU' | 'RELU6' {
+  if (layer.negativeSlope !== 0 || layer.threshold !== 0)
+    throw unsupported(layer, 'ReLU with a negative slope or a threshold is not supported by the converter here');
   if (layer.maxValue === null) return 'RELU';
   if (layer.maxValue === 6) return 'RELU6';
   throw unsupported(layer, `ReLU with max_value ${layer.maxValue} has no TFLite equivalent (only none or 6)`);
 }
 
-/** The batch norm and ReLU that follow a conv/dense layer and fold into it. */
-function fusedFollowers(layers: LayerSpec[], i: number, allowBn: boolean): Fused {
-  const layer = layers[i] as Extract<LayerSpec, { activation: string }>;
-  let count = 1;
-  let activation: IrActivation = layer.activation === 'relu' ? 'RELU' : 'NONE';
-  let bn: Fused['bn'];
-  const next = layers[i + 1];
-  if (next?.type === 'BatchNormalization' && allowBn) {
-    if (activation !== 'NONE') throw unsupported(next, `it follows '${layer.name}', whose ReLU activation prevents folding`);
-    if (next.axis !== 3 && next.axis !== -1) throw unsupported(next, `only channel-axis batch norm folds (axis ${next.axis})`);
-    bn = next;
-    count++;
+class Lowering {
+  readonly g = new IrBuilder();
+  /** The tensor holding each layer's output (and the model input's), by name. */
+  readonly values = new Map<string, number>();
+  readonly shapes: Map<string, number[]>;
+
+  constructor(
+    readonly spec: ModelSpec,
+    readonly weights: ModelWeights,
+    readonly prefix: string,
+  ) {
+    this.shapes = graphShapes(spec);
   }
-  const after = layers[i + count];
-  if (after?.type === 'ReLU' && activation === 'NONE') {
-    activation = reluKind(after);
-    count++;
+
+  weight(layer: string, name: string): Float32Array {
+    return this.weights.get(`${layer}/${name}`).values;
   }
-  return { count, bn, activation };
-}
 
-function weight(weights: ModelWeights, layer: string, name: string): Float32Array {
-  return weights.get(`${layer}/${name}`).values;
-}
+  biasOrZeros(layer: LayerSpec & { useBias: boolean }, size: number): Float32Array {
+    return layer.useBias ? this.weight(layer.name, 'bias').slice() : new Float32Array(size);
+  }
 
-function biasOrZeros(weights: ModelWeights, layer: LayerSpec & { useBias: boolean }, size: number): Float32Array {
-  return layer.useBias ? weight(weights, layer.name, 'bias').slice() : new Float32Array(size);
-}
-
-function applyBn(
-  weights: ModelWeights,
-  fused: Fused,
-  filter: Float32Array,
-  bias: Float32Array,
-  outChannelOf: (i: number) => number,
-): { filter: Float32Array; bias: Float32Array } {
-  if (!fused.bn) return { filter, bias };
-  const n = fused.bn.name;
-  return foldBatchNorm(
-    filter,
-    bias,
-    {
-      gamma: weight(weights, n, 'gamma'),
-      beta: weight(weights, n, 'beta'),
-      mean: weight(weights, n, 'moving_mean'),
-      variance: weight(weights, n, 'moving_variance'),
-      epsilon: fused.bn.epsilon,
-    },
-    outChannelOf,
-  );
-}
-
-/**
- * Turns a Keras-style sequential model into the TFLite graph the official converter produces:
- * batch norm folded, ReLU fused, ZeroPadding2D -> PAD, GlobalAveragePooling2D -> MEAN, Flatten -> RESHAPE.
- */
-export function lowerModel(spec: ModelSpec, weights: ModelWeights): IrGraph {
-  const branching = firstNonChainLayer(spec);
-  if (branching)
-    throw new UserError(
-      'TFLITE_UNSUPPORTED_LAYER',
-      `Layer '${branching.name}' (${branching.type}) reads ${branching.inputs.map((n) => `'${n}'`).join(', ')}: the converter writes only chains of layers yet`,
-    );
-  const g = new GraphBuilder();
-  const shapes = activationShapes(spec);
-  const prefix = 'sequential';
-  const input = g.add({
-    name: `serving_default_${INPUT_SIGNATURE_NAME}:0`,
-    shape: [1, ...spec.inputShape],
-    shapeSignature: [-1, ...spec.inputShape],
-    type: 'float32',
-  });
-  let current = input;
-  const layers = spec.layers;
-  let i = 0;
-  while (i < layers.length) {
-    const layer = layers[i]!;
-    const inShape = shapes[i]!;
-    let consumed = 1;
+  /** Emits the ops of one layer; returns the tensor holding its output. */
+  layer(layer: LayerSpec): number {
+    const g = this.g;
+    const base = `${this.prefix}/${layer.name}`;
+    const inputs = layer.inputs.map((name) => this.values.get(name)!);
+    const x = inputs[0]!;
+    const inShape = this.shapes.get(layer.inputs[0]!)!;
+    const outShape = this.shapes.get(layer.name)!;
+    const out = (suffix: string): number => g.activation(`${base}/${suffix}`, outShape);
     switch (layer.type) {
       case 'ZeroPadding2D': {
         const [[t, b], [l, r]] = layer.padding;
-        const pads = g.int32Constant(`${prefix}/${layer.name}/Pad/paddings`, [4, 2], [0, 0, t, b, l, r, 0, 0]);
-        const out = g.activation(`${prefix}/${layer.name}/Pad`, shapes[i + 1]!);
-        g.op('PAD', [current, pads], [out], { kind: 'empty' });
-        current = out;
-        break;
+        const pads = g.int32Constant(`${base}/Pad/paddings`, [4, 2], [0, 0, t, b, l, r, 0, 0]);
+        return g.op('PAD', [x, pads], [out('Pad')], { kind: 'empty' });
       }
       case 'Conv2D': {
         if (layer.groups !== 1) throw unsupported(layer, `grouped convolution (groups=${layer.groups})`);
-        const fused = fusedFollowers(layers, i, true);
-        consumed = fused.count;
-        const kshape = [layer.kernelSize[0], layer.kernelSize[1], inShape[2]!, layer.filters];
-        const filterShape = [layer.filters, layer.kernelSize[0], layer.kernelSize[1], inShape[2]!];
-        const perOut = filterShape.slice(1).reduce((a, b) => a * b, 1);
-        const folded = applyBn(
-          weights,
-          fused,
-          hwioToOhwi(weight(weights, layer.name, 'kernel'), kshape),
-          biasOrZeros(weights, layer, layer.filters),
-          (k) => Math.floor(k / perOut),
+        const cin = inShape[2]!;
+        const [kh, kw] = layer.kernelSize;
+        const filter = g.floatConstant(
+          `${base}/Conv2D`,
+          [layer.filters, kh, kw, cin],
+          hwioToOhwi(this.weight(layer.name, 'kernel'), [kh, kw, cin, layer.filters]),
         );
-        const filter = g.floatConstant(`${prefix}/${layer.name}/Conv2D`, filterShape, folded.filter);
-        const bias = g.floatConstant(`${prefix}/${layer.name}/BiasAdd/ReadVariableOp`, [layer.filters], folded.bias);
-        const outName = layers
-          .slice(i, i + consumed)
-          .map((l) => `${prefix}/${l.name}`)
-          .reverse()
-          .join(';');
-        const out = g.activation(outName, shapes[i + consumed]!);
-        g.op('CONV_2D', [current, filter, bias], [out], {
+        const bias = g.floatConstant(`${base}/BiasAdd/ReadVariableOp`, [layer.filters], this.biasOrZeros(layer, layer.filters));
+        const y = g.op('CONV_2D', [x, filter, bias], [out('BiasAdd')], {
           kind: 'conv',
           padding: layer.padding === 'same' ? 'SAME' : 'VALID',
           strideW: layer.strides[1],
           strideH: layer.strides[0],
           dilationW: layer.dilationRate[1],
           dilationH: layer.dilationRate[0],
-          activation: fused.activation,
+          activation: 'NONE',
         });
-        current = out;
-        break;
+        return lowerActivation(g, y, layer.activation, base, outShape);
       }
       case 'DepthwiseConv2D': {
-        const fused = fusedFollowers(layers, i, true);
-        consumed = fused.count;
         const channels = inShape[2]! * layer.depthMultiplier;
         // Keras [kh, kw, in, mult] and TFLite [1, kh, kw, in*mult] share one memory layout.
-        const folded = applyBn(
-          weights,
-          fused,
-          weight(weights, layer.name, 'depthwise_kernel').slice(),
-          biasOrZeros(weights, layer, channels),
-          (k) => k % channels,
-        );
         const filter = g.floatConstant(
-          `${prefix}/${layer.name}/depthwise`,
+          `${base}/depthwise`,
           [1, layer.kernelSize[0], layer.kernelSize[1], channels],
-          folded.filter,
+          this.weight(layer.name, 'depthwise_kernel').slice(),
         );
-        const bias = g.floatConstant(`${prefix}/${layer.name}/BiasAdd/ReadVariableOp`, [channels], folded.bias);
-        const outName = layers
-          .slice(i, i + consumed)
-          .map((l) => `${prefix}/${l.name}`)
-          .reverse()
-          .join(';');
-        const out = g.activation(outName, shapes[i + consumed]!);
-        g.op('DEPTHWISE_CONV_2D', [current, filter, bias], [out], {
+        const bias = g.floatConstant(`${base}/BiasAdd/ReadVariableOp`, [channels], this.biasOrZeros(layer, channels));
+        const y = g.op('DEPTHWISE_CONV_2D', [x, filter, bias], [out('BiasAdd')], {
           kind: 'depthwise',
           padding: layer.padding === 'same' ? 'SAME' : 'VALID',
           strideW: layer.strides[1],
@@ -234,68 +120,116 @@ export function lowerModel(spec: ModelSpec, weights: ModelWeights): IrGraph {
           depthMultiplier: layer.depthMultiplier,
           dilationW: layer.dilationRate[1],
           dilationH: layer.dilationRate[0],
-          activation: fused.activation,
+          activation: 'NONE',
         });
-        current = out;
-        break;
+        return lowerActivation(g, y, layer.activation, base, outShape);
       }
       case 'Dense': {
         if (inShape.length !== 1) throw unsupported(layer, `its input is [${inShape}]; add a Flatten layer before it`);
-        const fused = fusedFollowers(layers, i, false);
-        consumed = fused.count;
         const inSize = inShape[0]!;
         const filter = g.floatConstant(
-          `${prefix}/${layer.name}/MatMul`,
+          `${base}/MatMul`,
           [layer.units, inSize],
-          transpose2d(weight(weights, layer.name, 'kernel'), [inSize, layer.units]),
+          transpose2d(this.weight(layer.name, 'kernel'), [inSize, layer.units]),
         );
-        const bias = g.floatConstant(
-          `${prefix}/${layer.name}/BiasAdd/ReadVariableOp`,
-          [layer.units],
-          biasOrZeros(weights, layer, layer.units),
-        );
-        const out = g.activation(`${prefix}/${layer.name}/BiasAdd`, shapes[i + consumed]!);
-        g.op('FULLY_CONNECTED', [current, filter, bias], [out], { kind: 'fullyConnected', activation: fused.activation });
-        current = out;
-        break;
+        const bias = g.floatConstant(`${base}/BiasAdd/ReadVariableOp`, [layer.units], this.biasOrZeros(layer, layer.units));
+        const y = g.op('FULLY_CONNECTED', [x, filter, bias], [out('BiasAdd')], {
+          kind: 'fullyConnected',
+          activation: 'NONE',
+        });
+        return lowerActivation(g, y, layer.activation, base, outShape);
       }
-      case 'BatchNormalization':
-        throw unsupported(layer, 'a batch norm is only supported right after a Conv2D or DepthwiseConv2D (it is folded into it)');
+      case 'BatchNormalization': {
+        if (layer.axis !== 3 && layer.axis !== -1 && layer.axis !== inShape.length)
+          throw unsupported(layer, `only channel-axis batch norm is supported (axis ${layer.axis})`);
+        const { scale, offset } = batchNormAffine({
+          gamma: this.weight(layer.name, 'gamma'),
+          beta: this.weight(layer.name, 'beta'),
+          mean: this.weight(layer.name, 'moving_mean'),
+          variance: this.weight(layer.name, 'moving_variance'),
+          epsilon: layer.epsilon,
+        });
+        const rank = inShape.length;
+        const m = g.broadcastConstant(`${base}/FusedBatchNormV3/scale`, rank, scale);
+        const scaled = g.op('MUL', [x, m], [out('FusedBatchNormV3/mul')], { kind: 'binary', activation: 'NONE' });
+        const c = g.broadcastConstant(`${base}/FusedBatchNormV3/offset`, rank, offset);
+        return g.op('ADD', [scaled, c], [out('FusedBatchNormV3')], { kind: 'binary', activation: 'NONE' });
+      }
       case 'ReLU': {
-        const kind = reluKind(layer) === 'RELU6' ? 'RELU6' : 'RELU';
-        const out = g.activation(`${prefix}/${layer.name}/Relu`, shapes[i + 1]!);
-        g.op(kind, [current], [out], { kind: 'none' });
-        current = out;
-        break;
+        const op = reluOp(layer);
+        return g.op(op, [x], [out(op === 'RELU' ? 'Relu' : 'Relu6')], { kind: 'none' });
       }
+      case 'Activation':
+        return lowerActivation(g, x, layer.activation, base, outShape);
       case 'GlobalAveragePooling2D': {
-        const axis = g.int32Constant(`${prefix}/${layer.name}/Mean/reduction_indices`, [2], [1, 2]);
-        const out = g.activation(`${prefix}/${layer.name}/Mean`, shapes[i + 1]!);
-        g.op('MEAN', [current, axis], [out], { kind: 'reducer', keepDims: layer.keepdims });
-        current = out;
-        break;
+        const axis = g.int32Constant(`${base}/Mean/reduction_indices`, [2], [1, 2]);
+        return g.op('MEAN', [x, axis], [out('Mean')], { kind: 'reducer', keepDims: layer.keepdims });
       }
-      case 'Flatten': {
-        // Flattening a [batch, n] tensor is an identity the converter removes.
-        if (inShape.length === 1) break;
-        const size = inShape.reduce((a, b) => a * b, 1);
-        const target = g.int32Constant(`${prefix}/${layer.name}/Const`, [2], [-1, size]);
-        const out = g.activation(`${prefix}/${layer.name}/Reshape`, shapes[i + 1]!);
-        g.op('RESHAPE', [current, target], [out], { kind: 'none' });
-        current = out;
-        break;
+      case 'Flatten':
+      case 'Reshape': {
+        // A reshape to the shape the tensor already has is an identity the converter removes.
+        if (outShape.join(',') === inShape.join(',')) return x;
+        const target = g.int32Constant(`${base}/Const`, [outShape.length + 1], [-1, ...outShape]);
+        return g.op('RESHAPE', [x, target], [out('Reshape')], { kind: 'none' });
+      }
+      case 'Add':
+      case 'Multiply': {
+        // Keras merges more than two inputs pairwise, left to right.
+        const op = layer.type === 'Add' ? 'ADD' : 'MUL';
+        let acc = x;
+        for (let k = 1; k < inputs.length; k++) {
+          const suffix = `${layer.type === 'Add' ? 'add' : 'mul'}${k > 1 ? `_${k - 1}` : ''}`;
+          acc = g.op(op, [acc, inputs[k]!], [out(suffix)], { kind: 'binary', activation: 'NONE' });
+        }
+        return acc;
+      }
+      case 'Dropout':
+        return x;
+      case 'Rescaling': {
+        // TF folds x * 1 and x + 0 away (IdentityArithmeticOpFolder).
+        let y = x;
+        if (layer.scale !== 1) {
+          const scale = g.broadcastConstant(`${base}/Cast/x`, inShape.length, Float32Array.of(layer.scale));
+          y = g.op('MUL', [y, scale], [out('mul')], { kind: 'binary', activation: 'NONE' });
+        }
+        if (layer.offset !== 0) {
+          const offset = g.broadcastConstant(`${base}/Cast_1/x`, inShape.length, Float32Array.of(layer.offset));
+          y = g.op('ADD', [y, offset], [out('add')], { kind: 'binary', activation: 'NONE' });
+        }
+        return y;
       }
     }
-    i += consumed;
   }
-  if (current === input) throw new UserError('TFLITE_EMPTY_MODEL', `Model '${spec.name}' has no layer that computes anything`);
-  g.tensors[current]!.name = 'StatefulPartitionedCall:0';
-  return {
+}
+
+/**
+ * Turns a model graph into the TFLite graph the official converter produces: every layer as its TFLite ops
+ * (ZeroPadding2D -> PAD, GlobalAveragePooling2D -> MEAN, Flatten/Reshape -> RESHAPE, Add -> ADD, Multiply -> MUL,
+ * batch norm -> MUL + ADD, activations as in lowerActivation, Dropout dropped), then the converter's fusions: batch
+ * norm and constant MUL/ADD folded into the convolution before them, RELU/RELU6 fused into their producer.
+ */
+export function lowerModel(spec: ModelSpec, weights: ModelWeights): IrGraph {
+  const lowering = new Lowering(spec, weights, isChain(spec) ? 'sequential' : spec.name);
+  const g = lowering.g;
+  const input = g.add({
+    name: `serving_default_${INPUT_SIGNATURE_NAME}:0`,
+    shape: [1, ...spec.inputShape],
+    shapeSignature: [-1, ...spec.inputShape],
+    type: 'float32',
+  });
+  lowering.values.set(spec.inputName, input);
+  for (const layer of spec.layers) lowering.values.set(layer.name, lowering.layer(layer));
+  const output = lowering.values.get(spec.outputs[0])!;
+  if (output === input) throw new UserError('TFLITE_EMPTY_MODEL', `Model '${spec.name}' has no layer that computes anything`);
+  const fused = fuseOps({
     tensors: g.tensors,
     ops: g.ops,
     inputs: [input],
-    outputs: [current],
+    outputs: [output],
     signatureInputName: INPUT_SIGNATURE_NAME,
-    signatureOutputName: layers[layers.length - 1]!.name,
-  };
+    signatureOutputName: spec.outputs[0],
+  });
+  const graph = compactGraph(fused);
+  graph.tensors[graph.outputs[0]!]!.name = 'StatefulPartitionedCall:0';
+  return graph;
 }

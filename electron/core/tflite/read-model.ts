@@ -13,6 +13,7 @@ import type {
 } from './model-types';
 import { readOptions } from './read-options';
 import { TFLITE_FILE_IDENTIFIER } from './schema-constants';
+import { verifyModel } from './verify-model';
 import { BUILTIN_OPTIONS_NAMES, TENSOR_TYPE_NAMES, builtinOperatorName } from './schema-names';
 
 const INDEX_TYPES = ['none', 'int32', 'uint16', 'uint8'] as const;
@@ -192,5 +193,6 @@ export function readTflite(bytes: Uint8Array, file: string): TfliteModel {
   };
   if (model.subgraphs.length === 0) reader.fail('it has no subgraph');
   checkTensorRefs(model, reader);
+  verifyModel(model, reader);
   return model;
 }

@@ -10,6 +10,10 @@ const MIN_RUNTIME: Record<string, Record<number, string>> = {
   RELU: { 1: '1.5.0' },
   RELU6: { 1: '1.5.0' },
   MEAN: { 1: '1.6.0' },
+  ADD: { 1: '1.5.0' },
+  MUL: { 1: '1.5.0' },
+  LOGISTIC: { 1: '1.5.0' },
+  HARD_SWISH: { 1: '1.15.0' },
   DENSIFY: { 1: '2.2.0' },
 };
 

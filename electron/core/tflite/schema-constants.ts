@@ -4,14 +4,18 @@ export const TFLITE_FILE_IDENTIFIER = 'TFL3';
 export const TFLITE_SCHEMA_VERSION = 3;
 
 export const Op = {
+  ADD: 0,
   CONV_2D: 3,
   DEPTHWISE_CONV_2D: 4,
   FULLY_CONNECTED: 9,
+  LOGISTIC: 14,
+  MUL: 18,
   RELU: 19,
   RELU6: 21,
   RESHAPE: 22,
   PAD: 34,
   MEAN: 40,
+  HARD_SWISH: 117,
   DENSIFY: 124,
   PLACEHOLDER_FOR_GREATER_OP_CODES: 127,
 } as const;
@@ -21,7 +25,9 @@ export const OptionsType = {
   Conv2DOptions: 1,
   DepthwiseConv2DOptions: 2,
   FullyConnectedOptions: 8,
+  AddOptions: 11,
   ReshapeOptions: 17,
+  MulOptions: 21,
   PadOptions: 22,
   ReducerOptions: 27,
   DensifyOptions: 99,

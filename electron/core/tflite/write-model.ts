@@ -197,6 +197,10 @@ function writeOptions(b: Builder, op: IrOp): { type: number; offset: number } {
       b.startObject(5);
       b.addFieldInt8(0, ACTIVATION[o.activation], 0);
       return { type: OptionsType.FullyConnectedOptions, offset: b.endObject() };
+    case 'binary':
+      b.startObject(2);
+      b.addFieldInt8(0, ACTIVATION[o.activation], 0);
+      return { type: op.op === 'ADD' ? OptionsType.AddOptions : OptionsType.MulOptions, offset: b.endObject() };
     case 'reducer':
       b.startObject(1);
       b.addFieldInt8(0, o.keepDims ? 1 : 0, 0);

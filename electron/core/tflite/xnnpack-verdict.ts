@@ -2,7 +2,7 @@ import type { TfliteModel, TfliteOperator, TfliteSubgraph } from './model-types'
 import { denseFloats } from './tensor-values';
 
 export interface VerdictRule {
-  id: 'stem-conv' | 'allowed-ops' | 'mean-at-end' | 'densify-weights' | 'zeros-1x1';
+  id: 'float-model' | 'stem-conv' | 'allowed-ops' | 'mean-at-end' | 'densify-weights' | 'zeros-1x1';
   title: string;
   pass: boolean;
   reason: string;
@@ -34,6 +34,9 @@ const UNARY = new Set([
   'ROUND',
   'GELU',
 ]);
+
+/** Integer element types of quantized models (int32 also holds shapes and indices in float models). */
+const QUANTIZED_TYPES = new Set(['int8', 'uint8', 'int16', 'int4']);
 
 interface Ctx {
   sg: TfliteSubgraph;
@@ -68,7 +71,8 @@ function filterShape(ctx: Ctx, op: TfliteOperator): number[] {
 }
 
 function isStem(ctx: Ctx, op: TfliteOperator): { ok: boolean; why: string } {
-  if (op.opName !== 'CONV_2D') return { ok: false, why: `the first operator is ${op.opName}, not CONV_2D` };
+  if (op.opName !== 'CONV_2D')
+    return { ok: false, why: `the first compute operator is operator ${op.index} ${op.opName}, not a CONV_2D` };
   const [, kh, kw, cin] = filterShape(ctx, op);
   const o = op.options;
   const pad = padBefore(ctx, op);
@@ -167,16 +171,25 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     for (const i of op.inputs) consumers.set(i, [...(consumers.get(i) ?? []), op]);
   }
   const ctx: Ctx = { sg, model, producer };
-  const compute = sg.operators.filter((op) => op.opName !== 'PAD' && op.opName !== 'DENSIFY');
+  // Weight preparation is not compute: PAD is fused, DENSIFY and DEQUANTIZE of constants (sparse, fp16 weights) fold away.
+  const compute = sg.operators.filter(
+    (op) => op.opName !== 'PAD' && op.opName !== 'DENSIFY' && !(op.opName === 'DEQUANTIZE' && isConst(ctx, op.inputs[0]!)),
+  );
   const rules: VerdictRule[] = [];
 
-  const floatOnly = sg.tensors.every((t) => t.type === 'float32' || t.type === 'int32' || t.type === 'float16');
+  const quantized = sg.tensors.filter((t) => QUANTIZED_TYPES.has(t.type));
+  const example = quantized[0];
+  rules.push({
+    id: 'float-model',
+    title: 'float model (XNNPACK sparse inference is float only)',
+    pass: !example,
+    reason: example
+      ? `XNNPACK sparse inference is float only: ${quantized.length} tensors are quantized (e.g. tensor ${example.index} '${example.name}' is ${example.type})`
+      : 'weights and activations are float32 (or float16)',
+  });
+
   const first = compute[0];
-  const stem = !floatOnly
-    ? { ok: false, why: 'the model is quantized; sparse inference needs float32 (or float16) tensors' }
-    : first
-      ? isStem(ctx, first)
-      : { ok: false, why: 'the model has no operators' };
+  const stem = first ? isStem(ctx, first) : { ok: false, why: 'the model has no compute operators' };
   rules.push({
     id: 'stem-conv',
     title: 'starts with a 3x3 stride-2 convolution on 3 channels, padding 1',
@@ -233,9 +246,10 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
   rules.push({
     id: 'zeros-1x1',
     title: 'more than 2/3 of the 1x1 convolution weights are zero',
-    pass: params > 0 && zeros * 3 > params * 2,
-    reason:
-      params > 0
+    pass: params > 0 && zeros * 3 > params * 2 && !example,
+    reason: example
+      ? 'not checked: the weights are quantized and sparse inference is float only'
+      : params > 0
         ? `${zeros} of ${params} weights are zero (${(share * 100).toFixed(1)} %; needs > 66.7 %)`
         : 'no 1x1 convolution weights found',
   });

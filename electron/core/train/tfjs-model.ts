@@ -65,7 +65,7 @@ export class KerasReLU extends tf.layers.Layer {
 tf.serialization.registerClass(KerasReLU);
 
 /** The TF.js layers for one spec layer: the layer itself, then (for an activation TF.js lacks) its activation. */
-function buildLayers(layer: LayerSpec, input: number[]): tf.layers.Layer[] {
+function buildLayers(layer: LayerSpec, input: number[], output: number[]): tf.layers.Layer[] {
   const name = layer.name;
   const withActivation = (main: (activation: TfjsActivationName) => tf.layers.Layer, activation: Activation) => {
     const native = tfjsActivation(activation);
@@ -133,7 +133,8 @@ function buildLayers(layer: LayerSpec, input: number[]): tf.layers.Layer[] {
     case 'Dropout':
       return [tf.layers.dropout({ name, rate: layer.rate, ...(layer.seed === null ? {} : { seed: layer.seed }) })];
     case 'Reshape':
-      return [tf.layers.reshape({ name, targetShape: layer.targetShape })];
+      // The resolved shape: TF.js leaves a -1 dimension unknown, which a following Dense cannot build on.
+      return [tf.layers.reshape({ name, targetShape: output })];
     case 'Rescaling':
       return [tf.layers.rescaling({ name, scale: layer.scale, offset: layer.offset })];
   }
@@ -148,7 +149,7 @@ export function buildTfjsModel(spec: ModelSpec): tf.LayersModel {
     const inputs = layer.inputs.map((name) => outputs.get(name)!);
     const first = shapes.get(layer.inputs[0]!)!;
     let value: tf.SymbolicTensor | tf.SymbolicTensor[] = inputs.length === 1 ? inputs[0]! : inputs;
-    for (const built of buildLayers(layer, first)) value = built.apply(value) as tf.SymbolicTensor;
+    for (const built of buildLayers(layer, first, shapes.get(layer.name)!)) value = built.apply(value) as tf.SymbolicTensor;
     outputs.set(layer.name, value as tf.SymbolicTensor);
   }
   return tf.model({ name: spec.name, inputs: input, outputs: outputs.get(spec.outputs[0])! });

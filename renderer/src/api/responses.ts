@@ -1,9 +1,7 @@
 // The shapes the screens expect from commands whose contract response is `unknown` (the core's types are the source
 // of truth; where a core type exists it is imported type-only). The lead's handlers should answer these shapes.
-import type { LayerSpec, ModelSpec } from '../../../shared/model-spec';
-import type { XnnpackChange } from '../../../electron/core/prune/fix-for-xnnpack';
-import type { XnnpackCheck } from '../../../electron/core/prune/diagnostics';
 import type { DatasetProgress } from '../../../electron/core/data/types';
+import type { describeModel } from '../../../electron/app/describe-model';
 
 export type { Report } from '../../../electron/core/report/types';
 export type { ModelBenchmark } from '../../../shared/benchmark-result';
@@ -19,15 +17,8 @@ export interface DataInspection {
   fingerprint?: string;
 }
 
-/** `model.describe` (electron/app/describe-model.ts): layer table, parameter counts, the policy verdict, the fix. */
-export interface ModelDescription {
-  spec: ModelSpec;
-  layers: { name: string; type: LayerSpec['type']; outputShape: number[] | undefined; parameters: number }[];
-  parameters: { total: number; trainable: number };
-  xnnpack: XnnpackCheck;
-  /** What fixForXnnpack would change (same weights) and whether the model passes afterwards. */
-  fix: { changes: XnnpackChange[]; passesAfterFix: boolean };
-}
+/** `model.describe`: layer table, parameter counts, multiply-adds, the policy verdict, the fix. */
+export type ModelDescription = Awaited<ReturnType<typeof describeModel>>;
 
 /** One device as `devices.list` / `devices.changed` report it. `state` is adb's (device, unauthorized, offline...). */
 export interface DeviceSummary {

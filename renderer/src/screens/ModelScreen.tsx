@@ -54,6 +54,12 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             <Stat label="Parameters" value={formatCount(model.parameters.total)} testId="model-parameters" />
             <Stat label="Trainable" value={formatCount(model.parameters.trainable)} />
             <Stat label="Layers" value={model.layers.length} />
+            <Stat label="Multiply-adds per image" value={formatCount(model.multiplyAdds)} testId="model-macs" />
+            <Stat
+              label="1×1 convolutions pruned"
+              value={model.layers.filter((l) => l.pruned).length}
+              testId="model-pruned-count"
+            />
           </div>
         ) : null}
       </Section>
@@ -143,8 +149,10 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                 <th>#</th>
                 <th>Layer</th>
                 <th>Type</th>
+                {model.chain ? null : <th>Reads</th>}
                 <th>Output shape</th>
                 <th className="num">Parameters</th>
+                <th>Pruning</th>
               </tr>
             </thead>
             <tbody>
@@ -164,8 +172,16 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                     ) : null}
                   </td>
                   <td>{layer.type}</td>
+                  {model.chain ? null : (
+                    <td className="layer-inputs">
+                      {layer.inputs.map((input) => (input === model.inputName ? 'input' : input)).join(', ')}
+                    </td>
+                  )}
                   <td>{layer.outputShape?.join(' × ') ?? '—'}</td>
                   <td className="num">{formatCount(layer.parameters)}</td>
+                  <td data-testid={layer.pruned ? `layer-pruned-${layer.name}` : undefined}>
+                    {layer.pruned ? <span className="tag">kernel pruned to the final sparsity (step 4)</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -32,7 +32,7 @@ export function SettingsPage() {
     const saved = await save.run({
       workspace: workspace || undefined,
       theme: form.theme ?? 'system',
-      adbPath: form.adbPath?.trim() || undefined,
+      adbPath: form.adbPath?.trim() ?? '',
       adbServer: form.adbServer?.trim() || undefined,
     });
     if (saved) {

@@ -1,39 +1,21 @@
-import type { LayerSpec, ModelSpec } from '../../../../shared/model-spec';
-import { firstNonChainLayer, isChain } from '../../model/graph';
-import { activationShapes, modelWeightShapes, type ActivationShape } from '../../model/shapes';
+import type { LayerSpec } from '../../../../shared/model-spec';
+import type { ActivationShape } from '../../model/shapes';
 import type { ModelWeights } from '../../model/weights';
 import { batchNormBackward, batchNormInferenceForward, batchNormTrainingForward, type BatchStats } from './batch-norm';
 import { conv2dBackward, conv2dForward } from './conv2d';
 import { depthwiseBackward, depthwiseForward } from './depthwise-conv2d';
 import { convGeometry, type ConvGeometry, type ConvSetup } from './geometry';
+import { activationLayer, dropoutLayer, leakyReluLayer, rescalingLayer } from './op-layers';
 import { globalAveragePoolBackward, globalAveragePoolForward } from './global-average-pool';
-import { reluBackward, reluForward, reluMaskByOutput } from './relu';
-import { HEAP_MEMORY, type TensorMemory } from './tensor-memory';
+import { FusedActivation } from './fused-activation';
+import { reluBackward, reluForward } from './relu';
+import { product, type FastLayer, type FastParam } from './layer-types';
+import type { TensorMemory } from './tensor-memory';
 import { zeroPadBackward, zeroPadForward } from './zero-padding';
 
-/** One weight tensor as the engine holds it; `grad` is null for non-trainable weights (batch-norm moving stats). */
-export interface FastParam {
-  name: string;
-  shape: number[];
-  trainable: boolean;
-  values: Float32Array;
-  grad: Float64Array | null;
-}
+export type { FastLayer, FastNode, FastParam } from './layer-types';
 
-/** A layer of the engine. Sizes are per sample; buffers hold `n` samples back to back. */
-export interface FastLayer {
-  readonly name: string;
-  readonly inSize: number;
-  readonly outSize: number;
-  readonly params: FastParam[];
-  forward(x: Float32Array, y: Float32Array, n: number, training: boolean): void;
-  /** Fills the parameter gradients, and dx unless it is null (the first layer needs no input gradient). */
-  backward(x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array | null, n: number): void;
-}
-
-const product = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
-
-class ParamTable {
+export class ParamTable {
   readonly #weights: ModelWeights;
   readonly memory: TensorMemory;
   constructor(weights: ModelWeights, memory: TensorMemory) {
@@ -49,20 +31,6 @@ class ParamTable {
     const values = this.memory.f32(product(shape));
     values.set(source.values);
     return { name, shape, trainable, values, grad: trainable ? this.memory.f64(product(shape)) : null };
-  }
-}
-
-/** Output buffer masked by a fused ReLU activation before the backward pass. */
-class ActivationMask {
-  readonly #memory: TensorMemory;
-  #buffer: Float32Array = new Float32Array(0);
-  constructor(memory: TensorMemory) {
-    this.#memory = memory;
-  }
-  apply(y: Float32Array, dy: Float32Array, size: number): Float32Array {
-    if (this.#buffer.length < size) this.#buffer = this.#memory.f32(size);
-    reluMaskByOutput(y, dy, size, this.#buffer);
-    return this.#buffer;
   }
 }
 
@@ -87,8 +55,7 @@ function convLayer(
     dilation: spec.dilationRate,
     padding: spec.padding,
   };
-  const relu = spec.activation === 'relu';
-  const mask = new ActivationMask(table.memory);
+  const activation = new FusedActivation(spec.activation, table.memory);
   const forwardKernel = depthwise ? depthwiseForward : conv2dForward;
   const backwardKernel = depthwise ? depthwiseBackward : conv2dBackward;
   const outSize = product(output);
@@ -99,11 +66,11 @@ function convLayer(
     params: bias ? [kernel, bias] : [kernel],
     forward(x, y, n) {
       const g: ConvGeometry = convGeometry(setup, n);
-      forwardKernel(g, x, kernel.values, bias ? bias.values : null, y);
-      if (relu) reluForward(y, n * outSize, Infinity, y);
+      forwardKernel(g, x, kernel.values, bias ? bias.values : null, activation.target(y, n * outSize));
+      activation.apply(y, n * outSize);
     },
     backward(x, y, dy, dx, n) {
-      const grad = relu ? mask.apply(y, dy, n * outSize) : dy;
+      const grad = activation.gradient(y, dy, n * outSize);
       backwardKernel(convGeometry(setup, n), { x, w: kernel.values, dy: grad }, dx, {
         dw: kernel.grad!,
         dbias: bias ? bias.grad! : null,
@@ -131,19 +98,19 @@ function denseLayer(spec: Extract<LayerSpec, { type: 'Dense' }>, input: Activati
     dilation: [1, 1],
     padding: 'valid',
   };
-  const relu = spec.activation === 'relu';
-  const mask = new ActivationMask(table.memory);
+  const activation = new FusedActivation(spec.activation, table.memory);
   return {
     name: spec.name,
     inSize: inC,
     outSize: spec.units,
     params: bias ? [kernel, bias] : [kernel],
     forward(x, y, n) {
-      conv2dForward(convGeometry(setup, n), x, kernel.values, bias ? bias.values : null, y);
-      if (relu) reluForward(y, n * spec.units, Infinity, y);
+      const size = n * spec.units;
+      conv2dForward(convGeometry(setup, n), x, kernel.values, bias ? bias.values : null, activation.target(y, size));
+      activation.apply(y, size);
     },
     backward(x, y, dy, dx, n) {
-      const grad = relu ? mask.apply(y, dy, n * spec.units) : dy;
+      const grad = activation.gradient(y, dy, n * spec.units);
       conv2dBackward(convGeometry(setup, n), { x, w: kernel.values, dy: grad }, dx, {
         dw: kernel.grad!,
         dbias: bias ? bias.grad! : null,
@@ -152,7 +119,7 @@ function denseLayer(spec: Extract<LayerSpec, { type: 'Dense' }>, input: Activati
   };
 }
 
-function batchNormLayer(
+export function batchNormLayer(
   spec: Extract<LayerSpec, { type: 'BatchNormalization' }>,
   input: ActivationShape,
   table: ParamTable,
@@ -204,6 +171,7 @@ function batchNormLayer(
 
 function reluLayer(spec: Extract<LayerSpec, { type: 'ReLU' }>, input: ActivationShape): FastLayer {
   const size = product(input);
+  if (spec.negativeSlope !== 0 || spec.threshold !== 0) return leakyReluLayer(spec, size);
   const max = spec.maxValue ?? Infinity;
   return {
     name: spec.name,
@@ -244,7 +212,8 @@ function globalAveragePoolLayer(spec: LayerSpec, input: ActivationShape): FastLa
   };
 }
 
-function flattenLayer(spec: LayerSpec, input: ActivationShape): FastLayer {
+/** Flatten and Reshape: the values keep their order. */
+function copyLayer(spec: LayerSpec, input: ActivationShape): FastLayer {
   const size = product(input);
   return {
     name: spec.name,
@@ -256,25 +225,26 @@ function flattenLayer(spec: LayerSpec, input: ActivationShape): FastLayer {
   };
 }
 
-function buildLayer(
-  spec: LayerSpec,
+/** What a layer's builder needs to know about where its output goes. */
+export interface LayerContext {
+  /** Every reader of this layer's output is a BatchNormalization layer (and it is not the model's output). */
+  feedsOnlyBatchNorm: boolean;
+}
+
+/** The engine's layer for a single-input layer spec (Add and Multiply are built by op-layers' mergeNode). */
+export function buildLayer(
+  spec: Exclude<LayerSpec, { type: 'Add' | 'Multiply' }>,
   input: ActivationShape,
   output: ActivationShape,
   table: ParamTable,
-  next: LayerSpec | undefined,
+  context: LayerContext,
 ): FastLayer {
-  const unsupported = (what: string): Error =>
-    new Error(`The fast-cpu engine cannot run layer '${spec.name}' (${what}) yet; train this model with --backend tfjs-cpu`);
-  if ('activation' in spec && spec.activation !== 'linear' && spec.activation !== 'relu')
-    throw unsupported(`${spec.type} with activation '${spec.activation}'`);
-  if (spec.type === 'ReLU' && (spec.negativeSlope !== 0 || spec.threshold !== 0))
-    throw unsupported('ReLU with negative_slope or threshold');
   switch (spec.type) {
     case 'BatchNormalization':
       return batchNormLayer(spec, input, table, null);
     case 'Conv2D':
     case 'DepthwiseConv2D':
-      return convLayer(spec, input, output, table, spec.activation === 'linear' && next?.type === 'BatchNormalization');
+      return convLayer(spec, input, output, table, spec.activation === 'linear' && context.feedsOnlyBatchNorm);
     case 'Dense':
       return denseLayer(spec, input, table);
     case 'ReLU':
@@ -284,38 +254,13 @@ function buildLayer(
     case 'GlobalAveragePooling2D':
       return globalAveragePoolLayer(spec, input);
     case 'Flatten':
-      return flattenLayer(spec, input);
-    default:
-      throw unsupported(spec.type);
+    case 'Reshape':
+      return copyLayer(spec, input);
+    case 'Activation':
+      return activationLayer(spec, input);
+    case 'Dropout':
+      return dropoutLayer(spec, input, table.memory);
+    case 'Rescaling':
+      return rescalingLayer(spec, input);
   }
-}
-
-/** The engine's layers for a model, holding copies of `weights`, with parameters in `modelWeightShapes` order. */
-export function buildLayers(spec: ModelSpec, weights: ModelWeights, memory: TensorMemory = HEAP_MEMORY): FastLayer[] {
-  const shapes = activationShapes(spec);
-  const branching = firstNonChainLayer(spec);
-  if (branching || !isChain(spec)) {
-    const culprit = branching ?? spec.layers.at(-1)!;
-    throw new Error(
-      `The fast-cpu engine runs only chains of layers yet; layer '${culprit.name}' (${culprit.type}) reads ${culprit.inputs.map((n) => `'${n}'`).join(', ')}, not the layer before it. Train this model with --backend tfjs-cpu.`,
-    );
-  }
-  const table = new ParamTable(weights, memory);
-  const layers: FastLayer[] = [];
-  for (let i = 0; i < spec.layers.length; i++) {
-    const layer = spec.layers[i]!;
-    const next = spec.layers[i + 1];
-    // BatchNormalization + ReLU without a ceiling run as one pass each way (the ReLU's output is all its backward needs).
-    if (layer.type === 'BatchNormalization' && next?.type === 'ReLU' && next.maxValue === null) {
-      layers.push(batchNormLayer(layer, shapes[i]!, table, next.name));
-      i++;
-    } else {
-      layers.push(buildLayer(layer, shapes[i]!, shapes[i + 1]!, table, next));
-    }
-  }
-  const expected = modelWeightShapes(spec).map((w) => w.name);
-  const built = layers.flatMap((l) => l.params.map((p) => p.name));
-  if (expected.join('|') !== built.join('|'))
-    throw new Error(`Weight order mismatch: expected ${expected.join(', ')}, built ${built.join(', ')}`);
-  return layers;
 }

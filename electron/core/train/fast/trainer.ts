@@ -153,7 +153,7 @@ class FastTrainer implements Trainer {
 }
 
 /**
- * A dependency-free CPU trainer ("fast-cpu") for any sequential model built from the layer types of ModelSpec, on
+ * A dependency-free CPU trainer ("fast-cpu") for any ModelSpec graph (layers naming their inputs), on
  * this thread: WebAssembly SIMD kernels where the runtime has them (SPARSE_STUDIO_WASM=0 forces the scalar
  * JavaScript kernels). createParallelFastTrainer (parallel/) spreads every batch over worker threads.
  */

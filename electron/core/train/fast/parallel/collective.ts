@@ -7,6 +7,10 @@
 export interface ShardCollective {
   /** Samples in the whole batch (all shards). */
   readonly totalSamples: number;
+  /** This shard's first row in the whole batch. */
+  readonly firstRow: number;
+  /** Training steps the pool ran before this one (Dropout draws its masks from it). */
+  readonly step: number;
   /**
    * Every shard calls this at the same point with the same number of values; returns every shard's values, in shard
    * order (the same arrays on every shard, valid until the second next call), so each shard can combine them in the

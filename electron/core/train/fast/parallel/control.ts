@@ -19,6 +19,8 @@ export const Word = {
   X_PTR: 8,
   LABELS_PTR: 9,
   LOGITS_PTR: 10,
+  /** Training steps dispatched before the current command. */
+  STEP: 11,
   ERROR_TEXT: 16,
 } as const;
 export const ERROR_TEXT_LENGTH = 240;
@@ -87,6 +89,8 @@ export function shardCollective(
   let call = 0;
   return {
     totalSamples,
+    firstRow: shardRows(totalSamples, parties, shard).start,
+    step: Atomics.load(ctrl, Word.STEP),
     allGather(values) {
       if (values.length > slot) throw new Error(`allGather of ${values.length} values; the exchange holds ${slot}`);
       const area = exchange[call++ % 2]!;

@@ -42,6 +42,7 @@ export class ThreadPool {
   #grads: { main: Float64Array; shards: number[] }[] = [];
   #logits: Float32Array = new Float32Array(0);
   #ready: Promise<void> | null = null;
+  #trainSteps = 0;
   #closed = false;
 
   constructor(memory: KernelMemory, spec: ModelSpec, weights: ModelWeights, threads: number) {
@@ -124,6 +125,7 @@ export class ThreadPool {
   /** Network.lossAndGradients over the whole batch; x and labels must live in the kernel memory. */
   lossAndGradients(x: Float32Array, labels: Int32Array, n: number): { loss: number; correct: number } {
     const network = this.#network!;
+    Atomics.store(this.#ctrl, Word.STEP, this.#trainSteps++);
     const parties = this.#dispatch(Command.TRAIN, n, { x: x.byteOffset, labels: labels.byteOffset, logits: 0 });
     const { rows } = shardRows(n, parties, 0);
     const size = network.inputSize;

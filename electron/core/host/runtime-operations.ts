@@ -1,0 +1,78 @@
+import type { MeasuredRun, RuntimeRequests } from './runtime-requests';
+import { HostRuntime, type HostModel } from './runtime';
+
+// The runtime work itself, run inside the runtime worker (runtime-worker-entry.ts), never on a thread that serves
+// the UI or the CLI: a model the runtime chokes on can then be stopped by ending the worker.
+
+type Request<K extends keyof RuntimeRequests> = RuntimeRequests[K]['request'];
+
+async function withModel<T>(request: Request<'load'>, profiling: boolean, use: (model: HostModel) => T): Promise<T> {
+  const threads = request.threads ?? 1;
+  const runtime = await HostRuntime.forThreads(threads);
+  const model = runtime.loadModel(request.bytes, request.file, { threads, profiling });
+  try {
+    return use(model);
+  } finally {
+    model.dispose();
+  }
+}
+
+function microsecondsSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1000;
+}
+
+async function measure(request: Request<'measure'>): Promise<MeasuredRun> {
+  const threads = request.threads ?? 1;
+  // A fresh runtime instance per measurement: a model's speed depends on what was created before it in the same one.
+  const runtime = await HostRuntime.forThreads(threads);
+  let start = process.hrtime.bigint();
+  const model = runtime.loadModel(request.bytes, request.file, { threads, profiling: false });
+  const initUs = microsecondsSince(start);
+  try {
+    model.fillInputs();
+    start = process.hrtime.bigint();
+    model.infer();
+    const firstInferenceUs = microsecondsSince(start);
+    let warmupTotal = 0;
+    for (let i = 0; i < request.warmup; i++) {
+      start = process.hrtime.bigint();
+      model.infer();
+      warmupTotal += microsecondsSince(start);
+    }
+    const runsUs: number[] = [];
+    for (let i = 0; i < request.runs; i++) {
+      start = process.hrtime.bigint();
+      model.infer();
+      runsUs.push(microsecondsSince(start));
+    }
+    return { initUs, firstInferenceUs, warmupAvgUs: request.warmup ? warmupTotal / request.warmup : undefined, runsUs };
+  } finally {
+    model.dispose();
+  }
+}
+
+export const RUNTIME_OPERATIONS: {
+  [K in keyof RuntimeRequests]: (request: Request<K>) => Promise<RuntimeRequests[K]['result']>;
+} = {
+  load: (request) => withModel(request, false, (model) => ({ inputs: model.inputs, outputs: model.outputs })),
+  logits: (request) =>
+    withModel(request, false, (model) => {
+      const { images, count } = request;
+      const perImage = images.length / count;
+      const classes = model.outputs[0]!.shape.reduce((a, b) => a * b, 1);
+      const out = new Float32Array(count * classes);
+      for (let i = 0; i < count; i++) {
+        model.setInput(images.subarray(i * perImage, (i + 1) * perImage));
+        model.infer();
+        out.set(model.output(), i * classes);
+      }
+      return out;
+    }),
+  profile: (request) =>
+    withModel(request, true, (model) => {
+      model.fillInputs();
+      for (let i = 0; i < request.runs; i++) model.infer();
+      return model.profilingSummary();
+    }),
+  measure,
+};

@@ -1,0 +1,22 @@
+import type { VerdictRuleRow } from './types';
+
+const RULE_LINE = /^(pass|FAIL) ([^:]+): (.*)$/s;
+
+/**
+ * The XNNPACK verdict's rules as rows. conversion.json keeps them structured (`rules`) since this version;
+ * older run folders have only the `reasons` lines ("pass|FAIL <title>: <reason>"), parsed here.
+ */
+export function verdictRules(verdict: {
+  reasons: readonly string[];
+  rules?: readonly { id: string; title: string; pass: boolean; reason: string }[] | undefined;
+}): VerdictRuleRow[] {
+  if (verdict.rules && verdict.rules.length > 0) {
+    return verdict.rules.map((r) => ({ id: r.id, title: r.title, pass: r.pass, reason: r.reason }));
+  }
+  return verdict.reasons.map((line) => {
+    const m = RULE_LINE.exec(line);
+    return m
+      ? { id: null, title: m[2]!, pass: m[1] === 'pass', reason: m[3]! }
+      : { id: null, title: line, pass: false, reason: '' };
+  });
+}

@@ -1,0 +1,25 @@
+import type { BenchmarkSummary, Report } from '../../electron/core/report/types';
+
+export function deviceLabel(report: Report, id: string): string {
+  return report.devices.find((d) => d.id === id)?.label ?? id;
+}
+
+/** Device label, plus the run id when the report covers several runs. */
+export function groupLabel(report: Report, device: string, run: string): string {
+  return report.runs.length > 1 ? `${deviceLabel(report, device)} · ${run}` : deviceLabel(report, device);
+}
+
+export function benchmarkOf(report: Report, run: string, device: string, model: string): BenchmarkSummary | undefined {
+  return report.benchmarks.find((b) => b.run === run && b.device === device && b.model === model);
+}
+
+/** "abcdef12…90ab": the start and end of a long value (hashes, paths); the full value stays in the title and JSON. */
+export function abbreviate(value: string, keep = 8): string {
+  return value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-4)}`;
+}
+
+/** The tail of a path: "…/benchmarks/host/dense-1.json". */
+export function shortPath(path: string, parts = 2): string {
+  const segments = path.split(/[\\/]/).filter(Boolean);
+  return segments.length <= parts ? path : `…/${segments.slice(-parts).join('/')}`;
+}
