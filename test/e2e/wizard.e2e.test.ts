@@ -95,6 +95,11 @@ test(
           if (String(frame.payload).includes('"jobs.start"')) jobStarts += 1;
         }),
       );
+      // A page error (a screen that threw) is reported with the failing step instead of a bare timeout.
+      page.on('pageerror', (e) => t.diagnostic(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') t.diagnostic(`console error: ${m.text()}`);
+      });
       const wizard = new WizardDriver(page, { jobTimeoutMs: 300_000, screenshotDir: shots });
       const id = (testId: string) => wizard.id(testId);
       await page.goto(server.url);
