@@ -1,12 +1,17 @@
 // `npm run bench`: stock TF.js CPU vs the fast-cpu engine on the guide model, batch 128, random CIFAR-shaped data.
-// Options: --fast-steps N (30), --stock-steps N (3), --no-stock, --full [--data PATH] [--epochs N] (10-epoch run).
+// Options: --fast-steps N (30), --stock-steps N (3), --no-stock, --full [--data PATH] [--epochs N] (10-epoch run),
+// --model-steps N (5), --no-models (the built-in MobileNets' steps, bench/models.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { guideModel } from '../electron/core/model/baseline';
 import { initWeights } from '../electron/core/model/weights';
-import { createFastTrainer } from '../electron/core/train/fast/trainer';
+import { createParallelFastTrainer } from '../electron/core/train/fast/parallel/parallel-trainer';
+import { createFastTrainer, createFastTrainerWith } from '../electron/core/train/fast/trainer';
+import { defaultTrainThreads } from '../electron/core/train/threads';
+import { profileStep } from './profile';
 import { fullRun, SHARED_CIFAR_JPG, type FullRunResult } from './full-run';
+import { benchModels, formatModelTable, type ModelBench } from './models';
 import { peakRssMb, timeEvaluation, timeTrainingSteps, type EvalTiming, type StepTiming } from './measure';
 import { randomBatches } from './random-batches';
 import { formatTable } from './table';
@@ -35,11 +40,27 @@ async function main(): Promise<void> {
   const batches = randomBatches(4, BATCH, 1);
   const loadBefore = loadavg();
 
-  log(`fast-cpu: ${option('--fast-steps', 30)} steps at batch ${BATCH}...`);
-  const fast = createFastTrainer({ spec, weights });
-  const fastSteps = timeTrainingSteps(fast, batches, 3, option('--fast-steps', 30));
+  const fastStepCount = option('--fast-steps', 30);
+  const threads = defaultTrainThreads();
+  log(`fast-cpu, JavaScript kernels (1 thread): ${Math.max(3, Math.round(fastStepCount / 5))} steps at batch ${BATCH}...`);
+  const js = createFastTrainerWith({ spec, weights }, { memory: null, pool: null });
+  const jsSteps = timeTrainingSteps(js, batches, 1, Math.max(3, Math.round(fastStepCount / 5)));
+  const jsEval = timeEvaluation(js, batches, 2048);
+  js.dispose();
+  log(`fast-cpu, WebAssembly SIMD, 1 thread: ${fastStepCount} steps...`);
+  const simd1 = createFastTrainer({ spec, weights });
+  const simd1Steps = timeTrainingSteps(simd1, batches, 3, fastStepCount);
+  const simd1Eval = timeEvaluation(simd1, batches, EVAL_IMAGES);
+  simd1.dispose();
+  log(`fast-cpu, WebAssembly SIMD, ${threads} threads: ${fastStepCount} steps...`);
+  const fast = await createParallelFastTrainer({ spec, weights }, threads);
+  // Workers tier their WebAssembly up on first use: more warm-up steps than one thread needs.
+  const fastSteps = timeTrainingSteps(fast, batches, 10, fastStepCount);
   const fastEval = timeEvaluation(fast, batches, EVAL_IMAGES);
+  fast.dispose();
   const fastRss = peakRssMb();
+
+  const profile = profileStep(spec, weights, batches[0]!, 10);
 
   let stock: { steps: StepTiming; eval: EvalTiming } | null = null;
   if (!process.argv.includes('--no-stock')) {
@@ -50,6 +71,10 @@ async function main(): Promise<void> {
     stock = { steps: timeTrainingSteps(trainer, batches, 1, stockSteps), eval: timeEvaluation(trainer, batches, 1024) };
     trainer.dispose();
   }
+
+  const models: ModelBench[] | null = process.argv.includes('--no-models')
+    ? null
+    : await benchModels(batches, option('--model-steps', 5), log);
 
   let full: FullRunResult | null = null;
   if (process.argv.includes('--full')) {
@@ -70,12 +95,31 @@ async function main(): Promise<void> {
     ((e.cpuSeconds * EVAL_IMAGES) / e.images).toFixed(2),
   ];
   if (stock) rows.push(row('tfjs-cpu (stock)', stock.steps, stock.eval));
-  rows.push(row('fast-cpu', fastSteps, fastEval));
+  rows.push(row('fast-cpu JS kernels, 1 thread', jsSteps, jsEval));
+  rows.push(row('fast-cpu SIMD, 1 thread', simd1Steps, simd1Eval));
+  rows.push(row(`fast-cpu SIMD, ${threads} threads`, fastSteps, fastEval));
   log('');
   log(
     formatTable(
       ['backend', 'ms/step', 'min ms', 'CPU ms/step', 'train img/s', 'eval img/s', 's/10k eval', 'CPU s/10k eval'],
       rows,
+    ),
+  );
+  if (models) log(`\n${formatModelTable(models)}\n`);
+  const profileTotal = profile.reduce((a, p) => a + p.forwardMs + p.backwardMs, 0);
+  log('');
+  log(`profile of one guide-model step (SIMD, 1 thread, batch ${BATCH}; ${profileTotal.toFixed(1)} ms in layers):`);
+  log(
+    formatTable(
+      ['layer', 'forward ms', 'backward ms', 'share'],
+      [...profile]
+        .sort((a, b) => b.forwardMs + b.backwardMs - (a.forwardMs + a.backwardMs))
+        .map((p) => [
+          p.layer,
+          p.forwardMs.toFixed(2),
+          p.backwardMs.toFixed(2),
+          `${(((p.forwardMs + p.backwardMs) / profileTotal) * 100).toFixed(0)} %`,
+        ]),
     ),
   );
   if (speedup) log(`speed-up (stock / fast, mean ms per step): ${speedup.toFixed(1)}x`);
@@ -105,11 +149,16 @@ async function main(): Promise<void> {
     },
     model: spec.name,
     batchSize: BATCH,
+    threads,
     fastCpu: { training: fastSteps, evaluation: fastEval },
+    fastCpuSimdOneThread: { training: simd1Steps, evaluation: simd1Eval },
+    fastCpuJsOneThread: { training: jsSteps, evaluation: jsEval },
+    profile,
     tfjsCpu: stock ? { training: stock.steps, evaluation: stock.eval } : null,
     speedup,
     cpuSpeedup: stock ? stock.steps.cpuMsPerStep / fastSteps.cpuMsPerStep : null,
     peakRssMb: { afterFastCpu: fastRss, end: peakRssMb() },
+    builtInModels: models,
     fullRun: full,
   };
   const dir = join(import.meta.dirname, 'results');

@@ -7,13 +7,20 @@ import type { DeletedRun } from '../electron/app/run-trash';
 import type { JobEvent, JobName as CoreJobName } from '../electron/core/jobs/registry';
 import type { RunLabels } from '../electron/core/runs/manifest';
 import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
+import type { ImportSummary } from '../electron/core/import/import-run';
+import { MAX_TRAIN_THREADS } from '../electron/core/train/types';
 
 const path = z.string().min(1).max(4096);
+/** A bare file name (an uploaded model file or shard): no folders. */
+const fileName = z.string().min(1).max(255).regex(/^[^/\\]+$/).refine((name) => name !== '.' && name !== '..', 'not a file name');
+const inputSize = z.tuple([z.number().int().min(1).max(4096), z.number().int().min(1).max(4096)]);
 const positiveInt = z.number().int().min(1).max(1_000_000);
 /** 'auto': the guide's 128 unless the data set is too small for batch norm to settle (core/train/batch-size.ts). */
 const batchSize = z.union([positiveInt, z.literal('auto')]);
 
 export const backendChoice = z.enum(['auto', 'fast-cpu', 'tfjs-cpu', 'tfjs-node']);
+/** fast-cpu data-parallel training threads (core/train/threads.ts); absent = 'auto' = one per core. */
+export const trainThreads = z.union([z.number().int().min(1).max(MAX_TRAIN_THREADS), z.literal('auto')]).optional();
 export const modelName = z.enum(MODEL_NAMES);
 const modelWidth = z.number().min(WIDTH_LIMITS.min).max(WIDTH_LIMITS.max);
 
@@ -30,6 +37,7 @@ export const trainJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   out: path,
 });
 
@@ -52,6 +60,7 @@ export const pruneJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   data: z.string().min(1).max(4096).optional(),
   limit: positiveInt.optional(),
 });
@@ -107,6 +116,7 @@ export const pipelineJobConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1),
   backend: backendChoice,
+  trainThreads,
   out: path,
   lang: reportLanguage,
   ...benchmarkSettings,
@@ -144,7 +154,8 @@ export const commandRequests = {
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/)
       .optional(),
-    language: z.enum(LANGUAGES).optional(),
+    /** 'system': forget the choice and follow the OS language again. */
+    language: z.enum([...LANGUAGES, 'system']).optional(),
   }),
   'data.inspect': z.strictObject({
     source: z.string().min(1).max(4096),
@@ -152,6 +163,17 @@ export const commandRequests = {
     samplesPerClass: z.number().int().min(0).max(16).optional(),
   }),
   'model.describe': z.strictObject({ model: modelName.optional(), width: modelWidth.optional(), runDir: path.optional() }),
+  /** Starts (no `uploadId`) or continues a browser upload of model files: one file chunk per call, base64. */
+  'model.upload': z.strictObject({
+    uploadId: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+    name: fileName.optional(),
+    base64: z.string().max(1 << 20).optional(),
+  }),
+  /** Imports a model file (a path on this computer, or an upload's main file) into a new run folder. */
+  'model.import': z.union([
+    z.strictObject({ path, out: path.optional(), inputSize: inputSize.optional() }),
+    z.strictObject({ uploadId: z.string().regex(/^[0-9a-f]{24}$/), main: fileName, out: path.optional(), inputSize: inputSize.optional() }),
+  ]),
   'jobs.start': jobRequest,
   'jobs.cancel': z.strictObject({ jobId: z.string().min(1).max(64) }),
   'devices.list': z.strictObject({}),
@@ -201,6 +223,8 @@ export interface AppInfo {
   tfjsNode: boolean;
   defaultBackend: string;
   workspace: string;
+  /** The OS language (the app's and the reports' language while Settings names none). */
+  systemLanguage: Language;
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -231,6 +255,8 @@ export interface CommandResponses {
   'settings.update': Settings;
   'data.inspect': unknown;
   'model.describe': unknown;
+  'model.upload': { uploadId: string; bytes: number };
+  'model.import': ImportSummary;
   'jobs.start': JobStarted;
   'jobs.cancel': { cancelled: boolean };
   'devices.list': unknown;

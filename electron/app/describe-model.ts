@@ -10,13 +10,10 @@ import { xnnpackAllowsPruning } from '../core/prune/xnnpack-policy';
 import { DENSE_MODEL_DIR } from '../core/train/train-run';
 
 /**
- * What the Model screen shows: the layer table (with each layer's inputs, and which layers pruning wraps), parameter
- * counts, multiply-adds, the XNNPACK policy verdict and the fixes on offer.
+ * What the Model screen shows for a spec: the layer table (with each layer's inputs, and which layers pruning wraps),
+ * parameter counts, multiply-adds, the XNNPACK policy verdict and the fixes on offer.
  */
-export async function describeModel(request: { model?: ModelName; width?: number; runDir?: string }) {
-  const spec: ModelSpec = request.runDir
-    ? (await loadModel(join(request.runDir, DENSE_MODEL_DIR))).spec
-    : modelByName(request.model ?? 'baseline', request.width !== undefined ? { width: request.width } : {});
+export function describeSpec(spec: ModelSpec) {
   const shapes = graphShapes(spec);
   const layers = spec.layers.map((layer) => ({
     name: layer.name,
@@ -41,4 +38,12 @@ export async function describeModel(request: { model?: ModelName; width?: number
     xnnpack: checkXnnpack(spec),
     fix: { changes: fix.changes, passesAfterFix: checkXnnpack(fix.spec).ok },
   };
+}
+
+/** `model.describe`: a built-in architecture by name, or a run folder's dense model. */
+export async function describeModel(request: { model?: ModelName; width?: number; runDir?: string }) {
+  const spec: ModelSpec = request.runDir
+    ? (await loadModel(join(request.runDir, DENSE_MODEL_DIR))).spec
+    : modelByName(request.model ?? 'baseline', request.width !== undefined ? { width: request.width } : {});
+  return describeSpec(spec);
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatch';
@@ -22,6 +22,9 @@ import { UserError } from '../core/util/errors';
 import { appVersion } from '../core/util/app-root';
 import type { JobConfig, JobName } from '../core/jobs/registry';
 import { readWhatifReport } from '../core/whatif/whatif-run';
+import { importIntoRun, importRun } from '../core/import/import-run';
+import { defaultRunDir } from '../core/report/workspace';
+import { ModelUploads } from './model-upload';
 
 /** The app's settings with the adb program from the device settings, where the device service reads it. */
 async function currentSettings(context: AppContext): Promise<Settings> {
@@ -31,6 +34,9 @@ async function currentSettings(context: AppContext): Promise<Settings> {
 
 /** Every contract command, implemented with electron/core. Requests arrive already validated (see dispatch). */
 export function createHandlers(context: AppContext): Handlers {
+  const uploads = new ModelUploads();
+  // An imported model gets a new run folder in the workspace unless the request names one.
+  const importOut = (out: string | undefined): string => out ?? join(context.settings.get().workspace, basename(defaultRunDir('import')));
   const reportOptions = (lang: Language | undefined, page: PageSize | undefined): { lang: Language; page: PageSize } => ({
     lang: lang ?? context.settings.get().language ?? systemLanguage(),
     page: page ?? 'A4',
@@ -43,6 +49,7 @@ export function createHandlers(context: AppContext): Handlers {
       tfjsNode: await tfjsNodeAvailable(),
       defaultBackend: await resolveBackend('auto'),
       workspace: context.settings.get().workspace,
+      systemLanguage: systemLanguage(),
     }),
     'settings.get': async () => currentSettings(context),
     'settings.update': async (changes) => {
@@ -53,22 +60,36 @@ export function createHandlers(context: AppContext): Handlers {
           'Enter a full path, such as /home/me/SparseStudio/runs or C:\\Users\\me\\SparseStudio\\runs.',
         );
       }
-      const { adbPath, ...appSettings } = changes;
+      const { adbPath, language, ...appSettings } = changes;
       // An empty adb path clears it (adb from PATH); undefined leaves it as it is.
       if (adbPath !== undefined) await context.devices.setAdbPath(adbPath || undefined);
-      const settings = await context.settings.update(appSettings);
+      if (language === 'system') await context.settings.forget('language');
+      const settings = await context.settings.update({ ...appSettings, ...(language && language !== 'system' ? { language } : {}) });
       context.devices.setServer(settings.adbServer);
       return currentSettings(context);
     },
     'data.inspect': (request) =>
       inspectData(request, (progress) => context.bus.emit('data.progress', { source: request.source, ...progress })),
     'model.describe': (request) => describeModel(request),
+    'model.upload': async ({ uploadId, name, base64 }) => {
+      const id = uploadId ?? uploads.start();
+      const bytes = name !== undefined && base64 !== undefined ? uploads.append(id, name, Buffer.from(base64, 'base64')) : 0;
+      return { uploadId: id, bytes };
+    },
+    'model.import': async (request) => {
+      const common = { out: importOut(request.out), ...(request.inputSize ? { inputSize: request.inputSize } : {}) };
+      if ('path' in request) return importRun({ path: request.path, ...common });
+      return importIntoRun(uploads.take(request.uploadId, request.main), { path: request.main, ...common });
+    },
     'jobs.start': async (request) => {
       const adbServer = context.settings.get().adbServer;
       // Phone work goes to the adb server chosen in Settings unless the request names one.
-      const config =
+      let config: JobConfig<JobName> =
         'devices' in request.config && !request.config.adbServer && adbServer ? { ...request.config, adbServer } : request.config;
-      return { jobId: context.jobs.start(request.job as JobName, config as JobConfig<JobName>) };
+      // Reports a job writes (pipeline, benchmark) are in the app's language unless the request names one.
+      if ((request.job === 'pipeline' || request.job === 'benchmark') && !('lang' in config && config.lang))
+        config = { ...config, lang: context.settings.get().language ?? systemLanguage() } as JobConfig<JobName>;
+      return { jobId: context.jobs.start(request.job as JobName, config) };
     },
     'jobs.cancel': async ({ jobId }) => ({ cancelled: context.jobs.cancel(jobId) }),
     'devices.list': () => context.devices.list(),

@@ -40,6 +40,15 @@ export class SettingsStore {
     return { ...this.#settings };
   }
 
+  /** Drops a setting, so its default applies again. */
+  async forget(key: Exclude<keyof StoredSettings, 'workspace'>): Promise<StoredSettings> {
+    const rest = { ...this.#settings };
+    delete rest[key];
+    this.#settings = rest;
+    await writeJsonAtomic(this.#file, this.#settings);
+    return this.get();
+  }
+
   async update(changes: Partial<StoredSettings>): Promise<StoredSettings> {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     this.#settings = { ...this.#settings, ...defined };

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../core/train/batch-size';
 import { parseBackendChoice } from '../core/train/backend';
-import type { BackendChoice } from '../core/train/types';
+import { MAX_TRAIN_THREADS, type BackendChoice, type TrainThreadsChoice } from '../core/train/types';
+import { UserError } from '../core/util/errors';
 import type { ParsedValues } from './command';
 import { intOption, stringOption } from './options';
 import { defaultRunDir } from '../core/report/workspace';
@@ -40,6 +41,21 @@ export function batchSizeOption(values: ParsedValues): BatchSizeChoice {
   const raw = stringOption(values, 'batch-size');
   return raw === undefined || raw === 'auto' ? 'auto' : intOption(values, 'batch-size', GUIDE_BATCH_SIZE, 1);
 }
+
+/** `--threads N|auto` (`--train-threads` on pipeline, whose `--threads` is benchmark_model's); absent = auto. */
+export function trainThreadsOption(values: ParsedValues, name: string): TrainThreadsChoice {
+  const raw = stringOption(values, name);
+  if (raw === undefined || raw === 'auto') return 'auto';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TRAIN_THREADS) {
+    throw new UserError('BAD_OPTION', `--${name} must be auto or a whole number from 1 to ${MAX_TRAIN_THREADS}, got '${raw}'`);
+  }
+  return value;
+}
+
+/** Help text of the training threads option. */
+export const TRAIN_THREADS_HELP = `fast-cpu: threads each batch is split over (default auto = one per core);
+                               a given count gives the same weights run after run`;
 
 /** What `--batch-size auto` does, for the help texts. */
 export const BATCH_SIZE_HELP = `auto (the default) = the guide's ${GUIDE_BATCH_SIZE}, or 64/32/16 when the data set is

@@ -69,7 +69,8 @@ export function createFormatters(lang: Language): Formatters {
       if (!ok(v)) return DASH;
       if (Math.abs(v) < 1024) return `${nf(0).format(v)} B`;
       if (Math.abs(v) < 1024 * 1024) return `${nf(Math.abs(v) < 10 * 1024 ? 2 : 1).format(v / 1024)} KiB`;
-      return `${nf(2).format(v / 1024 / 1024)} MiB`;
+      if (Math.abs(v) < 1024 ** 3) return `${nf(Math.abs(v) < 10 * 1024 * 1024 ? 2 : 1).format(v / 1024 / 1024)} MiB`;
+      return `${nf(Math.abs(v) < 10 * 1024 ** 3 ? 2 : 1).format(v / 1024 ** 3)} GiB`;
     },
     percent: (v, digits = 1) => (ok(v) ? `${nf(digits).format(v * 100)} %` : DASH),
     points: (v, digits = 1) => (ok(v) ? nf(digits, true).format(v * 100).replace('-', '−') : DASH),

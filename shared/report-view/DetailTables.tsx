@@ -55,6 +55,9 @@ export function OpProfiles({ report }: { report: Report }) {
                 })}
               </tbody>
             </table>
+            <p className="muted" data-testid="op-profile-coverage">
+              {[denseBench, prunedBench].map((b) => (b ? profileCoverage(b, t, f) : '')).join('; ')}
+            </p>
             <p className="muted">
               {t('report.ops.pointwise', { dense: f.percent(c.densePointwiseShare), pruned: f.percent(c.prunedPointwiseShare) })}
             </p>
@@ -63,6 +66,19 @@ export function OpProfiles({ report }: { report: Report }) {
       })}
     </>
   );
+}
+
+/** How many inferences a profile covers and where it came from: the profile is never of the timed runs unless it says so. */
+function profileCoverage(b: BenchmarkSummary, t: (k: string, o?: Record<string, unknown>) => string, f: Formatters): string {
+  const role = t(`report.role.${b.role}`);
+  if (b.opProfileFiles === 0) return t('report.ops.notTaken', { role });
+  return t('report.ops.coverage', {
+    role,
+    calls: b.opProfileCalls === null ? t('report.ops.unknownCalls') : f.count(b.opProfileCalls),
+    how: t(`report.ops.source.${b.opProfileSource ?? 'mixed'}`),
+    files: f.count(b.opProfileFiles),
+    reps: f.count(b.repetitions.length),
+  });
 }
 
 function thermalText(r: ThermalReading | null, t: (k: string, o?: Record<string, unknown>) => string, f: Formatters): string {
@@ -237,6 +253,7 @@ export function RunsSection({ report }: { report: Report }) {
           <p className="muted">
             <Abbrev full={run.dir} short={shortPath(run.dir, 3)} />
           </p>
+          {run.error ? <p className="error-message">{t('report.runs.error', { error: run.error })}</p> : null}
           {run.dataset ? (
             <p>
               {t('report.runs.dataset', {

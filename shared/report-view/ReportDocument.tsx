@@ -4,6 +4,7 @@ import { LatencyBoxPlot, type LatencyPanel } from './charts/LatencyBoxPlot';
 import { SpeedupIntervals } from './charts/SpeedupIntervals';
 import { DevicesSection, OpProfiles, RepetitionsTable, RunsSection, ToolsTable } from './DetailTables';
 import { Headline } from './Headline';
+import { missingKind } from './missing-items';
 import { groupLabel } from './labels';
 import { LayersTables, ModelsTable, SparseTensorsTable, VerdictChecklist } from './ModelTables';
 import { ReportSection } from './Section';
@@ -51,10 +52,11 @@ export function ReportDocument({ report }: { report: Report }) {
             <ul>
               {report.missing.map((m, i) => (
                 <li key={i}>
-                  <code className="value">
-                    {m.run}/{m.item}
-                  </code>
-                  : {m.detail}
+                  {t(`report.missing.kind.${missingKind(m.item)}`)}{' '}
+                  <span className="muted small value" data-raw>
+                    {report.runs.length > 1 ? `${m.run}: ` : ''}
+                    {m.detail} (<code>{m.item}</code>)
+                  </span>
                 </li>
               ))}
             </ul>

@@ -75,7 +75,10 @@ export function SpeedupTable({ report }: { report: Report }) {
               {deviceLabel(report, s.device)}
               {report.runs.length > 1 ? ` · ${s.run}` : ''} <Synthetic on={s.synthetic} />
             </td>
-            <td className="num">{f.times(s.speedup)}</td>
+            <td className="num">
+              {f.times(s.speedup)}
+              {s.basis === 'mean' ? ` ${t('report.col.ofAverages')}` : ''}
+            </td>
             <td className="num">{s.ci ? `${f.times(s.ci.low)} – ${f.times(s.ci.high)}` : '—'}</td>
             <td className="wrap">{s.ci ? t(`report.ciMethod.${s.ci.method}`, { resamples: f.count(s.ci.resamples) }) : t('report.ciMethod.none')}</td>
           </tr>

@@ -49,6 +49,8 @@ const VALID: Record<string, unknown> = {
   'settings.update': { workspace: '/tmp/w' },
   'data.inspect': { source: 'sample' },
   'model.describe': { model: 'baseline' },
+  'model.upload': { uploadId: '0123456789abcdef01234567', name: 'model.json', base64: 'e30=' },
+  'model.import': { uploadId: '0123456789abcdef01234567', main: 'model.json' },
   'jobs.start': {
     job: 'train',
     config: { data: 'sample', model: 'baseline', epochs: 1, batchSize: 32, seed: 1, backend: 'auto', out: '/tmp/run' },

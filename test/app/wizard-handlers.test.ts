@@ -165,3 +165,26 @@ test('settings.update refuses a relative workspace folder and says what to enter
     }
   });
 });
+
+test('language in Settings: the app and its exports follow it; "system" forgets the choice', async () => {
+  await withContext({}, async (context, dir) => {
+    const handlers = createHandlers(context);
+    const run = await writeFixtureRun(dir, { id: 'run-th', repetitions: 2 });
+    const chosen = await dispatch(handlers, 'settings.update', { language: 'th' });
+    assert.deepEqual(chosen.ok && (chosen.value as { language?: string }).language, 'th');
+    const thai = await dispatch(handlers, 'report.download', { runDirs: [run], format: 'html' });
+    assert.ok(thai.ok);
+    const html = Buffer.from((thai.value as { base64: string }).base64, 'base64').toString('utf8');
+    assert.match(html, /<html lang="th">/);
+    assert.match(html, /โมเดลที่ตัดแต่งเร็วขึ้น/);
+    // A request that names a language wins over the setting.
+    const english = await dispatch(handlers, 'report.download', { runDirs: [run], format: 'html', lang: 'en' });
+    assert.ok(english.ok);
+    assert.match(Buffer.from((english.value as { base64: string }).base64, 'base64').toString('utf8'), /Pruned is [\d.]+× faster/);
+    const forgotten = await dispatch(handlers, 'settings.update', { language: 'system' });
+    assert.ok(forgotten.ok);
+    assert.equal('language' in (forgotten.value as object), false);
+    const stored = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { language?: string };
+    assert.equal(stored.language, undefined);
+  });
+});

@@ -341,7 +341,7 @@ test(
       const history = id('screen-history');
       await history.getByTestId('report-view').waitFor();
       const panelTitles = await history
-        .locator('svg[data-chart="latency"] .device-panel text[font-weight="600"]')
+        .locator('svg[data-chart="latency"] .latency-panel text[font-weight="600"]')
         .allTextContents();
       assert.ok(panelTitles.length >= 2);
       assert.equal(

@@ -177,4 +177,19 @@ test('prune --fix on a small data set writes an exactly sparse model and the pru
     const dead = [...Array(16).keys()].filter((o) => [...Array(8).keys()].every((i) => kernel[i * 16 + o] === 0));
     const reported = metrics.sparsity.find((t: { name: string }) => t.name === 'conv2d_1/kernel');
     assert.deepEqual(reported.deadOutputChannels, dead);
+    assert.deepEqual(
+      metrics.sparsity.map((t: { layer: string; pruned: boolean; batchNormAfter: boolean }) => [
+        t.layer,
+        t.pruned,
+        t.batchNormAfter,
+      ]),
+      [
+        ['conv2d', false, true],
+        ['depthwise_conv2d', false, true],
+        ['conv2d_1', true, true],
+        ['depthwise_conv2d_1', false, true],
+        ['conv2d_2', true, true],
+        ['dense', false, false],
+      ],
+    );
   }));

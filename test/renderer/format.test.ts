@@ -12,7 +12,7 @@ import {
 test('formatters: table', () => {
   const cases: [string, string][] = [
     [formatBytes(0), '0 B'],
-    [formatBytes(1023), '1023 B'],
+    [formatBytes(1023), '1,023 B'],
     [formatBytes(1536), '1.50 KiB'],
     [formatBytes(150 * 1024), '150.0 KiB'],
     [formatBytes(3 * 1024 * 1024), '3.00 MiB'],

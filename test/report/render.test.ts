@@ -156,6 +156,8 @@ describe('report rendered in headless Chromium', { skip }, () => {
       assert.match(text, /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/);
       const fonts = (await run('pdffonts', [out])).stdout;
       assert.match(fonts, /Sarabun-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+    // Every Thai glyph comes from the shipped font: none falls back to a system Thai font (fonts-thai-tlwg here).
+    assert.doesNotMatch(fonts, /Loma|Garuda|Kinnari|Norasi|Laksaman|Waree|Umpush|Sawasdee|Purisa|Tlwg/);
       const info = (await run('pdfinfo', [out])).stdout;
       assert.match(info, /Page size:\s+612 x 792 pts \(letter\)/);
     },

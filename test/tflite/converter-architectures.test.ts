@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadDataset } from '../../electron/core/data/load';
 import { modelByName } from '../../electron/core/model/built-in';
 import { convertToTflite } from '../../electron/core/tflite/convert';
+import { inspectTfliteBytes } from '../../electron/core/tflite/inspect';
 import { readTflite } from '../../electron/core/tflite/read-model';
 import { pointwiseKernels, prunePointwise, randomWeights } from './graph-models';
 import { assertRunsLikeTfjs, spmmCount } from './graph-runtime-support';
@@ -57,5 +58,7 @@ for (const c of CASES) {
     );
     assert.equal(sparseRun.engaged, 'yes', sparseRun.reason);
     assert.equal(spmmCount(sparseRun), pointwise.length - c.outsideSparsePart.length);
+    const verdict = inspectTfliteBytes(sparse.bytes, 'pruned.tflite').sparseInference!;
+    assert.equal(verdict.eligible, true, verdict.summary);
   });
 }

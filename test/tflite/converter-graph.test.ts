@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { convertToTflite } from '../../electron/core/tflite/convert';
+import { inspectTfliteBytes } from '../../electron/core/tflite/inspect';
 import { readTflite } from '../../electron/core/tflite/read-model';
 import { GRAPH_CASES } from './graph-cases';
 import { prunePointwise, randomWeights } from './graph-models';
@@ -44,6 +45,8 @@ for (const c of GRAPH_CASES) {
     if (c.spmm !== undefined) {
       assert.equal(spmmCount(sparseRun), c.spmm, sparseRun.xnnpackOperators.join(' | '));
       assert.equal(sparseRun.engaged, c.spmm > 0 ? 'yes' : 'no', sparseRun.reason);
+      const verdict = inspectTfliteBytes(sparse.bytes, 'sparse.tflite').sparseInference!;
+      assert.equal(verdict.eligible, c.spmm > 0, `the static verdict agrees with the runtime: ${verdict.summary}`);
     }
   });
 }

@@ -152,6 +152,14 @@ export const GRAPH_CASES: GraphCase[] = [
     spmm: 0,
   },
   {
+    name: 'standalone RELU and RELU6 where nothing can take them (after MEAN, after a Reshape)',
+    spec: build('relu_standalone', (b, x) => {
+      const g = b.relu(b.gap(b.stem(x), true));
+      return b.dense(b.relu(b.reshape(b.conv(g, 16), [16]), 6));
+    }),
+    ops: [...STEM, 'MEAN', 'RELU', 'CONV_2D', 'RESHAPE', 'RELU6', 'FULLY_CONNECTED'],
+  },
+  {
     name: 'batch norm that cannot fold (after an Add, after a conv with a ReLU) stays MUL + ADD',
     spec: build('batch_norm_unfolded', (b, x) => {
       const s = b.stem(x);
@@ -159,5 +167,7 @@ export const GRAPH_CASES: GraphCase[] = [
       return b.head(b.bn(b.add(s, c)));
     }),
     ops: [...STEM, 'CONV_2D', 'MUL', 'ADD', 'ADD', 'MUL', 'ADD', ...HEAD],
+    // A constant MUL / ADD on a 8x8 feature map ends XNNPACK's NCHW part (measured).
+    spmm: 0,
   },
 ];

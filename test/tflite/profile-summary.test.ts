@@ -37,6 +37,21 @@ const CASES = [
     ],
   },
   {
+    // A pruned graph whose constant MUL after the first 1x1 conv ends the NCHW part: only the stem ran NCHW.
+    file: 'graph-stem-only-nchw',
+    engaged: 'no',
+    delegateOps: [
+      'Delegate/Convolution (NCHW, F32) Conv2D HWC2CHW',
+      'Delegate/Convolution (NHWC, F32) GEMM',
+      'Delegate/Multiply (ND, F32)',
+      'Delegate/Add (ND, F32)',
+      'Delegate/Convolution (NHWC, F32) GEMM',
+      'Delegate/Global Average Pooling (NWC, F32)',
+      'Delegate/Copy (NC, X32)',
+      'Delegate/Fully Connected (NC, F32) GEMM',
+    ],
+  },
+  {
     file: 'hello-world-float',
     engaged: 'no',
     delegateOps: [

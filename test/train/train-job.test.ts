@@ -24,6 +24,8 @@ describe('dense training as a worker job on the bundled sample', { timeout: 300_
     limit: 640,
     seed: 3,
     backend: 'fast-cpu',
+    // Data-parallel: every step is split over two threads (progress, cancel and outputs as with one).
+    trainThreads: 2,
     out,
   });
 
@@ -40,8 +42,14 @@ describe('dense training as a worker job on the bundled sample', { timeout: 300_
     const first = epochs[0]!.kind === 'epoch' ? epochs[0]!.loss : NaN;
     const last = epochs[3]!.kind === 'epoch' ? epochs[3]!.loss : NaN;
     assert.ok(last < first, `training loss should go down: ${first} -> ${last}`);
-    const metrics = JSON.parse(await readFile(join(out, 'train-metrics.json'), 'utf8')) as { backend: string; epochs: unknown[] };
+    const metrics = JSON.parse(await readFile(join(out, 'train-metrics.json'), 'utf8')) as {
+      backend: string;
+      threads: number;
+      epochs: unknown[];
+    };
     assert.equal(metrics.backend, 'fast-cpu');
+    assert.equal(metrics.threads, 2);
+    assert.equal(summary.threads, 2);
     assert.equal(metrics.epochs.length, 4);
     const model = await loadModel(join(out, 'dense'));
     assert.equal(model.spec.name, 'baseline');
@@ -68,7 +76,7 @@ describe('dense training as a worker job on the bundled sample', { timeout: 300_
     assert.equal((await readManifest(out)).environment.backend, 'fast-cpu');
   });
 
-  it('cancels cleanly: the job ends with CancelledError and the run is marked cancelled, with no model written', async () => {
+  it('cancels cleanly on two threads: the job ends with CancelledError and the run is marked cancelled, with no model written', async () => {
     const out = join(root, 'cancelled');
     const controller = new AbortController();
     const job = runJob(

@@ -15,6 +15,7 @@ import { pruneCommand } from './prune';
 import { sparsifyCommand } from './sparsify';
 import { whatifCommand } from './whatif';
 import { importCommand } from './import';
+import { exportCommand } from './export';
 
 /** Every CLI command. Add new ones here, one line each. */
 export const COMMANDS: CliCommand[] = [
@@ -35,4 +36,5 @@ export const COMMANDS: CliCommand[] = [
   sparsifyCommand,
   whatifCommand,
   importCommand,
+  exportCommand,
 ];

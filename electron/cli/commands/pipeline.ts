@@ -12,7 +12,7 @@ import { intOption, languageOption, sparsityOption, stringList, stringOption } f
 import { createI18n, type Language } from '../../../shared/i18n/i18n';
 import { ProgressBar } from '../progress-bar';
 import { formatHeadline, type ReportHeadline } from '../../core/report/headline';
-import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { BATCH_SIZE_HELP, TRAIN_THREADS_HELP, TRAINING_OPTIONS, trainingOptions, trainThreadsOption } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
 import { MODEL_HELP, MODEL_OPTIONS, modelOptions } from '../model-options';
@@ -37,6 +37,7 @@ ${MODEL_HELP}
   --batch-size N|auto            ${BATCH_SIZE_HELP}
   --seed S                       (default 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   training backend (default auto)
+  --train-threads N|auto         ${TRAIN_THREADS_HELP}
   --device host|SERIAL|all       where to benchmark, repeatable (default: host = this computer's TFLite WebAssembly runtime)
   --runs N                       timed runs per benchmark (default ${PIPELINE_DEFAULTS.runs})
   --repeat N                     repetitions per model, alternating dense/pruned (default ${PIPELINE_DEFAULTS.repeat})
@@ -62,6 +63,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     ...modelOptions(values, 'baseline'),
     data: data ?? 'sample',
     epochs: intOption(values, 'epochs', PIPELINE_DEFAULTS.epochs, 1),
+    trainThreads: trainThreadsOption(values, 'train-threads'),
     pruneEpochs: intOption(values, 'prune-epochs', PIPELINE_DEFAULTS.pruneEpochs, 1),
     initialSparsity: sparsityOption(values, 'initial', PIPELINE_DEFAULTS.initialSparsity),
     finalSparsity: sparsityOption(values, 'final', PIPELINE_DEFAULTS.finalSparsity),
@@ -140,6 +142,7 @@ export const pipelineCommand: CliCommand = {
     ...TRAINING_OPTIONS,
     ...MODEL_OPTIONS,
     ...BENCHMARK_OPTIONS,
+    'train-threads': { type: 'string' },
     'prune-epochs': { type: 'string' },
     initial: { type: 'string' },
     final: { type: 'string' },

@@ -5,7 +5,7 @@ import { PRUNE_DEFAULTS, type PruneConfig, type PruneEvent, type PruneSummary } 
 import { type CliCommand, type CliIO } from '../command';
 import { intOption, sparsityOption, requiredString } from '../options';
 import { ProgressBar } from '../progress-bar';
-import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { BATCH_SIZE_HELP, TRAIN_THREADS_HELP, TRAINING_OPTIONS, trainingOptions, trainThreadsOption } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 import { runJob } from '../../core/jobs/run-job';
 
@@ -29,6 +29,7 @@ Options:
   --limit N             use only the first N training images (default: the --from run's limit, when --data is not given)
   --seed S              (default: 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   (default: auto)
+  --threads N|auto      ${TRAIN_THREADS_HELP}
   --cache-dir DIR       where downloads and decoded data are cached
   --out RUN_DIR         run folder to write into; may be the --from folder
                         (default: a new prune-<time> folder in ${DEFAULT_WORKSPACE_TEXT})
@@ -48,7 +49,7 @@ function humanProgress(io: CliIO): (event: PruneEvent) => void {
       case 'start':
         bar.done();
         io.stderr.write(
-          `Backend: ${event.backend}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images. ` +
+          `Backend: ${event.backend}${event.threads > 1 ? ` on ${event.threads} threads` : ''}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images. ` +
             `Pruning ${event.prunedTensors.join(', ')}; schedule ends at step ${event.endStep} (${event.stepsPerEpoch} steps per epoch).\n`,
         );
         break;
@@ -86,7 +87,7 @@ function printSummary(io: CliIO, s: PruneSummary): void {
     [
       `Run folder:     ${s.out}`,
       `From:           ${s.from}`,
-      `Backend:        ${s.backend}`,
+      `Backend:        ${s.backend} (${s.threads} thread${s.threads === 1 ? '' : 's'})`,
       `Data:           ${s.data.source} (${s.data.train} / ${s.data.validation} / ${s.data.test})`,
       `Schedule:       PolynomialDecay ${s.schedule.initialSparsity} -> ${s.schedule.finalSparsity}, steps ${s.schedule.beginStep}..${s.schedule.endStep}, every ${s.schedule.frequency}`,
       `Steps:          ${s.steps} in ${s.seconds.toFixed(1)} s`,
@@ -94,10 +95,10 @@ function printSummary(io: CliIO, s: PruneSummary): void {
       'Kernel sparsity:',
       ...s.sparsity.map(
         (t) =>
-          `  ${t.name.padEnd(Math.max(...s.sparsity.map((x) => x.name.length)))}  ${t.zeros}/${t.size} zeros (${(t.sparsity * 100).toFixed(1)} %)`,
+          `  ${t.name.padEnd(Math.max(...s.sparsity.map((x) => x.name.length)))}  ${t.zeros}/${t.size} zeros (${(t.sparsity * 100).toFixed(1)} %)${t.pruned ? '' : ', not pruned'}`,
       ),
       ...s.sparsity
-        .filter((t) => t.deadOutputChannels.length > 0)
+        .filter((t) => t.deadOutputChannels.length > 0 && t.batchNormAfter)
         .map(
           (t) =>
             `Warning: ${t.name} has every weight of output channel(s) ${t.deadOutputChannels.join(', ')} pruned; a BatchNormalization after it sees a near-zero variance there, so inference can differ from training.`,
@@ -119,6 +120,7 @@ export const pruneCommand: CliCommand = {
     final: { type: 'string' },
     'end-epoch': { type: 'string' },
     frequency: { type: 'string' },
+    threads: { type: 'string' },
   },
   async run(values, _positionals, io) {
     const { data, ...common } = trainingOptions(values, 'prune');
@@ -131,6 +133,7 @@ export const pruneCommand: CliCommand = {
       finalSparsity: sparsityOption(values, 'final', PRUNE_DEFAULTS.finalSparsity),
       endEpoch: intOption(values, 'end-epoch', PRUNE_DEFAULTS.endEpoch, 0),
       frequency: intOption(values, 'frequency', PRUNE_DEFAULTS.frequency, 1),
+      trainThreads: trainThreadsOption(values, 'threads'),
       ...(data !== undefined ? { data } : {}),
     };
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('prune', config, onEvent, signal), {

@@ -5,7 +5,7 @@ import { type CliCommand, type CliIO } from '../command';
 import { intOption } from '../options';
 import { MODEL_HELP, MODEL_OPTIONS, modelOptions } from '../model-options';
 import { ProgressBar } from '../progress-bar';
-import { BATCH_SIZE_HELP, TRAINING_OPTIONS, trainingOptions } from '../training-options';
+import { BATCH_SIZE_HELP, TRAIN_THREADS_HELP, TRAINING_OPTIONS, trainingOptions, trainThreadsOption } from '../training-options';
 import { runWithProgress } from '../run-with-progress';
 
 const USAGE = `Usage: sparse-studio train [options] [--out RUN_DIR]
@@ -21,6 +21,7 @@ ${MODEL_HELP}
   --limit N                    use only the first N training images (and proportionally fewer test images)
   --seed S                     (default: 42)
   --backend auto|fast-cpu|tfjs-cpu|tfjs-node   (default: auto = tfjs-node when it loads, else fast-cpu)
+  --threads N|auto             ${TRAIN_THREADS_HELP}
   --cache-dir DIR              where downloads and decoded data are cached
   --out RUN_DIR                run folder (default: a new train-<time> folder in ${DEFAULT_WORKSPACE_TEXT})
   --json                       one JSON object per line on stdout (progress, then a summary)`;
@@ -36,7 +37,7 @@ function humanProgress(io: CliIO): (event: TrainEvent) => void {
       case 'start':
         bar.done();
         io.stderr.write(
-          `Backend: ${event.backend}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images, ${event.classes.length} classes. Batch size ${event.batchSize}. Parameters: ${event.parameters}.\n`,
+          `Backend: ${event.backend}${event.threads > 1 ? ` on ${event.threads} threads` : ''}. Data: ${event.train} train / ${event.validation} validation / ${event.test} test images, ${event.classes.length} classes. Batch size ${event.batchSize}. Parameters: ${event.parameters}.\n`,
         );
         break;
       case 'warning':
@@ -70,7 +71,7 @@ function printSummary(io: CliIO, summary: TrainSummary): void {
   io.stdout.write(
     [
       `Run folder:     ${summary.out}`,
-      `Backend:        ${summary.backend}`,
+      `Backend:        ${summary.backend} (${summary.threads} thread${summary.threads === 1 ? '' : 's'})`,
       `Model:          ${summary.model} (${summary.parameters.total} parameters, ${summary.parameters.trainable} trainable)`,
       `Data:           ${summary.dataset.source} (${summary.dataset.train} / ${summary.dataset.validation} / ${summary.dataset.test})`,
       `Classes:        ${summary.dataset.classes}`,
@@ -88,7 +89,7 @@ export const trainCommand: CliCommand = {
   name: 'train',
   summary: 'train the reference CNN (dense) into a run folder',
   usage: USAGE,
-  options: { ...TRAINING_OPTIONS, ...MODEL_OPTIONS },
+  options: { ...TRAINING_OPTIONS, ...MODEL_OPTIONS, threads: { type: 'string' } },
   async run(values, _positionals, io) {
     const { data, ...common } = trainingOptions(values, 'train');
     const config: TrainConfig = {
@@ -96,6 +97,7 @@ export const trainCommand: CliCommand = {
       data: data ?? 'sample',
       ...modelOptions(values, 'baseline'),
       epochs: intOption(values, 'epochs', 10, 1),
+      trainThreads: trainThreadsOption(values, 'threads'),
     };
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('train', config, onEvent, signal), {
       onEvent: humanProgress(io),

@@ -27,8 +27,18 @@ export function observeSparseInference(profileSummary: string, verdict: SparseVe
     };
   }
   const sparse = sparseOperatorNames(names);
+  const spmm = names.filter((n) => n.includes('SPMM')).length;
+  if (sparse.length > 0 && spmm === 0) {
+    // Seen when an op after the stem (e.g. a constant MUL on a feature map) ends the NCHW part right away.
+    const verdictWhy = verdict && !verdict.eligible ? `: ${verdict.summary}` : '';
+    return {
+      engaged: 'no',
+      reason: `XNNPACK ran ${sparse.length} operators in NCHW layout but no 1x1 convolution sparse (no SPMM)${verdictWhy}`,
+      xnnpackOperators: names,
+      opProfile,
+    };
+  }
   if (sparse.length > 0) {
-    const spmm = names.filter((n) => n.includes('SPMM')).length;
     return {
       engaged: 'yes',
       reason: `XNNPACK ran ${sparse.length} operators in NCHW layout, ${spmm} of them sparse 1x1 convolutions (SPMM)`,

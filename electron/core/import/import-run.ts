@@ -5,10 +5,10 @@ import { RunFolder } from '../runs/run-folder';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { importModel } from './import-model';
 import { importInputFromPath } from './import-path';
-import type { ImportFormat } from './read-formats';
+import type { ImportFormat, ImportInput } from './read-formats';
 
 export interface ImportConfig {
-  /** The model file: TF.js model.json (or its folder), .keras or .h5. */
+  /** The model file: TF.js model.json (or its folder), .keras or .h5 (for an upload: its file name). */
   path: string;
   out: string;
   /** Height and width replacing the model's input size. */
@@ -33,7 +33,12 @@ export const IMPORT_RECORD_FILE = 'import.json';
  * checked before the folder is touched.
  */
 export async function importRun(config: ImportConfig): Promise<ImportSummary> {
-  const imported = await importModel(await importInputFromPath(config.path), config.inputSize ? { inputSize: config.inputSize } : {});
+  return importIntoRun(await importInputFromPath(config.path), config);
+}
+
+/** The same for a model given as bytes (an upload in browser mode). */
+export async function importIntoRun(input: ImportInput, config: ImportConfig): Promise<ImportSummary> {
+  const imported = await importModel(input, config.inputSize ? { inputSize: config.inputSize } : {});
   const parameters = countParameters(imported.spec);
   const output = outputShape(imported.spec);
   return RunFolder.single(config.out, 'import', { import: config }, IMPORT_STEP, async (run) => {

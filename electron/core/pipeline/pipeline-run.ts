@@ -7,7 +7,7 @@ import { RunFolder } from '../runs/run-folder';
 import { CancelledError } from '../train/fit';
 import type { ModelName } from '../model/built-in';
 import { TRAIN_STEP, trainInRun, type TrainEvent } from '../train/train-run';
-import type { BackendChoice } from '../train/types';
+import type { BackendChoice, TrainThreadsChoice } from '../train/types';
 import { GUIDE_BATCH_SIZE, type BatchSizeChoice } from '../train/batch-size';
 import { benchmarkInRun, type BenchmarkStepConfig } from './benchmark-step';
 import { CONVERSION_FILE, convertInRun } from './convert-step';
@@ -36,6 +36,8 @@ export interface PipelineConfig extends BenchmarkStepConfig {
   batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
+  /** Training and pruning (fast-cpu): threads each batch is split over (default 'auto'); `threads` is benchmark_model's. */
+  trainThreads?: TrainThreadsChoice;
   out: string;
   cacheDir?: string;
   /** The report's language (HTML and PDF); unset: the system language. */
@@ -129,6 +131,7 @@ export async function pipelineRun(
           batchSize: config.batchSize,
           seed: config.seed,
           backend: config.backend,
+          ...(config.trainThreads !== undefined ? { trainThreads: config.trainThreads } : {}),
           out: run.dir,
           ...(config.limit !== undefined ? { limit: config.limit } : {}),
           ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
@@ -160,6 +163,7 @@ export async function pipelineRun(
           batchSize,
           seed: config.seed,
           backend: config.backend,
+          ...(config.trainThreads !== undefined ? { trainThreads: config.trainThreads } : {}),
           data: config.data,
           ...(config.limit !== undefined ? { limit: config.limit } : {}),
           ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),

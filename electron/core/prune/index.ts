@@ -10,7 +10,13 @@ export type { PrunedModel, PrunedTensor, PruneOptions, PruningPolicyName } from 
 export { PruningController } from './pruning-controller';
 export type { PruningSummary } from './pruning-summary';
 export { stripPruning } from './strip-pruning';
-export { checkXnnpack, ensureModelSupportsXnnpackPruning, XnnpackPolicyError, XNNPACK_POLICY } from './xnnpack-policy';
+export {
+  checkXnnpack,
+  ensureModelSupportsXnnpackPruning,
+  XnnpackPolicyError,
+  XNNPACK_POLICY,
+  xnnpackAllowsPruning,
+} from './xnnpack-policy';
 export type { XnnpackCheck, XnnpackDiagnostic, XnnpackRule } from './diagnostics';
 export { fixForXnnpack, fixSpecForXnnpack } from './fix-for-xnnpack';
 export { formatChanges, formatDiagnostics } from './format-diagnostics';

@@ -3,6 +3,7 @@ import type { ModelSpec } from '../../../shared/model-spec';
 import { loadDataset } from '../data/load';
 import type { DatasetProgress } from '../data/types';
 import { checkClassCount } from '../model/class-count';
+import { consumersByName } from '../model/graph';
 import { saveModel } from '../model/io';
 import type { ModelWeights } from '../model/weights';
 import { readManifest } from '../runs/manifest';
@@ -11,7 +12,8 @@ import { createTrainer, resolveBackend } from '../train/backend';
 import { evaluateSplit, fit } from '../train/fit';
 import { resolveBatchSize, type BatchSizeChoice } from '../train/batch-size';
 import type { FitProgress } from '../train/fit-types';
-import type { BackendChoice, BackendName } from '../train/types';
+import { resolveTrainThreads } from '../train/threads';
+import type { BackendChoice, BackendName, TrainThreadsChoice } from '../train/types';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { UserError } from '../util/errors';
 import { checkXnnpack, XNNPACK_POLICY } from './xnnpack-policy';
@@ -41,6 +43,8 @@ export interface PruneConfig {
   batchSize: BatchSizeChoice;
   seed: number;
   backend: BackendChoice;
+  /** fast-cpu: threads each batch is split over (default 'auto' = one per core). */
+  trainThreads?: TrainThreadsChoice;
   /** Default: the data set (and limit) the source run was trained on, else 'sample'. */
   data?: string;
   limit?: number;
@@ -49,6 +53,12 @@ export interface PruneConfig {
 
 export interface TensorSparsity {
   name: string;
+  /** The layer the kernel belongs to. */
+  layer: string;
+  /** Whether pruning masked this kernel (with the XNNPACK policy: the 1x1 Conv2D layers, anywhere in the graph). */
+  pruned: boolean;
+  /** Whether a BatchNormalization reads the layer's output (then a dead output channel is a warning). */
+  batchNormAfter: boolean;
   zeros: number;
   size: number;
   sparsity: number;
@@ -65,6 +75,8 @@ export type PruneEvent =
   | {
       kind: 'start';
       backend: BackendName;
+      /** Threads each batch is split over. */
+      threads: number;
       train: number;
       validation: number;
       test: number;
@@ -83,6 +95,7 @@ export interface PruneSummary {
   out: string;
   from: string;
   backend: BackendName;
+  threads: number;
   data: { source: string; fingerprint: string; train: number; validation: number; test: number; limit: number | null };
   fixes: XnnpackChange[];
   schedule: {
@@ -157,13 +170,18 @@ function deadOutputChannels(values: Float32Array, shape: number[]): number[] {
   return Array.from(alive.keys()).filter((c) => alive[c] === 0);
 }
 
-function kernelSparsity(weights: ModelWeights): TensorSparsity[] {
+function kernelSparsity(spec: ModelSpec, weights: ModelWeights, pruned: ReadonlySet<string>): TensorSparsity[] {
+  const consumers = consumersByName(spec);
   return weights.tensors
     .filter((t) => t.name.endsWith('kernel'))
     .map((t) => {
       const zeros = t.values.reduce((n, v) => (v === 0 ? n + 1 : n), 0);
+      const layer = t.name.slice(0, t.name.lastIndexOf('/'));
       return {
         name: t.name,
+        layer,
+        pruned: pruned.has(t.name),
+        batchNormAfter: (consumers.get(layer) ?? []).some((c) => c.type === 'BatchNormalization'),
         zeros,
         size: t.values.length,
         sparsity: zeros / t.values.length,
@@ -216,12 +234,14 @@ export async function pruneInRun(
   const controller = new PruningController(pruned, (update) => onEvent({ kind: 'mask-update', ...update }));
 
   const backend = await resolveBackend(config.backend);
-  await run.setEnvironment({ backend });
-  const trainer = await createTrainer(spec, weights, backend);
+  const trainer = await createTrainer(spec, weights, backend, { threads: resolveTrainThreads(config.trainThreads) });
+  const threads = trainer.threads;
+  await run.setEnvironment({ backend, threads });
   const sizes = { train: dataset.train.count, validation: dataset.validation.count, test: dataset.test.count };
   onEvent({
     kind: 'start',
     backend,
+    threads,
     ...sizes,
     stepsPerEpoch,
     endStep: schedule.endStep,
@@ -251,7 +271,7 @@ export async function pruneInRun(
 
     const stripped = stripPruning(pruned, trainer.snapshot());
     await saveModel(join(run.dir, PRUNED_MODEL_DIR), stripped.spec, stripped.weights);
-    const sparsity = kernelSparsity(stripped.weights);
+    const sparsity = kernelSparsity(stripped.spec, stripped.weights, new Set(pruned.tensors.map((t) => t.name)));
     const dataInfo = { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes, limit: limit ?? null };
     const scheduleInfo = {
       initialSparsity: schedule.initialSparsity,
@@ -263,6 +283,7 @@ export async function pruneInRun(
     };
     await writeJsonAtomic(join(run.dir, PRUNING_METRICS_FILE), {
       backend,
+      threads,
       config,
       from: source.dir,
       dataset: { ...dataInfo, classNames: dataset.classNames },
@@ -283,6 +304,7 @@ export async function pruneInRun(
       out: run.dir,
       from: source.dir,
       backend,
+      threads,
       data: dataInfo,
       fixes,
       schedule: scheduleInfo,

@@ -66,6 +66,13 @@ function padBefore(ctx: Ctx, op: TfliteOperator): number[] | undefined {
   return [p[2]!, p[3]!, p[4]!, p[5]!];
 }
 
+/** MEAN over axes [1, 2] of a 4-D tensor (GlobalAveragePooling2D). */
+function isSpatialMean(ctx: Ctx, op: TfliteOperator): boolean {
+  if (op.opName !== 'MEAN') return false;
+  const axes = constInts(ctx, op.inputs[1]);
+  return (ctx.sg.tensors[op.inputs[0]!]?.shape.length ?? 0) === 4 && axes !== undefined && [...axes].sort().join() === '1,2';
+}
+
 function filterShape(ctx: Ctx, op: TfliteOperator): number[] {
   return ctx.sg.tensors[op.inputs[1]!]?.shape ?? [];
 }
@@ -125,10 +132,21 @@ function nchwProblem(ctx: Ctx, op: TfliteOperator, consumers: Map<number, Tflite
         : `DEPTHWISE_CONV_2D ${kh}x${kw} without padding ${wantPad} on every side`;
     }
     case 'ADD':
-    case 'MUL':
-      return op.inputs.every((t) => (ctx.sg.tensors[t]?.shape.length ?? 0) === 4 || isConst(ctx, t))
+    case 'MUL': {
+      const shapes = op.inputs.map((t) => ctx.sg.tensors[t]?.shape ?? []);
+      if (shapes.some((s) => s.length !== 4)) return `${op.opName} on tensors that are not 4-D (XNNPACK needs 4-D operands)`;
+      // Measured in the WebAssembly runtime: a constant operand keeps XNNPACK in NHWC unless the feature map is 1x1
+      // (a squeeze-excite gate); on an HxW map (an unfolded batch norm, a Rescaling) it ends the NCHW part.
+      const constant = op.inputs.findIndex((t) => isConst(ctx, t));
+      const other = shapes[1 - constant];
+      if (constant >= 0 && other && (other[1] !== 1 || other[2] !== 1))
+        return `${op.opName} by a constant on a ${other[1]}x${other[2]} feature map (an unfolded batch norm or a Rescaling?)`;
+      return undefined;
+    }
+    case 'MEAN':
+      return isSpatialMean(ctx, op) && op.options.keep_dims === true
         ? undefined
-        : `${op.opName} on non-4-D tensors`;
+        : 'MEAN that is not over height and width with keep_dims (GlobalAveragePooling2D(keepdims=True))';
     case 'RESIZE_BILINEAR':
       return undefined;
     default:
@@ -197,12 +215,8 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     reason: stem.why,
   });
 
-  const meanIndex = sg.operators.findIndex((op) => {
-    if (op.opName !== 'MEAN' && op.opName !== 'DEPTH_TO_SPACE') return false;
-    if (op.opName === 'DEPTH_TO_SPACE') return true;
-    const axes = constInts(ctx, op.inputs[1]);
-    return (sg.tensors[op.inputs[0]!]?.shape.length ?? 0) === 4 && axes !== undefined && [...axes].sort().join() === '1,2';
-  });
+  // The last one: a keep_dims MEAN earlier on (a squeeze-excite block) stays inside the NCHW part.
+  const meanIndex = sg.operators.findLastIndex((op) => op.opName === 'DEPTH_TO_SPACE' || isSpatialMean(ctx, op));
   const meanOp = sg.operators[meanIndex];
   rules.push({
     id: 'mean-at-end',

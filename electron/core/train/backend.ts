@@ -37,17 +37,21 @@ export function parseBackendChoice(value: string | undefined): BackendChoice {
   return choice;
 }
 
+/**
+ * A trainer on the chosen backend. `threads` (default 1) splits every batch of the fast-cpu engine over that many
+ * threads (`trainer.threads` says how many it got: 1 without the WebAssembly kernels); the TF.js backends ignore it.
+ */
 export async function createTrainer(
   spec: ModelSpec,
   weights: ModelWeights,
   choice: BackendChoice,
-  adam?: AdamConfig,
+  extra: { adam?: AdamConfig; threads?: number } = {},
 ): Promise<Trainer> {
   const backend = await resolveBackend(choice);
-  const options = adam ? { spec, weights, adam } : { spec, weights };
+  const options = extra.adam ? { spec, weights, adam: extra.adam } : { spec, weights };
   if (backend === 'fast-cpu') {
-    const { createFastTrainer } = await import('./fast/trainer');
-    return createFastTrainer(options);
+    const { createParallelFastTrainer } = await import('./fast/parallel/parallel-trainer');
+    return createParallelFastTrainer(options, extra.threads ?? 1);
   }
   const { createTfjsTrainer } = await import('./tfjs-trainer');
   return createTfjsTrainer(options, backend);

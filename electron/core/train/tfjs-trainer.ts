@@ -41,6 +41,7 @@ function correctCount(labels: tf.Tensor1D, logits: tf.Tensor2D): tf.Scalar {
 
 class TfjsTrainer implements Trainer {
   readonly backend: TfjsBackendName;
+  readonly threads = 1;
   readonly spec: ModelSpec;
   readonly #model: tf.LayersModel;
   readonly #variables: Map<string, tf.LayerVariable>;

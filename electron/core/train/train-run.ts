@@ -11,7 +11,8 @@ import { createTrainer, resolveBackend } from './backend';
 import { evaluateSplit, fit } from './fit';
 import { chanceLevelWarning, resolveBatchSize, type BatchSizeChoice } from './batch-size';
 import type { FitProgress } from './fit-types';
-import type { BackendChoice, BackendName } from './types';
+import { resolveTrainThreads } from './threads';
+import type { BackendChoice, BackendName, TrainThreadsChoice } from './types';
 
 export interface TrainConfig {
   data: string;
@@ -24,6 +25,8 @@ export interface TrainConfig {
   limit?: number;
   seed: number;
   backend: BackendChoice;
+  /** fast-cpu: threads each batch is split over (default 'auto' = one per core). */
+  trainThreads?: TrainThreadsChoice;
   out: string;
   cacheDir?: string;
 }
@@ -33,6 +36,8 @@ export type TrainEvent =
   | {
       kind: 'start';
       backend: BackendName;
+      /** Threads each batch is split over. */
+      threads: number;
       train: number;
       validation: number;
       test: number;
@@ -47,6 +52,7 @@ export type TrainEvent =
 export interface TrainSummary {
   out: string;
   backend: BackendName;
+  threads: number;
   model: ModelName;
   parameters: { total: number; trainable: number };
   dataset: { source: string; fingerprint: string; train: number; validation: number; test: number; classes: number };
@@ -95,13 +101,16 @@ export async function trainInRun(
     ...(config.width !== undefined ? { width: config.width } : {}),
   });
   const backend = await resolveBackend(config.backend);
-  await run.setEnvironment({ backend });
-  const trainer = await createTrainer(spec, initWeights(spec, config.seed), backend);
+  const trainer = await createTrainer(spec, initWeights(spec, config.seed), backend, {
+    threads: resolveTrainThreads(config.trainThreads),
+  });
+  const threads = trainer.threads;
+  await run.setEnvironment({ backend, threads });
   const parameters = countParameters(spec);
   const sizes = { train: dataset.train.count, validation: dataset.validation.count, test: dataset.test.count };
   const batch = resolveBatchSize(config.batchSize, spec, sizes.train, config.epochs);
   const batchSize = batch.batchSize;
-  onEvent({ kind: 'start', backend, ...sizes, parameters: parameters.total, classes: dataset.classNames, batchSize });
+  onEvent({ kind: 'start', backend, threads, ...sizes, parameters: parameters.total, classes: dataset.classNames, batchSize });
   const warnings: string[] = [];
   const warn = (message: string | undefined): void => {
     if (message === undefined) return;
@@ -128,6 +137,7 @@ export async function trainInRun(
     await saveModel(join(run.dir, DENSE_MODEL_DIR), spec, trainer.snapshot());
     await writeJsonAtomic(join(run.dir, TRAIN_METRICS_FILE), {
       backend,
+      threads,
       config: { ...config, batchSize },
       dataset: datasetInfo,
       epochs: history.epochs,
@@ -140,6 +150,7 @@ export async function trainInRun(
     return {
       out: run.dir,
       backend,
+      threads,
       model: config.model,
       parameters: { total: parameters.total, trainable: parameters.trainable },
       dataset: { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes, classes: dataset.classNames.length },

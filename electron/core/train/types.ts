@@ -6,6 +6,10 @@ export type BackendName = 'tfjs-node' | 'fast-cpu' | 'tfjs-cpu';
 /** What the user asks for: `auto` = tfjs-node when it loads, otherwise fast-cpu. */
 export type BackendChoice = BackendName | 'auto';
 
+/** fast-cpu data-parallel training threads: a count, or 'auto' = one per core (see threads.ts). */
+export type TrainThreadsChoice = number | 'auto';
+export const MAX_TRAIN_THREADS = 64;
+
 /** One mini-batch: pixels scaled to [0, 1], NHWC float32, and integer class labels. */
 export interface Batch {
   x: Float32Array;
@@ -48,6 +52,8 @@ export const KERAS_ADAM: AdamConfig = { learningRate: 1e-3, beta1: 0.9, beta2: 0
 export interface Trainer {
   readonly backend: BackendName;
   readonly spec: ModelSpec;
+  /** Threads every batch is split over (data parallelism); 1 for the TF.js backends (they thread inside ops). */
+  readonly threads: number;
   trainStep(batch: Batch): StepResult;
   evaluate(batches: Iterable<Batch>): EvalResult;
   /** Logits, [n, classes] row-major. */

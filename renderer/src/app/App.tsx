@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyLanguage } from '../i18n/app-i18n';
 import type { AppInfo, ContractError } from '../../../shared/contract';
 import { useApi } from '../api/api-context';
 import { ErrorBox } from '../components/ErrorBox';
@@ -24,6 +26,7 @@ type Page = 'wizard' | 'whatif' | 'devices' | 'history' | 'settings';
 
 export function App() {
   const api = useApi();
+  const { t } = useTranslation();
   const { pipeline, update } = usePipeline();
   const [page, setPage] = useState<Page>('wizard');
   const [step, setStep] = useState(1);
@@ -36,6 +39,7 @@ export function App() {
         setInfo(appInfo);
         update({ workspace: settings.workspace, adbServer: settings.adbServer, transport: appInfo.transport });
         applyTheme(settings.theme);
+        applyLanguage(settings.language, appInfo.systemLanguage);
       },
       (error: unknown) => setStartupError(asContractError(error)),
     );
@@ -52,11 +56,11 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">Sparse Studio</div>
+        <div className="brand">{t('app.name')}</div>
         <span className="muted small">
-          {info ? `v${info.version} · ${info.transport === 'ipc' ? 'desktop' : 'browser mode'} · ${info.defaultBackend}` : ''}
+          {info ? `v${info.version} · ${info.transport === 'ipc' ? t('app.desktop') : t('app.browser')} · ${info.defaultBackend}` : ''}
         </span>
-        <nav className="topnav" aria-label="Panels">
+        <nav className="topnav" aria-label={t('app.panels')}>
           {(['devices', 'history', 'settings'] as const).map((p) => (
             <button
               key={p}
@@ -66,7 +70,7 @@ export function App() {
               onClick={() => setPage(page === p ? 'wizard' : p)}
               data-testid={`open-${p}`}
             >
-              {p === 'devices' ? 'Devices' : p === 'history' ? 'History' : 'Settings'}
+              {t(`app.${p}`)}
             </button>
           ))}
         </nav>

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { STEPS, stepForKey } from './steps';
 
 /** The seven steps as a vertical tab list: click, or move with the arrow keys, Home and End. */
@@ -14,6 +15,7 @@ export function StepNav({
   onSelect(step: number): void;
   lockReason(step: number): string | undefined;
 }) {
+  const { t } = useTranslation();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const next = stepForKey(current, event.key);
@@ -23,7 +25,7 @@ export function StepNav({
     buttons.current[next - 1]?.focus();
   };
   return (
-    <div className="step-nav" role="tablist" aria-orientation="vertical" aria-label="Steps" onKeyDown={onKeyDown}>
+    <div className="step-nav" role="tablist" aria-orientation="vertical" aria-label={t('app.steps')} onKeyDown={onKeyDown}>
       {STEPS.map((step) => {
         const selected = active && step.n === current;
         const lock = lockReason(step.n);
@@ -47,7 +49,7 @@ export function StepNav({
             onClick={() => onSelect(step.n)}
           >
             <span className="step-number">{step.n}</span>
-            {step.title}
+            {t(`app.step.${step.name}`)}
             {lock ? (
               <span className="step-lock" aria-hidden="true">
                 locked

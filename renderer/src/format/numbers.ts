@@ -1,38 +1,23 @@
-// Display formatting. Missing numbers show as an em dash, never as 0.
+// Display formatting for the app's screens: the shared formatters (shared/format/formatters.ts, the same the report
+// uses) in the app's current language. Missing numbers show as an em dash, never as 0.
+import { createFormatters, DASH, type Formatters } from '../../../shared/format/formatters';
+import { isLanguage } from '../../../shared/i18n/languages';
+import { appI18n } from '../i18n/app-i18n';
 
-const DASH = '—';
-
-export function formatCount(n: number | null | undefined): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? DASH : Math.round(n).toLocaleString('en-US');
+const cache = new Map<string, Formatters>();
+function current(): Formatters {
+  const lang = isLanguage(appI18n.language) ? appI18n.language : 'en';
+  let f = cache.get(lang);
+  if (!f) cache.set(lang, (f = createFormatters(lang)));
+  return f;
 }
 
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return DASH;
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-
+export const formatCount = (n: number | null | undefined): string => current().count(n);
+export const formatBytes = (bytes: number | null | undefined): string => current().bytes(bytes);
 /** A fraction 0..1 as a percentage. */
-export function formatPercent(fraction: number | null | undefined, digits = 1): string {
-  return fraction === null || fraction === undefined || !Number.isFinite(fraction)
-    ? DASH
-    : `${(fraction * 100).toFixed(digits)} %`;
-}
-
+export const formatPercent = (fraction: number | null | undefined, digits = 1): string => current().percent(fraction, digits);
 /** Microseconds as µs / ms / s with three significant digits. */
-export function formatMicros(us: number | null | undefined): string {
-  if (us === null || us === undefined || !Number.isFinite(us)) return DASH;
-  if (us < 1000) return `${us.toPrecision(3)} µs`;
-  if (us < 1_000_000) return `${(us / 1000).toPrecision(3)} ms`;
-  return `${(us / 1_000_000).toPrecision(3)} s`;
-}
+export const formatMicros = (us: number | null | undefined): string => current().micros(us);
 
 /** Seconds as "45 s", "3 min 05 s", "1 h 02 min". */
 export function formatDuration(seconds: number | null | undefined): string {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Report } from '../api/responses';
 import { Section } from '../components/fields';
 import { configDifferences } from '../state/config-diff';
@@ -21,6 +22,7 @@ function DifferenceRows({ rows }: { rows: { key: string; values: string[] }[] })
 
 /** For a comparison: which run is which (name, folder) and the settings that differ between them. */
 export function ComparisonSummary({ report, names }: { report: Report; names: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
   if (report.runs.length < 2) return null;
   const differences = configDifferences(report.runs);
   const shared = differences.filter((d) => d.shared);
@@ -28,7 +30,7 @@ export function ComparisonSummary({ report, names }: { report: Report; names: Re
   const header = (
     <thead>
       <tr>
-        <th>Setting</th>
+        <th>{t('history.setting')}</th>
         {report.runs.map((r) => (
           <th key={r.id}>
             {names[r.dir] ?? r.id}
@@ -39,14 +41,14 @@ export function ComparisonSummary({ report, names }: { report: Report; names: Re
     </thead>
   );
   return (
-    <Section title="Runs in this comparison">
+    <Section title={t('history.runsInComparison')}>
       <table className="table" data-testid="comparison-differences">
         {header}
         <tbody>
           {shared.length === 0 ? (
             <tr>
               <td colSpan={report.runs.length + 1} className="muted">
-                No setting that all these runs record has different values.
+                {t('history.noDifference')}
               </td>
             </tr>
           ) : (
@@ -56,7 +58,7 @@ export function ComparisonSummary({ report, names }: { report: Report; names: Re
       </table>
       {partial.length > 0 ? (
         <details>
-          <summary>Settings only some of the runs record ({partial.length})</summary>
+          <summary>{t('history.partial', { count: partial.length })}</summary>
           <table className="table compact">
             {header}
             <tbody>

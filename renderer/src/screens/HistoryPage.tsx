@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createFormatters } from '../../../shared/format/formatters';
+import { isLanguage } from '../../../shared/i18n/languages';
 import type { ContractError } from '../../../shared/contract';
 import { useApi } from '../api/api-context';
 import { useCommand } from '../api/use-command';
@@ -27,6 +30,8 @@ function continueStep(run: RunRow): number {
 /** Past runs in the workspace: open, compare, continue, rename and annotate, or move to the trash. */
 export function HistoryPage({ visible, onContinue }: { visible: boolean; onContinue(step: number): void }) {
   const api = useApi();
+  const { t, i18n } = useTranslation();
+  const f = createFormatters(isLanguage(i18n.language) ? i18n.language : 'en');
   const { switchRun } = usePipeline();
   const list = useCommand('runs.list');
   const build = useCommand<'report.build', Report>('report.build');
@@ -80,11 +85,11 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
   return (
     <div className="screen" data-testid="screen-history">
       <Section
-        title="Run history"
+        title={t('history.title')}
         actions={
           <>
             <button type="button" onClick={() => void run({})} disabled={list.busy} data-testid="history-refresh">
-              Refresh
+              {t('history.refresh')}
             </button>
             <button
               type="button"
@@ -93,24 +98,22 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
               onClick={() => open(selected)}
               data-testid="history-compare"
             >
-              {selected.length > 1 ? `Compare ${selected.length} runs` : 'Compare runs'}
+              {selected.length > 1 ? t('history.compare', { count: selected.length }) : t('history.compareNone')}
             </button>
           </>
         }
       >
         <ErrorBox error={list.error} />
-        {runs.length === 0 && !list.busy ? <p className="muted">No runs in the workspace yet.</p> : null}
+        {runs.length === 0 && !list.busy ? <p className="muted">{t('history.empty')}</p> : null}
         {confirming ? (
           <div className="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="history-confirm">
             <p id="confirm-title">
-              <strong>Move this run to the trash?</strong>
+              <strong>{t('history.confirmTitle')}</strong>
             </p>
             <p>
               <code>{confirming.dir}</code>
             </p>
-            <p className="muted">
-              The whole folder goes: models, .tflite files, benchmarks and reports. You can restore it from the trash.
-            </p>
+            <p className="muted">{t('history.confirmText')}</p>
             <div className="actions">
               <button
                 type="button"
@@ -118,10 +121,10 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                 onClick={() => void remove(confirming)}
                 data-testid="history-confirm-delete"
               >
-                Move to trash
+                {t('history.moveToTrash')}
               </button>
               <button type="button" onClick={() => setConfirming(undefined)} data-testid="history-confirm-keep">
-                Keep it
+                {t('history.keep')}
               </button>
             </div>
           </div>
@@ -129,7 +132,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
         <ErrorBox error={deleteError} testId="history-delete-error" />
         {deleted ? (
           <p className="muted" data-testid="history-deleted">
-            Moved <code>{deleted.runDir}</code> to <code>{deleted.movedTo}</code>.
+            {t('history.moved', { from: deleted.runDir, to: deleted.movedTo })}
           </p>
         ) : null}
         {runs.length > 0 ? (
@@ -137,15 +140,15 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
             <thead>
               <tr>
                 <th>
-                  <span className="visually-hidden">Select</span>
+                  <span className="visually-hidden">{t('history.select')}</span>
                 </th>
-                <th>Run</th>
-                <th>Kind</th>
-                <th>Status</th>
-                <th>Created</th>
-                <th>Key numbers</th>
+                <th>{t('history.run')}</th>
+                <th>{t('history.kind')}</th>
+                <th>{t('history.status')}</th>
+                <th>{t('history.created')}</th>
+                <th>{t('history.keyNumbers')}</th>
                 <th>
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('history.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -155,7 +158,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${r.name ?? r.id}`}
+                      aria-label={t('history.selectRun', { id: r.name ?? r.id })}
                       checked={selected.includes(r.dir)}
                       disabled={r.error !== undefined || r.kind === WHATIF_KIND}
                       onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r.dir] : s.filter((d) => d !== r.dir)))}
@@ -178,9 +181,9 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                   </td>
                   <td data-testid={`history-kind-${r.id}`}>{r.kind}</td>
                   <td>
-                    <span className={`badge badge-${r.status}`}>{r.status}</span>
+                    <span className={`badge badge-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>
                   </td>
-                  <td>{r.createdAt ? new Date(r.createdAt).toLocaleString() : '—'}</td>
+                  <td>{f.date(r.createdAt)}</td>
                   <td className={r.error ? 'error-message' : 'muted'}>{r.error ?? r.summary}</td>
                   <td className="row-actions">
                     <button
@@ -190,7 +193,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                       disabled={r.error !== undefined}
                       data-testid={`history-open-${r.id}`}
                     >
-                      Open
+                      {t('history.open')}
                     </button>
                     <button
                       type="button"
@@ -199,7 +202,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                       onClick={() => continueRun(r)}
                       data-testid={`history-continue-${r.id}`}
                     >
-                      Continue
+                      {t('history.continue')}
                     </button>
                     <button
                       type="button"
@@ -208,7 +211,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                       onClick={() => setEditing(editing === r.dir ? undefined : r.dir)}
                       data-testid={`history-edit-${r.id}`}
                     >
-                      Rename / note
+                      {t('history.rename')}
                     </button>
                     <button
                       type="button"
@@ -217,7 +220,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                       onClick={() => setConfirming(r)}
                       data-testid={`history-delete-${r.id}`}
                     >
-                      Delete
+                      {t('history.delete')}
                     </button>
                   </td>
                 </tr>
@@ -227,8 +230,8 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
         ) : null}
       </Section>
       {shown.length > 0 ? (
-        <Section title={shown.length > 1 ? `Comparison of ${shown.length} runs` : 'Run report'}>
-          {build.busy ? <p className="muted">Building the report…</p> : null}
+        <Section title={shown.length > 1 ? t('history.comparison', { count: shown.length }) : t('history.single')}>
+          {build.busy ? <p className="muted">{t('history.building')}</p> : null}
           <ErrorBox error={build.error} />
           <ExportButtons runDirs={shown} />
         </Section>

@@ -1,5 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ContractError } from '../../../shared/contract';
+import type { ImportSummary } from '../../../electron/core/import/import-run';
+import { useApi } from '../api/api-context';
+import { uploadAndImport } from '../api/upload-model';
 import { useCommand } from '../api/use-command';
+import { asContractError } from '../transport/api-error';
 import type { ModelDescription } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { InlineCode } from '../components/InlineCode';
@@ -7,6 +12,7 @@ import { Section, SelectField, Stat } from '../components/fields';
 import { formatCount } from '../format/numbers';
 import type { ModelName } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
+import { LayerTable, XnnpackDiagnosticList } from './ModelDetails';
 
 const MODELS: { value: ModelName; label: string }[] = [
   { value: 'baseline-keepdims', label: 'Reference CNN (GAP keepdims, XNNPACK-ready)' },
@@ -19,9 +25,23 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
   const { pipeline, update } = usePipeline();
   const describe = useCommand<'model.describe', ModelDescription>('model.describe');
   const { run } = describe;
+  const api = useApi();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [imported, setImported] = useState<ImportSummary | undefined>();
+  const [importState, setImportState] = useState<{ busy: boolean; error?: ContractError }>({ busy: false });
   useEffect(() => {
-    void run({ model: pipeline.model });
-  }, [run, pipeline.model]);
+    void run(imported ? { runDir: imported.out } : { model: pipeline.model });
+  }, [run, pipeline.model, imported]);
+  const openModel = async (files: File[]): Promise<void> => {
+    if (files.length === 0) return;
+    setImportState({ busy: true });
+    try {
+      setImported(await uploadAndImport(api, files));
+      setImportState({ busy: false });
+    } catch (error) {
+      setImportState({ busy: false, error: asContractError(error) });
+    }
+  };
   const model = describe.value;
   const verdict = model?.xnnpack;
 
@@ -33,8 +53,6 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
   const headline = verdict?.message && !diagnostics.some((d) => d.message === verdict.message) ? verdict.message : undefined;
   const failing = new Set(diagnostics.map((d) => d.layer).filter((l): l is string => Boolean(l)));
   const fixChosen = pipeline.fixForXnnpack;
-  // The core words its fix for the CLI; on this screen the same fix is the Fix button.
-  const onScreen = (fix: string): string => fix.replace(/`?check-xnnpack --fix`?/g, 'the Fix button below');
 
   return (
     <div className="screen" data-testid="screen-model">
@@ -44,10 +62,48 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             label="Architecture"
             value={pipeline.model}
             options={MODELS}
-            onChange={(value) => update({ model: value, fixForXnnpack: false })}
+            onChange={(value) => {
+              setImported(undefined);
+              update({ model: value, fixForXnnpack: false });
+            }}
             testId="model-select"
           />
+          <button type="button" onClick={() => fileInput.current?.click()} disabled={importState.busy} data-testid="model-open">
+            {importState.busy ? 'Importing…' : 'Open model…'}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            accept=".keras,.h5,.hdf5,.json,.bin"
+            hidden
+            data-testid="model-open-input"
+            onChange={(e) => {
+              const chosen = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void openModel(chosen);
+            }}
+          />
         </div>
+        <ErrorBox error={importState.error} />
+        {imported ? (
+          <div className="import-summary" data-testid="model-imported">
+            <p>
+              Imported <code>{imported.source.file}</code> ({imported.source.format}
+              {imported.source.producer ? `, ${imported.source.producer}` : ''}) into <code>{imported.out}</code>: input{' '}
+              {imported.model.inputShape.join(' × ')}, {imported.model.classes} classes.
+            </p>
+            {imported.notes.map((note, i) => (
+              <p key={i} className="hint">
+                {note}
+              </p>
+            ))}
+            <p className="hint">
+              Training and pruning an imported model from the wizard is not available yet: prune it with{' '}
+              <InlineCode text={`sparse-studio prune --from ${imported.out} --fix --out RUN_DIR`} />.
+            </p>
+          </div>
+        ) : null}
         <ErrorBox error={describe.error} />
         {model ? (
           <div className="stats">
@@ -83,21 +139,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   <InlineCode text={headline} />
                 </p>
               ) : null}
-              <ul className="diagnostics">
-                {diagnostics.map((d, i) => (
-                  <li key={i}>
-                    <strong>{d.layer ?? 'model'}</strong> <span className="tag">{d.rule}</span>
-                    <div>
-                      <InlineCode text={d.message} />
-                    </div>
-                    {fixChosen ? null : (
-                      <div className="fix-text">
-                        <InlineCode text={onScreen(d.fix)} />
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <XnnpackDiagnosticList diagnostics={diagnostics} fixChosen={fixChosen} />
               {changes.length > 0 ? (
                 <div className="fix-plan">
                   <p>
@@ -114,7 +156,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   {model && !model.fix.passesAfterFix ? <p>Even after the fix, the model would not pass every check.</p> : null}
                 </div>
               ) : null}
-              {pipeline.fixForXnnpack ? (
+              {imported ? null : pipeline.fixForXnnpack ? (
                 <p className="verdict-fixed" data-testid="fix-pending">
                   ✓ Fix chosen: it is applied to the trained model when pruning starts (step 4).
                 </p>
@@ -138,54 +180,14 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
         <Section
           title="Layers"
           actions={
-            <button type="button" className="primary" onClick={onNext} data-testid="model-next">
-              Next: train
-            </button>
+            imported ? undefined : (
+              <button type="button" className="primary" onClick={onNext} data-testid="model-next">
+                Next: train
+              </button>
+            )
           }
         >
-          <table className="table" data-testid="layer-table">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Layer</th>
-                <th>Type</th>
-                {model.chain ? null : <th>Reads</th>}
-                <th>Output shape</th>
-                <th className="num">Parameters</th>
-                <th>Pruning</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.layers.map((layer, i) => (
-                <tr
-                  key={layer.name}
-                  className={failing.has(layer.name) ? (fixChosen ? 'row-fixed' : 'row-failing') : undefined}
-                  data-testid={failing.has(layer.name) ? `layer-failing-${layer.name}` : undefined}
-                >
-                  <td>{i + 1}</td>
-                  <td>
-                    <code>{layer.name}</code>{' '}
-                    {failing.has(layer.name) ? (
-                      <span className={fixChosen ? 'tag ok' : 'tag bad'}>
-                        {fixChosen ? 'fixed at pruning' : 'fails the check'}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{layer.type}</td>
-                  {model.chain ? null : (
-                    <td className="layer-inputs">
-                      {layer.inputs.map((input) => (input === model.inputName ? 'input' : input)).join(', ')}
-                    </td>
-                  )}
-                  <td>{layer.outputShape?.join(' × ') ?? '—'}</td>
-                  <td className="num">{formatCount(layer.parameters)}</td>
-                  <td data-testid={layer.pruned ? `layer-pruned-${layer.name}` : undefined}>
-                    {layer.pruned ? <span className="tag">kernel pruned to the final sparsity (step 4)</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LayerTable model={model} failing={failing} fixChosen={fixChosen} />
         </Section>
       ) : null}
     </div>

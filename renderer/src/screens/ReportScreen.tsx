@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommand } from '../api/use-command';
 import type { Report } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
@@ -9,6 +10,7 @@ import { ReportView } from './report/ReportView';
 import { useRunScoped } from '../state/use-run-scoped';
 
 export function ReportScreen({ visible }: { visible: boolean }) {
+  const { t } = useTranslation();
   const { pipeline } = usePipeline();
   const build = useCommand<'report.build', Report>('report.build');
   const runDirs = pipeline.runDir ? [pipeline.runDir] : [];
@@ -22,7 +24,7 @@ export function ReportScreen({ visible }: { visible: boolean }) {
   return (
     <div className="screen" data-testid="screen-report">
       <Section
-        title="Report"
+        title={t('report.screen.title')}
         actions={
           <button
             type="button"
@@ -30,20 +32,20 @@ export function ReportScreen({ visible }: { visible: boolean }) {
             disabled={!key || build.busy}
             data-testid="report-refresh"
           >
-            Refresh
+            {t('report.screen.refresh')}
           </button>
         }
       >
         {runDirs.length === 0 ? (
           <p className="muted" data-testid="report-empty">
-            Train, prune, convert and benchmark a model first (steps 3 to 6), or open runs from History to compare them.
+            {t('report.screen.none')}
           </p>
         ) : (
           <p className="muted">
-            Run <code>{runDirs.join(', ')}</code>
+            {t('report.screen.runs')} <code>{runDirs.join(', ')}</code>
           </p>
         )}
-        {build.busy ? <p className="muted">Building the report…</p> : null}
+        {build.busy ? <p className="muted">{t('report.screen.building')}</p> : null}
         <ErrorBox error={build.error} testId="report-error" />
         {key ? <ExportButtons runDirs={runDirs} /> : null}
       </Section>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommand } from '../api/use-command';
 import { ErrorBox } from '../components/ErrorBox';
 import type { RunRow } from '../state/run-list';
 
 /** Rename a run and keep a note with it; saved in the run's run.json by the core. */
 export function RunLabelsEditor({ run, onDone }: { run: RunRow; onDone(saved: boolean): void }) {
+  const { t } = useTranslation();
   const save = useCommand('runs.update');
   const [name, setName] = useState(run.name ?? '');
   const [note, setNote] = useState(run.note ?? '');
@@ -15,7 +17,7 @@ export function RunLabelsEditor({ run, onDone }: { run: RunRow; onDone(saved: bo
   return (
     <div className="run-editor" data-testid={`history-editor-${run.id}`}>
       <label className="field">
-        <span>Name</span>
+        <span>{t('history.name')}</span>
         <input
           type="text"
           value={name}
@@ -26,15 +28,15 @@ export function RunLabelsEditor({ run, onDone }: { run: RunRow; onDone(saved: bo
         />
       </label>
       <label className="field field-wide">
-        <span>Note</span>
+        <span>{t('history.note')}</span>
         <textarea value={note} maxLength={2000} rows={2} onChange={(e) => setNote(e.target.value)} data-testid="history-note" />
       </label>
       <div className="actions">
         <button type="button" className="primary" onClick={() => void submit()} disabled={save.busy} data-testid="history-save">
-          Save
+          {t('history.save')}
         </button>
         <button type="button" onClick={() => onDone(false)}>
-          Cancel
+          {t('history.cancel')}
         </button>
       </div>
       <ErrorBox error={save.error} testId="history-save-error" />

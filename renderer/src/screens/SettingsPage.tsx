@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import { applyLanguage, systemLanguage } from '../i18n/app-i18n';
 import type { Settings, ThemeChoice } from '../../../shared/contract';
 import { applyTheme } from '../app/theme';
 import { useCommand } from '../api/use-command';
@@ -6,14 +9,11 @@ import { ErrorBox } from '../components/ErrorBox';
 import { Section, SelectField, TextField } from '../components/fields';
 import { usePipeline } from '../state/pipeline-context';
 
-/** Workspace folder, adb binary and adb server; saved with settings.update. */
-const THEMES: { value: ThemeChoice; label: string }[] = [
-  { value: 'system', label: 'Follow the system (light or dark)' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-];
+const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
+/** Language, workspace folder, colours, adb binary and adb server; saved with settings.update. */
 export function SettingsPage() {
+  const { t } = useTranslation();
   const { update } = usePipeline();
   const load = useCommand('settings.get');
   const save = useCommand('settings.update');
@@ -32,6 +32,7 @@ export function SettingsPage() {
     const saved = await save.run({
       workspace: workspace || undefined,
       theme: form.theme ?? 'system',
+      language: form.language ?? 'system',
       adbPath: form.adbPath?.trim() ?? '',
       adbServer: form.adbServer?.trim() || undefined,
     });
@@ -39,41 +40,59 @@ export function SettingsPage() {
       setForm(saved);
       update({ workspace: saved.workspace, adbServer: saved.adbServer });
       applyTheme(saved.theme);
+      applyLanguage(saved.language);
     }
   };
 
   return (
     <div className="screen" data-testid="screen-settings">
-      <Section title="Settings">
+      <Section title={t('settings.title')}>
         <ErrorBox error={load.error} />
         <div className="form-col">
+          <SelectField<Language | 'system'>
+            label={t('settings.language')}
+            value={form.language ?? 'system'}
+            options={[
+              { value: 'system', label: t('settings.languageSystem', { language: t(`languages.${systemLanguage()}`) }) },
+              ...LANGUAGES.map((lang) => ({ value: lang, label: t(`languages.${lang}`) })),
+            ]}
+            onChange={(language) =>
+              setForm((f) => {
+                const next = { ...f };
+                if (language === 'system') delete next.language;
+                else next.language = language;
+                return next;
+              })
+            }
+            testId="settings-language"
+          />
           <TextField
-            label="Workspace folder (new runs are created here)"
+            label={t('settings.workspace')}
             value={form.workspace}
             onChange={(v) => setForm((f) => ({ ...f, workspace: v }))}
             testId="settings-workspace"
           />
           {relative ? (
             <small className="field-error" role="alert" data-testid="settings-workspace-error">
-              Enter a full path, such as /home/me/SparseStudio/runs: a relative path would depend on where the app was started.
+              {t('settings.workspaceRelative')}
             </small>
           ) : null}
           <SelectField
-            label="Colours"
+            label={t('settings.colours')}
             value={form.theme ?? 'system'}
-            options={THEMES}
+            options={THEMES.map((value) => ({ value, label: t(`settings.theme.${value}`) }))}
             onChange={(theme) => setForm((f) => ({ ...f, theme }))}
             testId="settings-theme"
           />
           <TextField
-            label="adb program (empty: ANDROID_HOME/platform-tools or PATH)"
+            label={t('settings.adbPath')}
             value={form.adbPath ?? ''}
             onChange={(v) => setForm((f) => ({ ...f, adbPath: v }))}
             placeholder="/opt/android-sdk/platform-tools/adb"
             testId="settings-adb-path"
           />
           <TextField
-            label="adb server (HOST:PORT; empty: the local default)"
+            label={t('settings.adbServer')}
             value={form.adbServer ?? ''}
             onChange={(v) => setForm((f) => ({ ...f, adbServer: v }))}
             placeholder="127.0.0.1:5037"
@@ -88,9 +107,9 @@ export function SettingsPage() {
             disabled={save.busy || relative}
             data-testid="settings-save"
           >
-            Save
+            {t('settings.save')}
           </button>
-          {save.value && !save.error ? <span className="saved">Saved.</span> : null}
+          {save.value && !save.error ? <span className="saved">{t('settings.saved')}</span> : null}
         </div>
         <ErrorBox error={save.error} testId="settings-error" />
       </Section>

@@ -99,7 +99,11 @@ function Panel({ panel, y0 }: { panel: LatencyPanel; y0: number }) {
             </text>
             {beyond.length + hiddenCount > 0 ? (
               <text x={W - RIGHT + 6} y={cy + 10} fontSize={9} fill={COLORS.muted} className="beyond">
-                {t('report.charts.beyond', { count: beyond.length + hiddenCount, max: f.micros(Math.max(...b.outliers)) })}
+                {/* Two short lines: one long one would run past the chart's right edge. */}
+                <tspan>{t('report.charts.beyond', { count: beyond.length + hiddenCount })}</tspan>
+                <tspan x={W - RIGHT + 6} dy={10}>
+                  {t('report.charts.beyondMax', { max: f.micros(Math.max(...b.outliers)) })}
+                </tspan>
               </text>
             ) : null}
           </g>

@@ -157,6 +157,15 @@ export function batchNormBackward(
     sums.set(stats.mean, 2 * c);
     batchNormKernels(c, relu).backwardSums(x, y, dy, shape.rows * c, sums);
   }
+  const invStd = new Float64Array(c);
+  for (let k = 0; k < c; k++) {
+    invStd[k] = 1 / Math.sqrt(stats.variance[k]! + p.epsilon);
+    // In a data-parallel step these are this shard's share; the pool adds the shards' parameter gradients.
+    dbeta[k] = sums[k]!;
+    dgamma[k] = sums[c + k]! * invStd[k]!;
+  }
+  if (!dx) return;
+  // dx needs the whole batch's sums: exchanged with the other shards (the same values, in shard order, on each).
   let rows = shape.rows;
   const collective = activeCollective();
   if (collective) {
@@ -171,22 +180,15 @@ export function batchNormBackward(
       for (let i = 0; i < 2 * c; i++) sums[i] = sums[i]! + shard[1 + i]!;
     }
   }
-  const invStd = new Float64Array(c);
-  for (let k = 0; k < c; k++) {
-    invStd[k] = 1 / Math.sqrt(stats.variance[k]! + p.epsilon);
-    dbeta[k] = sums[k]!;
-    dgamma[k] = sums[c + k]! * invStd[k]!;
-  }
-  if (!dx) return;
   // dx = gamma*inv/M * (M*dy - sum(dy) - xhat*sum(dy*xhat)) written as dx = a*dy + b*x + e per channel.
   const coefficients = new Float64Array(3 * c);
   for (let k = 0; k < c; k++) {
     const inv = invStd[k]!;
     const a = p.gamma[k]! * inv;
-    const b = (-a * inv * dgamma[k]!) / rows;
+    const b = (-a * inv * (sums[c + k]! * inv)) / rows;
     coefficients[k] = a;
     coefficients[c + k] = b;
-    coefficients[2 * c + k] = (-a * dbeta[k]!) / rows - b * stats.mean[k]!;
+    coefficients[2 * c + k] = (-a * sums[k]!) / rows - b * stats.mean[k]!;
   }
   if (km) km.k.bnBackwardDx(x.byteOffset, y.byteOffset, dy.byteOffset, dx.byteOffset, shape.rows, c, km.scratchF32(COEFFICIENTS, coefficients), relu ? 1 : 0);
   else batchNormKernels(c, relu).backwardDx(x, y, dy, dx, shape.rows * c, coefficients);

@@ -2,7 +2,7 @@ import type { LayerSpec, ModelSpec } from '../../../../shared/model-spec';
 import { graphShapes, modelWeightShapes, type ActivationShape } from '../../model/shapes';
 import type { ModelWeights } from '../../model/weights';
 import type { FastLayer, FastNode } from './layer-types';
-import { batchNormLayer, buildLayer, ParamTable } from './layers';
+import { batchNormLayer, buildLayer, ParamTable, type FusedRelu } from './layers';
 import { mergeNode } from './op-layers';
 import type { TensorMemory } from './tensor-memory';
 
@@ -28,10 +28,16 @@ function single(layer: FastLayer, output: string, input: string): FastNode {
   return layer.lastMask ? { ...node, lastMask: layer.lastMask } : node;
 }
 
-/** A ReLU with nothing but the zero floor (its backward needs only its output, so BatchNormalization can fuse it). */
-function isPlainRelu(layer: LayerSpec | undefined): boolean {
-  if (layer?.type === 'ReLU') return layer.maxValue === null && layer.negativeSlope === 0 && layer.threshold === 0;
-  return layer?.type === 'Activation' && layer.activation === 'relu';
+/**
+ * The ReLU a BatchNormalization can run itself: zero floor, no slope or threshold, any ceiling (null when `layer` is
+ * not one). Its backward then needs only the output.
+ */
+function fusableRelu(layer: LayerSpec | undefined): FusedRelu | null {
+  if (layer?.type === 'ReLU' && layer.negativeSlope === 0 && layer.threshold === 0)
+    return { name: layer.name, ceiling: layer.maxValue ?? Infinity };
+  if (layer?.type === 'Activation' && (layer.activation === 'relu' || layer.activation === 'relu6'))
+    return { name: layer.name, ceiling: layer.activation === 'relu6' ? 6 : Infinity };
+  return null;
 }
 
 /**
@@ -62,10 +68,11 @@ export function buildGraph(spec: ModelSpec, weights: ModelWeights, memory: Tenso
     }
     const input = layer.inputs[0]!;
     const myReaders = readers.get(layer.name) ?? [];
-    // BatchNormalization + ReLU without a ceiling run as one pass each way (the ReLU's output is all its backward needs).
-    if (layer.type === 'BatchNormalization' && layer.name !== output && myReaders.length === 1 && isPlainRelu(myReaders[0])) {
-      const relu = myReaders[0]!;
-      nodes.push(single(batchNormLayer(layer, shapeOf(input), table, relu.name), relu.name, input));
+    // BatchNormalization + ReLU (or ReLU6) run as one node (the ReLU's output is all its backward needs).
+    const relu =
+      layer.type === 'BatchNormalization' && layer.name !== output && myReaders.length === 1 ? fusableRelu(myReaders[0]) : null;
+    if (layer.type === 'BatchNormalization' && relu) {
+      nodes.push(single(batchNormLayer(layer, shapeOf(input), table, relu), relu.name, input));
       fused.add(relu.name);
       continue;
     }

@@ -32,6 +32,26 @@ export class ParamTable {
     values.set(source.values);
     return { name, shape, trainable, values, grad: trainable ? this.memory.f64(product(shape)) : null };
   }
+
+  #scratch: Float32Array = new Float32Array(0);
+  /** A buffer of at least `size` values shared by every layer of the network, for use within one call only. */
+  scratch(size: number): Float32Array {
+    if (this.#scratch.length < size) this.#scratch = this.memory.f32(size);
+    return this.#scratch;
+  }
+}
+
+/** A ReLU fused into the BatchNormalization before it: the ReLU layer's name and its ceiling (Infinity for none). */
+export interface FusedRelu {
+  name: string;
+  ceiling: number;
+}
+
+/** The largest float32 below `ceiling`: reluBackward with it passes the gradient where 0 < y < ceiling. */
+function belowCeiling(ceiling: number): number {
+  const f = new Float32Array([ceiling]);
+  new Int32Array(f.buffer)[0]! -= 1;
+  return f[0]!;
 }
 
 function convLayer(
@@ -123,7 +143,7 @@ export function batchNormLayer(
   spec: Extract<LayerSpec, { type: 'BatchNormalization' }>,
   input: ActivationShape,
   table: ParamTable,
-  fusedRelu: string | null,
+  fusedRelu: FusedRelu | null,
 ): FastLayer {
   const c = input[input.length - 1]!;
   const size = product(input);
@@ -132,10 +152,19 @@ export function batchNormLayer(
   const movingMean = table.take(spec.name, 'moving_mean', [c], false);
   const movingVariance = table.take(spec.name, 'moving_variance', [c], false);
   const stats: BatchStats = { mean: new Float64Array(c), variance: new Float64Array(c) };
-  const params = () => ({ gamma: gamma.values, beta: beta.values, epsilon: spec.epsilon, relu: fusedRelu !== null });
+  // A plain ReLU runs inside the batch-norm kernels. One with a ceiling (ReLU6) clamps the output in place afterwards
+  // and masks the gradient by the output (0 < y < ceiling: it differs from the ReLU's own rule only at x = ceiling
+  // exactly), through a buffer the whole network shares, so the ReLU layer needs no buffers of its own.
+  const ceiling = fusedRelu?.ceiling ?? Infinity;
+  const inKernel = fusedRelu !== null && ceiling === Infinity;
+  const params = () => ({ gamma: gamma.values, beta: beta.values, epsilon: spec.epsilon, relu: inKernel });
+  const clamp = (y: Float32Array, count: number) => {
+    if (fusedRelu && !inKernel) reluForward(y, count, ceiling, y);
+  };
+  const passBelow = belowCeiling(ceiling);
   const decay = 1 - spec.momentum;
   return {
-    name: fusedRelu ? `${spec.name}+${fusedRelu}` : spec.name,
+    name: fusedRelu ? `${spec.name}+${fusedRelu.name}` : spec.name,
     inSize: size,
     outSize: size,
     params: [gamma, beta, movingMean, movingVariance],
@@ -148,9 +177,11 @@ export function batchNormLayer(
           { ...params(), movingMean: movingMean.values, movingVariance: movingVariance.values },
           y,
         );
+        clamp(y, n * size);
         return;
       }
       batchNormTrainingForward(x, shape, params(), { y, stats });
+      clamp(y, n * size);
       // tfjs-layers: moving = moving - (moving - batch) * (1 - momentum), with the biased batch variance.
       for (let k = 0; k < c; k++) {
         const m = movingMean.values[k]!;
@@ -160,11 +191,15 @@ export function batchNormLayer(
       }
     },
     backward(x, y, dy, dx, n) {
-      batchNormBackward({ x, dy, stats, y }, { rows: (n * size) / c, channels: c }, params(), {
-        dx,
-        dgamma: gamma.grad!,
-        dbeta: beta.grad!,
-      });
+      const shape = { rows: (n * size) / c, channels: c };
+      const grads = { dx, dgamma: gamma.grad!, dbeta: beta.grad! };
+      if (inKernel || !fusedRelu) {
+        batchNormBackward({ x, dy, stats, y }, shape, params(), grads);
+        return;
+      }
+      const masked = table.scratch(n * size);
+      reluBackward(y, dy, n * size, passBelow, masked);
+      batchNormBackward({ x, dy: masked, stats }, shape, params(), grads);
     },
   };
 }

@@ -78,6 +78,10 @@ class FastTrainer implements Trainer {
     this.#pool?.bind(this.#training);
   }
 
+  get threads(): number {
+    return this.#pool?.threads ?? 1;
+  }
+
   trainStep(batch: Batch): StepResult {
     const x = this.#staging.x(batch.x, batch.size * this.#training.inputSize);
     const labels = this.#staging.labels(batch.labels, batch.size);

@@ -1,18 +1,13 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorBox } from '../../components/ErrorBox';
 import { usePipeline } from '../../state/pipeline-context';
 import { asContractError } from '../../transport/api-error';
 
-const FORMATS = [
-  { format: 'json', label: 'JSON' },
-  { format: 'csv', label: 'CSV (per repetition)' },
-  { format: 'summary-csv', label: 'CSV (summary)' },
-  { format: 'html', label: 'HTML' },
-  { format: 'pdf', label: 'PDF' },
-] as const;
-type Format = (typeof FORMATS)[number]['format'];
+const FORMATS = ['json', 'csv', 'summary-csv', 'html', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
 
 function saveDownload(fileName: string, mimeType: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -34,6 +29,7 @@ type Outcome = { kind: 'downloaded'; fileName: string } | { kind: 'saved'; file:
  */
 export function ExportButtons({ runDirs }: { runDirs: string[] }) {
   const api = useApi();
+  const { t } = useTranslation();
   const { pipeline } = usePipeline();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
@@ -61,8 +57,8 @@ export function ExportButtons({ runDirs }: { runDirs: string[] }) {
 
   return (
     <div>
-      <div className="actions" role="group" aria-label="Export the report">
-        {FORMATS.map(({ format, label }) => (
+      <div className="actions" role="group" aria-label={t('report.screen.exportGroup')}>
+        {FORMATS.map((format) => (
           <button
             key={format}
             type="button"
@@ -70,22 +66,22 @@ export function ExportButtons({ runDirs }: { runDirs: string[] }) {
             disabled={busy || runDirs.length === 0}
             data-testid={`export-${format}`}
           >
-            Export {label}
+            {t('report.screen.export', { format: t(`report.screen.format.${format}`) })}
           </button>
         ))}
       </div>
-      {busy ? <p className="muted">Exporting…</p> : null}
+      {busy ? <p className="muted">{t('report.screen.exporting')}</p> : null}
       {outcome?.kind === 'downloaded' ? (
         <p className="saved" data-testid="export-file">
-          Downloaded <code>{outcome.fileName}</code>
+          {t('report.screen.downloaded')} <code>{outcome.fileName}</code>
         </p>
       ) : null}
       {outcome?.kind === 'saved' ? (
         <p className="saved" data-testid="export-file">
-          Saved <code>{outcome.file}</code>
+          {t('report.screen.savedTo')} <code>{outcome.file}</code>
         </p>
       ) : null}
-      {outcome?.kind === 'cancelled' ? <p className="muted">Not saved: the save dialog was closed.</p> : null}
+      {outcome?.kind === 'cancelled' ? <p className="muted">{t('report.screen.cancelled')}</p> : null}
       <ErrorBox error={error} testId="export-error" />
     </div>
   );

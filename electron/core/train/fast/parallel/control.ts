@@ -21,6 +21,8 @@ export const Word = {
   LOGITS_PTR: 10,
   /** Training steps dispatched before the current command. */
   STEP: 11,
+  /** Set by the first failing thread before it writes ERROR_TEXT and ERROR. */
+  ERROR_CLAIM: 12,
   ERROR_TEXT: 16,
 } as const;
 export const ERROR_TEXT_LENGTH = 240;
@@ -45,11 +47,15 @@ export function throwIfFailed(ctrl: Int32Array): void {
   throw new Error(`Training thread ${failed - 1} failed: ${String.fromCharCode(...codes)}`);
 }
 
+/** Records the first failure (later ones are its consequences: shards that gave up waiting) and wakes every waiter. */
 export function reportFailure(ctrl: Int32Array, shard: number, error: unknown): void {
-  const text = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_TEXT_LENGTH);
-  for (let i = 0; i < ERROR_TEXT_LENGTH; i++) ctrl[Word.ERROR_TEXT + i] = i < text.length ? text.charCodeAt(i) : 0;
-  Atomics.store(ctrl, Word.ERROR, shard + 1);
+  if (Atomics.compareExchange(ctrl, Word.ERROR_CLAIM, 0, 1) === 0) {
+    const text = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_TEXT_LENGTH);
+    for (let i = 0; i < ERROR_TEXT_LENGTH; i++) ctrl[Word.ERROR_TEXT + i] = i < text.length ? text.charCodeAt(i) : 0;
+    Atomics.store(ctrl, Word.ERROR, shard + 1);
+  }
   Atomics.notify(ctrl, Word.BARRIER_GENERATION);
+  Atomics.notify(ctrl, Word.COMMAND_GENERATION);
   Atomics.notify(ctrl, Word.DONE);
 }
 

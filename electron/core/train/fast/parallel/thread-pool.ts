@@ -6,7 +6,16 @@ import type { ModelWeights } from '../../../model/weights';
 import type { Network } from '../network';
 import type { KernelMemory } from '../wasm/kernel-memory';
 import { withCollective } from './collective';
-import { Command, CONTROL_WORDS, shardCollective, shardRows, throwIfFailed, waitWhileEqual, Word } from './control';
+import {
+  Command,
+  CONTROL_WORDS,
+  reportFailure,
+  shardCollective,
+  shardRows,
+  throwIfFailed,
+  waitWhileEqual,
+  Word,
+} from './control';
 import type { ThreadReady, ThreadSetup } from './layout';
 
 /** The training thread's script: the TypeScript source through tsx's loader, or the bundled file next to the app's. */
@@ -98,6 +107,7 @@ export class ThreadPool {
 
   #dispatch(command: number, n: number, pointers: { x: number; labels: number; logits: number }): number {
     if (this.#closed) throw new Error('The training threads were closed');
+    throwIfFailed(this.#ctrl);
     const parties = Math.min(this.threads, n);
     const ctrl = this.#ctrl;
     Atomics.store(ctrl, Word.COMMAND, command);
@@ -110,6 +120,27 @@ export class ThreadPool {
     Atomics.add(ctrl, Word.COMMAND_GENERATION, 1);
     Atomics.notify(ctrl, Word.COMMAND_GENERATION);
     return parties;
+  }
+
+  /**
+   * Runs this thread's shard, then waits for the workers. When this shard fails, the failure is posted first, so
+   * workers waiting for it at a batch-norm exchange give up instead of waiting forever; the pool stays failed.
+   */
+  #runShard<T>(body: () => T): T {
+    let result: T;
+    try {
+      result = body();
+    } catch (error) {
+      reportFailure(this.#ctrl, 0, error);
+      try {
+        this.#awaitWorkers();
+      } catch {
+        // This shard's own error is the one to report.
+      }
+      throw error;
+    }
+    this.#awaitWorkers();
+    return result;
   }
 
   #awaitWorkers(): void {
@@ -130,12 +161,9 @@ export class ThreadPool {
     const { rows } = shardRows(n, parties, 0);
     const size = network.inputSize;
     const collective = shardCollective(this.#ctrl, this.#exchange!, this.#exchangeSlot, 0, parties, n);
-    let own: { loss: number; correct: number };
-    try {
-      own = withCollective(collective, () => network.lossAndGradients(x.subarray(0, rows * size), labels.subarray(0, rows), rows));
-    } finally {
-      this.#awaitWorkers();
-    }
+    const own = this.#runShard(() =>
+      withCollective(collective, () => network.lossAndGradients(x.subarray(0, rows * size), labels.subarray(0, rows), rows)),
+    );
     let lossSum = own.loss * rows;
     let correct = own.correct;
     for (let s = 1; s < parties; s++) {
@@ -155,12 +183,10 @@ export class ThreadPool {
     if (this.#logits.length < n * classes) this.#logits = this.#memory.f32(n * classes);
     const parties = this.#dispatch(Command.FORWARD, n, { x: x.byteOffset, labels: 0, logits: this.#logits.byteOffset });
     const { rows } = shardRows(n, parties, 0);
-    try {
+    this.#runShard(() => {
       const logits = network.forward(x.subarray(0, rows * network.inputSize), rows, false);
       this.#logits.set(logits.subarray(0, rows * classes));
-    } finally {
-      this.#awaitWorkers();
-    }
+    });
     return this.#logits.subarray(0, n * classes);
   }
 

@@ -110,7 +110,9 @@ export class KernelMemory implements TensorMemory {
     const have = this.memory.buffer.byteLength;
     if (end > have) {
       const want = Math.max(end, Math.min(have * 1.25, MAX_PAGES * PAGE - PAGE));
-      this.memory.grow(Math.ceil((want - this.memory.buffer.byteLength) / PAGE));
+      // Threads share the memory: another one may have grown it since `have` was read.
+      const missing = Math.ceil((want - this.memory.buffer.byteLength) / PAGE);
+      if (missing > 0) this.memory.grow(missing);
     }
     return start;
   }

@@ -1,0 +1,143 @@
+// The built renderer in headless Chromium against scripted handlers, in English and in Thai at 1280x800 and
+// 1024x700: the language switch in Settings changes the screens and the report, nothing overflows its panel
+// (scrollWidth <= clientWidth for the step panels and the report's tables), and the translated screens show no
+// English sentence in Thai. Screenshots: test-results/languages/<lang>-<width>/*.png.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { EventBus } from '../../electron/app/event-bus';
+import { startBrowserServer } from '../../electron/server/ws-server';
+import { CHROMIUM_ARGS } from '../../electron/core/report/chromium';
+import { scriptedHandlers } from './fixtures/scripted-handlers';
+import { WizardDriver } from '../e2e/support/wizard-driver';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+] as const;
+const STEPS = ['data', 'model', 'train', 'prune', 'convert', 'benchmark', 'report'];
+
+/** Everything in the visible panel that is wider than its box: the panel itself and the report's tables. */
+async function overflowing(page: Page): Promise<string[]> {
+  // No named helpers inside evaluate: tsx's keepNames wraps them in a __name() the page does not have.
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push(`page: ${doc.scrollWidth} > ${doc.clientWidth}`);
+    for (const panel of document.querySelectorAll('main > div, [role="tabpanel"]'))
+      if ((panel as HTMLElement).offsetParent !== null && panel.scrollWidth > panel.clientWidth + 1) out.push(`panel ${panel.id || panel.className}: ${panel.scrollWidth} > ${panel.clientWidth}`);
+    for (const table of document.querySelectorAll('[data-testid="report-view"] table')) {
+      const box = table.parentElement!;
+      if ((table as HTMLElement).offsetParent !== null && table.scrollWidth > box.clientWidth + 1)
+        out.push(`table ${table.getAttribute('data-testid') ?? ''}: ${table.scrollWidth} > ${box.clientWidth}`);
+    }
+    return out;
+  });
+}
+
+/**
+ * English sentences left on a translated screen: text of three or more Latin words, outside code, user data
+ * (device labels, run ids, file names: marked `value`, `code`, `pre`) and inputs. A heuristic, but it catches a
+ * sentence that was never translated.
+ */
+async function englishLeft(page: Page, screen: string): Promise<string[]> {
+  return page.evaluate((testId) => {
+    const scope = document.querySelector(`[data-testid="${testId}"]`);
+    if (!scope) return [`no ${testId}`];
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    const found: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest('code, pre, .value, [data-raw], input, textarea, option, details')) continue;
+      const text = node.textContent ?? '';
+      // Three words in a row, lower case after the first (names such as HOST:PORT or TF.js do not count).
+      if (/\b[A-Za-z][a-z]{2,}\b(?:[\s,:()·-]+\b[a-z]{2,}\b){2,}/.test(text)) found.push(text.trim().slice(0, 80));
+    }
+    return found;
+  }, screen);
+}
+
+test(
+  'English and Thai screens at 1280x800 and 1024x700: switchable in Settings, nothing cut or overflowing',
+  { timeout: 300_000, skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed` },
+  async () => {
+    const out = mkdtempSync(join(tmpdir(), 'renderer-lang-'));
+    const { build } = await import('vite');
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+    const bus = new EventBus();
+    const { handlers } = scriptedHandlers(bus);
+    const server = await startBrowserServer({ handlers, bus, staticDir: out });
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const problems: string[] = [];
+    try {
+      const page = await browser.newPage({ viewport: SIZES[0] });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      const wizard = new WizardDriver(page, { jobTimeoutMs: 30_000, screenshotDir: out });
+      const id = (testId: string) => wizard.id(testId);
+      await page.goto(server.url);
+
+      // One pass through the wizard so every step has content to show.
+      await wizard.loadData({ kind: 'sample' });
+      await wizard.describeModel('baseline-keepdims');
+      await wizard.train({ epochs: 2 });
+      await wizard.prune({ epochs: 2, endEpoch: 1, frequency: 2 });
+      await wizard.convert();
+      await wizard.benchmark({ devices: ['host'], runs: 10, repeat: 1 });
+      await wizard.waitForJob('bench');
+
+      for (const lang of ['en', 'th'] as const) {
+        await id('open-settings').click();
+        await id('settings-language').selectOption(lang);
+        await id('settings-save').click();
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await id('open-settings').click(); // back to the wizard
+        for (const size of SIZES) {
+          await page.setViewportSize(size);
+          const dir = join(root, 'test-results', 'languages', `${lang}-${size.width}`);
+          mkdirSync(dir, { recursive: true });
+          const shot = (name: string) => page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+          for (const [i, step] of STEPS.entries()) {
+            if (step === 'report') await wizard.openReport();
+            else await wizard.gotoStep(i + 1);
+            await shot(`${i + 1}-${step}`);
+            assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: step ${step}`);
+          }
+          const headline = (await id('screen-report').getByTestId('report-headline').textContent()) ?? '';
+          assert.match(headline, lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น/ : /Pruned is [\d.]+× faster/);
+          assert.equal(await id('step-7').textContent(), lang === 'th' ? '7รายงาน' : '7Report');
+
+          await id('open-history').click();
+          await id('history-open-run-a').click();
+          await id('screen-history').getByTestId('report-view').waitFor();
+          await shot('8-history');
+          assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: history`);
+
+          await id('open-settings').click();
+          await shot('9-settings');
+          assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: settings`);
+          if (lang === 'th') {
+            for (const screen of ['screen-settings'])
+              assert.deepEqual(await englishLeft(page, screen), [], `${screen} in Thai`);
+            await id('open-settings').click();
+            await wizard.openReport();
+            assert.deepEqual(await englishLeft(page, 'screen-report'), [], 'report screen in Thai');
+          } else {
+            await id('open-settings').click();
+          }
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      await server.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  },
+);
