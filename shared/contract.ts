@@ -204,7 +204,7 @@ export const commandRequests = {
   'report.build': z.strictObject({ runDirs: z.array(path).min(1).max(32) }),
   'report.export': z.strictObject({
     runDirs: z.array(path).min(1).max(32),
-    format: z.enum(['json', 'csv', 'html', 'pdf']),
+    format: z.enum(['json', 'csv', 'summary-csv', 'html', 'pdf']),
     out: path.optional(),
     lang: z.enum(LANGUAGES).optional(),
     page: z.enum(['A4', 'Letter']).optional(),
@@ -284,8 +284,13 @@ export interface CommandResponses {
 
 export type ContractJobName = z.infer<typeof jobName>;
 
-/** One job's progress event, with the job's name as the discriminant (the event types are the jobs' own). */
-export type JobEventPayload = { [N in ContractJobName]: { jobId: string; job: N; event: JobEvent<N> } }[ContractJobName];
+/**
+ * One job's progress event, with the job's name as the discriminant (the event types are the jobs' own, e.g. the prune
+ * job's PruneEvent with its per-mask-update 'mask-update'); `J` narrows it to some jobs.
+ */
+export type JobEventPayload<J extends ContractJobName = ContractJobName> = {
+  [N in J]: { jobId: string; job: N; event: JobEvent<N> };
+}[J];
 
 /** A job's end: its result when it completed, the error when it failed. */
 export type JobFinishedPayload = {

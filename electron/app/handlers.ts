@@ -11,6 +11,7 @@ import { renderReportFile, reportFileName } from './report-file';
 import { listRunsWithLabels } from './run-list';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
+import { summaryCsv } from '../core/report/export-csv';
 import { renderReportHtml, type PageSize } from '../core/report/render-html';
 import type { Language } from '../../shared/i18n/languages';
 import { systemLanguage } from '../core/util/system-language';
@@ -110,6 +111,10 @@ export function createHandlers(context: AppContext): Handlers {
       }
       target ??= join(runDirs[0]!, 'report', reportFileName(runDirs, format));
       const report = await buildReport(runDirs);
+      if (format === 'summary-csv') {
+        await writeFileAtomic(target, summaryCsv(report));
+        return { file: target };
+      }
       const options = reportOptions(lang, page);
       if (format === 'pdf' && context.printToPdf) {
         // The desktop app prints with Electron's own Chromium; the CLI and browser mode use headless Chromium.

@@ -3,13 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext, type AppContext } from '../../electron/app/context';
 import { dispatch } from '../../electron/app/dispatch';
 import { EventBus } from '../../electron/app/event-bus';
 import { createHandlers } from '../../electron/app/handlers';
+import { SUMMARY_COLUMNS } from '../../electron/core/report/export-csv';
 import { RunFolder } from '../../electron/core/runs/run-folder';
 import { writeFixtureRun } from '../report/fixture-run';
 
@@ -86,6 +87,15 @@ test('report.export in the desktop app asks where to save (a fake dialog), sugge
       const saved = await dispatch(handlers, 'report.export', { runDirs: [run], format: 'json' });
       assert.deepEqual(saved, { ok: true, value: { file: answer } });
       assert.equal((JSON.parse(await readFile(answer, 'utf8')) as { runs: unknown[] }).runs.length, 1);
+      // The summary CSV goes through the same dialog, as one file: the summary table, nothing written beside it.
+      const chosen = join(dir, 'picked');
+      await mkdir(chosen);
+      answer = join(chosen, 'summary.csv');
+      const summary = await dispatch(handlers, 'report.export', { runDirs: [run], format: 'summary-csv' });
+      assert.deepEqual(summary, { ok: true, value: { file: answer } });
+      assert.equal(asked[2], join(run, 'report', 'run-a-report-summary.csv'));
+      assert.equal((await readFile(answer, 'utf8')).split('\r\n')[0], SUMMARY_COLUMNS.join(','));
+      assert.deepEqual(await readdir(chosen), ['summary.csv']);
     },
   );
 });

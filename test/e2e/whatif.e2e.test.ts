@@ -96,6 +96,19 @@ test(
       assert.match(row75, new RegExp(`^75 % \\| eligible \\| yes \\| `));
       assert.match(row75, new RegExp(host.points[2]!.ratio!.toFixed(2)));
       await wizard.shot('whatif');
+
+      // History lists it as a what-if and opens its own report (not a dense/pruned comparison).
+      const runId = runDir.split('/').pop()!;
+      await id('open-history').click();
+      await id(`history-kind-${runId}`).getByText('what-if', { exact: true }).waitFor();
+      assert.equal(await id(`history-continue-${runId}`).isDisabled(), true);
+      await id(`history-open-${runId}`).click();
+      const history = id('screen-history');
+      await history.getByTestId('whatif-report').waitFor();
+      assert.equal(await history.getByTestId('whatif-notice-report').textContent(), WHATIF_NOTICE);
+      await history.getByTestId('whatif-row-host-75').waitFor();
+      assert.equal(await history.getByTestId('report-view').count(), 0);
+      await wizard.shot('whatif-history');
     } finally {
       await browser.close();
       await server.close();

@@ -95,6 +95,11 @@ test(
           if (String(frame.payload).includes('"jobs.start"')) jobStarts += 1;
         }),
       );
+      // A page error (a screen that threw) is reported with the failing step instead of a bare timeout.
+      page.on('pageerror', (e) => t.diagnostic(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') t.diagnostic(`console error: ${m.text()}`);
+      });
       const wizard = new WizardDriver(page, { jobTimeoutMs: 300_000, screenshotDir: shots });
       const id = (testId: string) => wizard.id(testId);
       await page.goto(server.url);
@@ -145,6 +150,11 @@ test(
       const lastBatchX = await lossChart.locator('g[data-series="training (per batch)"]').getAttribute('data-last-x');
       assert.equal(lastEpochX, '2');
       assert.equal(lastEpochX, lastBatchX, 'the last epoch point is at the last step');
+      // 18.7: validation, which can lie on the training line, is dashed with its own markers (squares, not dots).
+      const validation = lossChart.locator('g[data-series="validation (end of epoch)"]');
+      assert.equal(await validation.locator('rect').count(), 2);
+      assert.equal(await validation.locator('circle').count(), 0);
+      assert.ok(await validation.locator('polyline').getAttribute('stroke-dasharray'));
       await id('train-epoch-loss').getByText('Training loss, epoch 2 mean').waitFor();
       await id('train-batch-loss').getByText('Loss of the last batch').waitFor();
       // 19.2: where the test accuracy is shown, an accuracy 20 test images cannot tell from guessing is called so.
@@ -173,6 +183,42 @@ test(
         Number(await page.locator('svg[data-chart="prune-schedule"] g[data-series^="actual"]').getAttribute('data-points')) > 1,
       );
       assert.ok((await page.locator('svg[data-chart="prune-fit-loss"] polyline').count()) >= 2, 'a fine-tuning curve');
+      // 18.5: the actual sparsity is plotted per mask update (the job's mask-update events), as steps, and the updates
+      // are dotted lines at the steps the pruning-metrics.json of the run records.
+      const pruneMetrics = JSON.parse(readFileSync(join(mainDir, 'pruning-metrics.json'), 'utf8')) as {
+        pruning: { maskUpdates: { step: number; tensors: { sparsity: number }[] }[] };
+      };
+      const updates = pruneMetrics.pruning.maskUpdates;
+      assert.ok(updates.length > 1, `${updates.length} mask updates`);
+      const schedule = page.locator('svg[data-chart="prune-schedule"]');
+      assert.equal(Number(await schedule.locator('g[data-marks]').getAttribute('data-marks')), updates.length);
+      const markSteps = await schedule
+        .locator('line.mark')
+        .evaluateAll((lines) => lines.map((l) => getComputedStyle(l).strokeDasharray));
+      assert.equal(markSteps.length, updates.length);
+      assert.ok(
+        markSteps.every((dash) => dash !== 'none' && dash !== ''),
+        `mask update lines are dotted: ${markSteps[0]}`,
+      );
+      const actual = schedule.locator('g[data-series^="actual"]');
+      const dots = await actual
+        .locator('circle')
+        .evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('data-x')), Number(c.getAttribute('data-y'))]));
+      assert.deepEqual(
+        dots.map(([x]) => x),
+        [0, ...updates.map((u) => u.step)],
+        'one point per mask update, at its step',
+      );
+      updates.forEach((u, i) => {
+        const mean = u.tensors.reduce((a, t) => a + t.sparsity, 0) / u.tensors.length;
+        assert.ok(Math.abs(dots[i + 1]![1]! - mean) < 1e-9, `sparsity after update ${u.step}: ${dots[i + 1]![1]} vs ${mean}`);
+      });
+      const path = ((await actual.locator('polyline').getAttribute('points')) ?? '')
+        .split(' ')
+        .map((p) => p.split(',').map(Number));
+      for (let i = 1; i < path.length; i++)
+        assert.ok(path[i]![0] === path[i - 1]![0] || path[i]![1] === path[i - 1]![1], 'drawn as steps, no slanted segment');
+      assert.match((await schedule.getAttribute('aria-label')) ?? '', /dotted lines: mask updates/);
       await wizard.shot('4-prune');
 
       // Convert (18.3, 19.4): the bar moves, "Next" waits for the end, the dense verdict is information, not an error.
@@ -235,6 +281,25 @@ test(
       // Report (18.8): downloads with a name per run and format; the run's report/report.* are not touched by them.
       await wizard.openReport();
       await page.locator('svg[data-chart="latency"]').first().waitFor();
+      // 18.7: chart text is drawn at a readable size on screen (its font size times the chart's display scale).
+      const sizes = await id('screen-report')
+        .locator('svg[data-chart]')
+        .evaluateAll((svgs) =>
+          svgs.flatMap((svg) => {
+            const box = (svg as SVGSVGElement).viewBox.baseVal;
+            const scale = box && box.width > 0 ? svg.getBoundingClientRect().width / box.width : 1;
+            return [...svg.querySelectorAll('text')]
+              .filter((t) => (t.textContent ?? '').trim() !== '')
+              .map((t) => ({
+                chart: svg.getAttribute('data-chart'),
+                text: t.textContent,
+                px: Number.parseFloat(getComputedStyle(t).fontSize) * scale,
+              }));
+          }),
+        );
+      const smallest = sizes.reduce((a, b) => (b.px < a.px ? b : a));
+      t.diagnostic(`smallest report chart text: ${smallest.px.toFixed(1)} px (${smallest.chart}: ${smallest.text})`);
+      assert.ok(smallest.px >= 9, `report chart text at least 9 px on screen: ${JSON.stringify(smallest)}`);
       const reportHtml = join(mainDir, 'report', 'report.html');
       const reportHtmlBefore = existsSync(reportHtml) ? readFileSync(reportHtml, 'utf8') : undefined;
       const names: string[] = [];

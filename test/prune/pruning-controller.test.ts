@@ -47,6 +47,40 @@ test('the k-th batch sees step k; PolynomialDecay(0.2, 0.6, 1, 4, 3, 1) prunes 2
   assert.deepEqual(controller.summary().maskUpdateSteps, [1, 2, 3, 4]);
 });
 
+test('each mask update is reported as it happens: its step, the target and the sparsity the mask reached', () => {
+  const spec = denseModel();
+  const schedule = new PolynomialDecay({
+    initialSparsity: 0.2,
+    finalSparsity: 0.6,
+    beginStep: 1,
+    endStep: 4,
+    power: 3,
+    frequency: 1,
+  });
+  const pruned = pruneLowMagnitude(spec, initWeights(spec, 7), { pruningSchedule: schedule });
+  const access = new FakeWeightAccess(pruned.weights.clone());
+  const heard: { step: number; target: number; tensors: { name: string; sparsity: number }[] }[] = [];
+  const controller = new PruningController(pruned, (update) => heard.push(update));
+  controller.onTrainBegin();
+  for (let step = 1; step <= 6; step++) {
+    controller.beforeTrainBatch(step, access);
+    access.perturb(step);
+  }
+  // Upstream PolynomialDecay: s = 0.6 + (0.2 - 0.6) (1 - (step - 1) / 3)^3; the 100-weight kernel keeps
+  // round_half_even(100 (1 - s)) weights: 20, 48, 59, 60 zeros. No update after the end step.
+  assert.deepEqual(
+    heard.map((u) => u.step),
+    [1, 2, 3, 4],
+  );
+  const targets = [0.2, 0.6 - 0.4 * (8 / 27), 0.6 - 0.4 / 27, 0.6];
+  heard.forEach((u, i) => assert.ok(Math.abs(u.target - targets[i]!) < 1e-6, `target at step ${u.step}: ${u.target}`));
+  assert.deepEqual(
+    heard.map((u) => u.tensors.map((t) => [t.name, Math.round(t.sparsity * 100)])),
+    [20, 48, 59, 60].map((zeros) => [['dense/kernel', zeros]]),
+  );
+  assert.deepEqual(controller.summary().maskUpdates, heard);
+});
+
 test('with the default frequency nothing is pruned before step 100', () => {
   const { access, controller } = setup(new ConstantSparsity({ targetSparsity: 0.5, beginStep: 0 }));
   controller.onTrainBegin();

@@ -67,6 +67,25 @@ test('prune events: fit progress plus per-epoch sparsity summaries', () => {
   assert.deepEqual(latestSparsity(s), [{ name: 'conv2d_1/kernel', sparsity: 0.75 }]);
 });
 
+test('prune mask-update events: one point per update, the mean over the pruned tensors', () => {
+  let s = initialPruneProgress();
+  const update = (step: number, target: number, sparsities: number[]) => ({
+    kind: 'mask-update',
+    step,
+    target,
+    tensors: sparsities.map((sparsity, i) => ({ name: `conv2d_${i}/kernel`, sparsity })),
+  });
+  s = reducePruneProgress(s, update(1, 0.25, [0.25, 0.25]));
+  s = reducePruneProgress(s, batch(1));
+  s = reducePruneProgress(s, update(3, 0.5, [0.5, 0.4]));
+  assert.deepEqual(s.maskUpdates, [
+    { step: 1, target: 0.25, sparsity: 0.25 },
+    { step: 3, target: 0.5, sparsity: 0.45 },
+  ]);
+  assert.equal(s.sparsity.length, 0, 'an update is not an epoch summary');
+  assert.equal(s.fit.batches.length, 1);
+});
+
 test('benchmark events: per device; an unplugged phone fails alone, a failed model run does not stop its device', () => {
   const result = (device: string, repetition: number): ModelBenchmark => ({
     device: { id: device, kind: 'host', label: device },

@@ -39,3 +39,12 @@ test('a run whose pruning pruned nothing says so in History instead of showing a
   assert.match(pruned?.summary ?? '', /1×1 sparsity 75\.0 %/);
   assert.doesNotMatch(pruned?.summary ?? '', /nothing pruned/);
 });
+
+test('a what-if run is listed as what-if, not by its benchmark step', () => {
+  const overview = overviewFromReport(scriptedReport(['/runs/whatif-1']));
+  const steps = ['sparsify', 'benchmark', 'report'].map((name) => ({ ...overview.steps[0]!, name }));
+  const [row] = runRows([{ ok: true, overview: { ...overview, kind: 'whatif', steps } }]);
+  assert.equal(row?.kind, 'what-if');
+  const [wizard] = runRows([{ ok: true, overview: { ...overview, kind: 'train', steps } }]);
+  assert.equal(wizard?.kind, 'benchmark');
+});

@@ -131,6 +131,28 @@ test(
       await id('screen-history').getByTestId('report-view').waitFor();
       await wizard.shot('history');
 
+      // The desktop app (IPC transport): every export, the summary CSV included, goes through the save dialog
+      // (report.export, where the Electron layer asks for the file); none is a browser download.
+      control.transport = 'ipc';
+      await page.reload();
+      await id('open-history').click();
+      await id('history-open-run-a').click();
+      const history = id('screen-history');
+      await history.getByTestId('report-view').waitFor();
+      control.received.length = 0;
+      for (const format of ['summary-csv', 'csv', 'json'] as const) {
+        await history.getByTestId(`export-${format}`).click();
+        await history.getByTestId('export-file').getByText(`Saved /tmp/chosen/run-a-report.${format}`).waitFor();
+      }
+      assert.deepEqual(
+        control.received.map((r) => [r.command, (r.request as { format: string }).format]),
+        [
+          ['report.export', 'summary-csv'],
+          ['report.export', 'csv'],
+          ['report.export', 'json'],
+        ],
+      );
+
       assert.deepEqual(problems, []);
 
       // A page with a wrong token is refused by the server and says what to do.

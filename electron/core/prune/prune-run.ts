@@ -21,7 +21,7 @@ import { fixForXnnpack, fixSpecForXnnpack, type XnnpackChange } from './fix-for-
 import { formatDiagnostics } from './format-diagnostics';
 import { pruneLowMagnitude } from './pruned-model';
 import { PruningController } from './pruning-controller';
-import type { EpochPruningSummary } from './pruning-summary';
+import type { EpochPruningSummary, MaskUpdate } from './pruning-summary';
 import { PolynomialDecay } from './schedules';
 import { loadSourceModel } from './source-model';
 import { stripPruning } from './strip-pruning';
@@ -87,6 +87,8 @@ export type PruneEvent =
   | { kind: 'test-before'; loss: number; accuracy: number }
   | FitProgress
   | ({ kind: 'pruning' } & EpochPruningSummary)
+  /** Each mask update as it happens: the sparsity the masks reached at that step. */
+  | ({ kind: 'mask-update' } & MaskUpdate)
   | { kind: 'test'; loss: number; accuracy: number };
 
 export interface PruneSummary {
@@ -229,7 +231,7 @@ export async function pruneInRun(
   const stepsPerEpoch = Math.ceil(dataset.train.count / batchSize);
   const schedule = new PolynomialDecay({ ...scheduleOptions(config), endStep: config.endEpoch * stepsPerEpoch });
   const pruned = pruneLowMagnitude(spec, weights, { pruningSchedule: schedule, pruningPolicy: XNNPACK_POLICY });
-  const controller = new PruningController(pruned);
+  const controller = new PruningController(pruned, (update) => onEvent({ kind: 'mask-update', ...update }));
 
   const backend = await resolveBackend(config.backend);
   const trainer = await createTrainer(spec, weights, backend, { threads: resolveTrainThreads(config.trainThreads) });

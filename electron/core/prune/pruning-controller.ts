@@ -5,7 +5,7 @@ import { blockMask } from './block-mask';
 import { magnitudeMask } from './magnitude-mask';
 import { MISSING_STEP_CALLBACK_MESSAGE } from './messages';
 import type { PrunedModel, PrunedTensor } from './pruned-model';
-import type { EpochPruningSummary, PruningSummary } from './pruning-summary';
+import type { EpochPruningSummary, MaskUpdate, PruningSummary } from './pruning-summary';
 
 function maskSparsity(mask: Float32Array): number {
   let kept = 0;
@@ -22,10 +22,13 @@ export class PruningController implements TrainingHooks {
   readonly model: PrunedModel;
   readonly #epochs: EpochPruningSummary[] = [];
   readonly #targets: number[] = [];
-  readonly #updates: number[] = [];
+  readonly #updates: MaskUpdate[] = [];
+  readonly #onMaskUpdate: ((update: MaskUpdate) => void) | undefined;
 
-  constructor(model: PrunedModel) {
+  /** `onMaskUpdate` hears each mask update as it happens (the UI plots the sparsity reached per update). */
+  constructor(model: PrunedModel, onMaskUpdate?: (update: MaskUpdate) => void) {
     this.model = model;
+    this.#onMaskUpdate = onMaskUpdate;
   }
 
   /** UpdatePruningStep.on_train_begin: a fresh model (step -1) starts at 0; a restored one keeps its step. */
@@ -43,7 +46,13 @@ export class PruningController implements TrainingHooks {
     this.#targets[model.step - 1] = decision.sparsity;
     if (decision.shouldPrune) {
       for (const tensor of model.tensors) this.#updateMask(tensor, weights.read(tensor.name), decision.sparsity);
-      this.#updates.push(model.step);
+      const update: MaskUpdate = {
+        step: model.step,
+        target: decision.sparsity,
+        tensors: model.tensors.map((t) => ({ name: t.name, sparsity: maskSparsity(t.mask) })),
+      };
+      this.#updates.push(update);
+      this.#onMaskUpdate?.(structuredClone(update));
     }
     applyMasks(model.tensors, weights);
   }
@@ -72,7 +81,8 @@ export class PruningController implements TrainingHooks {
       tensors: model.tensors.map((t) => t.name),
       epochs: structuredClone(this.#epochs),
       targetPerStep: Array.from(this.#targets, (t) => t ?? null),
-      maskUpdateSteps: [...this.#updates],
+      maskUpdateSteps: this.#updates.map((u) => u.step),
+      maskUpdates: structuredClone(this.#updates),
     };
   }
 

@@ -16,6 +16,14 @@ export interface EpochPruningSummary {
   tensors: TensorEpochSummary[];
 }
 
+/** The masks right after one update (the schedule's shouldPrune step): each pruned tensor's 1 - mean(mask). */
+export interface MaskUpdate {
+  step: number;
+  /** The schedule's target sparsity at that step. */
+  target: number;
+  tensors: { name: string; sparsity: number }[];
+}
+
 /** Everything the run's metrics need for the pruning charts; JSON-serialisable. */
 export interface PruningSummary {
   schedule: ScheduleConfig;
@@ -29,4 +37,6 @@ export interface PruningSummary {
   targetPerStep: (number | null)[];
   /** Steps at which the masks were recomputed. */
   maskUpdateSteps: number[];
+  /** The sparsity each update reached (absent in metrics written before it was recorded). */
+  maskUpdates?: MaskUpdate[];
 }

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { CommandRequest, ContractError, EventPayloads } from '../../../shared/contract';
+import type { CommandRequest, ContractError, EventPayloads, JobEventPayload } from '../../../shared/contract';
 import { asContractError } from '../transport/api-error';
 import { useApi } from './api-context';
 import { useEvent } from './use-event';
@@ -24,7 +24,12 @@ type Buffered =
  * One long job (train, prune, ...): start it with a config, fold its events into `progress` with `reduce`, and see how
  * it finished. Events that arrive before `jobs.start` has answered with the job id are held and replayed.
  */
-export function useJob<J extends JobName, S>(job: J, reduce: (state: S, event: unknown) => S, initial: () => S) {
+/** `reduce` gets job J's own events (the core's event union for that job, via the contract). */
+export function useJob<J extends JobName, S>(
+  job: J,
+  reduce: (state: S, event: JobEventPayload<J>['event']) => S,
+  initial: () => S,
+) {
   const api = useApi();
   const [state, setState] = useState<JobState<S>>(() => ({
     status: 'idle',
@@ -40,7 +45,8 @@ export function useJob<J extends JobName, S>(job: J, reduce: (state: S, event: u
 
   const apply = useCallback((item: Buffered) => {
     if (item.type === 'event') {
-      setState((s) => ({ ...s, progress: reduceRef.current(s.progress, item.payload.event) }));
+      // route() passed only this job's events.
+      setState((s) => ({ ...s, progress: reduceRef.current(s.progress, item.payload.event as JobEventPayload<J>['event']) }));
     } else {
       const { status, result, error } = item.payload;
       setState((s) => ({ ...s, status, result, error }));

@@ -8,8 +8,27 @@ export interface LineSeries {
   dashed?: boolean;
   /** Draw dots on the points, joined by a thin line (e.g. per-epoch values). */
   markers?: boolean;
+  /** Squares instead of dots, so a series lying on another one stays visible. */
+  squareMarkers?: boolean;
   /** Only the dots, no line between them (values known at a few points only). */
   dotsOnly?: boolean;
+  /**
+   * A value that holds until the next point and then jumps (e.g. sparsity, which changes only at mask updates): drawn
+   * as horizontal-then-vertical steps with a dot at each point, the last value held to `holdTo` when given.
+   */
+  stepped?: { holdTo?: number };
+}
+
+function pathPoints(points: { x: number; y: number }[], stepped: LineSeries['stepped']): { x: number; y: number }[] {
+  if (!stepped) return points;
+  const out: { x: number; y: number }[] = [];
+  points.forEach((p, i) => {
+    if (i > 0) out.push({ x: p.x, y: points[i - 1]!.y });
+    out.push(p);
+  });
+  const last = points[points.length - 1];
+  if (last && stepped.holdTo !== undefined && stepped.holdTo > last.x) out.push({ x: stepped.holdTo, y: last.y });
+  return out;
 }
 
 interface LineChartProps {
@@ -40,7 +59,7 @@ export function LineChart({
   marks = [],
   marksLabel,
 }: LineChartProps) {
-  const all = series.flatMap((s) => s.points);
+  const all = series.flatMap((s) => pathPoints(s.points, s.stepped));
   const xs = extent(all.map((p) => p.x));
   const ys = yDomain ?? extent(all.map((p) => p.y));
   const innerW = width - MARGIN.left - MARGIN.right;
@@ -94,7 +113,9 @@ export function LineChart({
               s.points.filter((p) => Number.isFinite(p.y)),
               600,
             );
-            const line = finite.map((p) => `${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(' ');
+            const line = pathPoints(finite, s.stepped)
+              .map((p) => `${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`)
+              .join(' ');
             const lastX = finite[finite.length - 1]?.x;
             return (
               <g key={s.name} data-series={s.name} data-last-x={lastX} data-points={finite.length}>
@@ -102,13 +123,30 @@ export function LineChart({
                   <polyline
                     fill="none"
                     stroke={color}
-                    strokeWidth={s.markers ? 1 : 1.6}
+                    strokeWidth={s.markers || s.stepped ? 1.2 : 1.6}
                     strokeDasharray={s.dashed ? '5 4' : undefined}
                     points={line}
                   />
                 )}
-                {s.markers || s.dotsOnly
-                  ? finite.map((p) => <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={color} data-x={p.x} data-y={p.y} />)
+                {s.markers || s.dotsOnly || s.stepped
+                  ? finite.map((p) =>
+                      s.squareMarkers ? (
+                        <rect
+                          key={p.x}
+                          x={x(p.x) - 3.5}
+                          y={y(p.y) - 3.5}
+                          width={7}
+                          height={7}
+                          fill="none"
+                          stroke={color}
+                          strokeWidth={1.5}
+                          data-x={p.x}
+                          data-y={p.y}
+                        />
+                      ) : (
+                        <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={color} data-x={p.x} data-y={p.y} />
+                      ),
+                    )
                   : null}
               </g>
             );
@@ -126,6 +164,7 @@ export function LineChart({
           <li key={s.name}>
             <span
               className={s.dotsOnly ? 'swatch dot' : s.dashed ? 'swatch dashed' : 'swatch'}
+              data-marker={s.squareMarkers ? 'square' : s.markers || s.dotsOnly || s.stepped ? 'dot' : undefined}
               style={{ borderColor: s.color ?? seriesColor(i) }}
             />
             {s.name}

@@ -10,12 +10,14 @@ import { ErrorBox } from '../components/ErrorBox';
 import { Section } from '../components/fields';
 import { joinPath } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
-import { runRows, type RunRow } from '../state/run-list';
+import type { WhatifReport } from '../../../electron/core/whatif/whatif-report';
+import { runRows, WHATIF_KIND, type RunRow } from '../state/run-list';
 import { asContractError } from '../transport/api-error';
 import { ComparisonSummary } from './ComparisonSummary';
 import { RunLabelsEditor } from './RunLabelsEditor';
 import { ExportButtons } from './report/ExportButtons';
 import { ReportView } from './report/ReportView';
+import { WhatifResults } from './whatif/WhatifResults';
 
 /** The wizard step to continue a run at: the first step it has not completed. */
 function continueStep(run: RunRow): number {
@@ -33,6 +35,8 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
   const { switchRun } = usePipeline();
   const list = useCommand('runs.list');
   const build = useCommand<'report.build', Report>('report.build');
+  const whatif = useCommand<'whatif.report', WhatifReport>('whatif.report');
+  const [shownWhatif, setShownWhatif] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<string[]>([]);
   const [shown, setShown] = useState<string[]>([]);
   const [editing, setEditing] = useState<string | undefined>(undefined);
@@ -47,8 +51,14 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
   const names = Object.fromEntries(runs.map((r) => [r.dir, r.name]));
 
   const open = (dirs: string[]): void => {
+    setShownWhatif(undefined);
     setShown(dirs);
     void build.run({ runDirs: dirs });
+  };
+  const openWhatif = (dir: string): void => {
+    setShown([]);
+    setShownWhatif(dir);
+    void whatif.run({ runDir: dir });
   };
   const continueRun = (r: RunRow): void => {
     const converted = r.completedSteps.includes('convert');
@@ -150,7 +160,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                       type="checkbox"
                       aria-label={t('history.selectRun', { id: r.name ?? r.id })}
                       checked={selected.includes(r.dir)}
-                      disabled={r.error !== undefined}
+                      disabled={r.error !== undefined || r.kind === WHATIF_KIND}
                       onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r.dir] : s.filter((d) => d !== r.dir)))}
                       data-testid={`history-select-${r.id}`}
                     />
@@ -179,7 +189,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                     <button
                       type="button"
                       className="link"
-                      onClick={() => open([r.dir])}
+                      onClick={() => (r.kind === WHATIF_KIND ? openWhatif(r.dir) : open([r.dir]))}
                       disabled={r.error !== undefined}
                       data-testid={`history-open-${r.id}`}
                     >
@@ -188,7 +198,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                     <button
                       type="button"
                       className="link"
-                      disabled={r.error !== undefined}
+                      disabled={r.error !== undefined || r.kind === WHATIF_KIND}
                       onClick={() => continueRun(r)}
                       data-testid={`history-continue-${r.id}`}
                     >
@@ -228,6 +238,8 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
       ) : null}
       {build.value && shown.length > 1 ? <ComparisonSummary report={build.value} names={names} /> : null}
       {build.value && shown.length > 0 ? <ReportView report={build.value} /> : null}
+      {shownWhatif ? <ErrorBox error={whatif.error} testId="history-whatif-error" /> : null}
+      {shownWhatif && whatif.value ? <WhatifResults report={whatif.value} /> : null}
     </div>
   );
 }

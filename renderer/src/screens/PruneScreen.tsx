@@ -23,12 +23,11 @@ function meanSparsity(tensors: { sparsity: number }[]): number {
 }
 
 /**
- * Mean sparsity over the pruned tensors where it was measured: before training (0) and at the end of each epoch. Masks
- * change only at the dotted mask updates; between two measurements the exact value is not reported, so nothing is drawn.
+ * The actual sparsity (mean over the pruned weights) right after each mask update, from the job's per-update events:
+ * it only changes there, so it is drawn as steps, from 0 before training to the last update, held to the last step.
  */
-function actualPoints(entries: { step: number; tensors: { sparsity: number }[] }[]): { x: number; y: number }[] {
-  const measured = entries.filter((e) => e.tensors.length > 0).map((e) => ({ x: e.step, y: meanSparsity(e.tensors) }));
-  return measured.length > 0 ? [{ x: 0, y: 0 }, ...measured] : [];
+function actualPoints(updates: { step: number; sparsity: number }[]): { x: number; y: number }[] {
+  return updates.length > 0 ? [{ x: 0, y: 0 }, ...updates.map((u) => ({ x: u.step, y: u.sparsity }))] : [];
 }
 
 export function PruneScreen({ onNext }: { onNext(): void }) {
@@ -66,6 +65,8 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
     // Only the transition to 'completed' matters.
   }, [job.status]);
   const tensors = latestSparsity(job.progress);
+  // The updates that happened once the job runs; before that, the ones the schedule plans.
+  const maskSteps = job.progress.maskUpdates.length > 0 ? job.progress.maskUpdates.map((u) => u.step) : plot.updates;
   const prunedNothing = job.status === 'completed' && tensors.length > 0 && meanSparsity(tensors) < NOTHING_PRUNED;
 
   return (
@@ -154,18 +155,18 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
         ) : (
           <LineChart
             name="prune-schedule"
-            title="Target and actual sparsity against training step"
+            title="Target and actual sparsity against training step (dotted lines: mask updates)"
             series={[
               { name: 'target (PolynomialDecay)', points: plot.points.map((p) => ({ x: p.step, y: p.sparsity })) },
               {
-                name: 'actual (mean over pruned weights, measured at each epoch end)',
-                points: actualPoints(job.progress.sparsity),
-                dotsOnly: true,
+                name: 'actual (mean over pruned weights, at each mask update)',
+                points: actualPoints(job.progress.maskUpdates),
+                stepped: { holdTo: job.progress.sparsity.at(-1)?.step ?? job.progress.maskUpdates.at(-1)?.step },
                 color: '#D55E00',
               },
             ]}
-            marks={plot.updates}
-            marksLabel={`mask update (${formatCount(plot.updates.length)} in all)`}
+            marks={maskSteps}
+            marksLabel={`mask update (${formatCount(maskSteps.length)} ${job.progress.maskUpdates.length > 0 ? 'done' : 'planned'}), dotted`}
             xLabel="training step"
             yLabel="sparsity"
             yDomain={[0, 1]}

@@ -33,6 +33,8 @@ export function TrainCharts({
       points: progress.epochs.map((e) => ({ x: e.epoch + 1, y: e[valMetric] })),
       color: '#D55E00',
       markers: true,
+      // Validation often lies on the training line: dashed, with hollow squares, it stays visible above it.
+      squareMarkers: true,
       dashed: true,
     },
   ];

@@ -13,12 +13,16 @@ const NOTHING_PRUNED = 0.005;
 
 const STEP_ORDER = ['train', 'prune', 'convert', 'benchmark'] as const;
 
+/** A "Try sparse inference on a .tflite" run: its own report (whatif.report), not a dense/pruned comparison. */
+export const WHATIF_KIND = 'what-if';
+
 /**
  * What a run is: 'pipeline' for the one-command guide, else the steps it went through ("train → prune → convert"), since
  * the wizard runs every step in one folder and run.json keeps the first step's kind.
  */
 export function runKind(overview: Pick<RunOverview, 'kind' | 'steps'>): string {
   if (overview.kind === 'pipeline') return 'pipeline';
+  if (overview.kind === 'whatif') return WHATIF_KIND;
   const steps = STEP_ORDER.filter((name) => overview.steps.some((s) => s.name === name));
   return steps.length > 0 ? steps.join(' → ') : overview.kind;
 }

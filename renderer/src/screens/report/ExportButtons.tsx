@@ -40,7 +40,7 @@ export function ExportButtons({ runDirs }: { runDirs: string[] }) {
     setError(undefined);
     setOutcome(undefined);
     try {
-      if (pipeline.transport === 'ipc' && format !== 'summary-csv') {
+      if (pipeline.transport === 'ipc') {
         const reply = await api.invoke('report.export', { runDirs, format });
         setOutcome('file' in reply ? { kind: 'saved', file: reply.file } : { kind: 'cancelled' });
       } else {
