@@ -1,5 +1,6 @@
-/** Calm, colour-blind-friendly series colours (Okabe–Ito). */
-export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
+import { SERIES as SERIES_COLORS } from '../../../shared/report-view/charts/axis';
+
+/** The report's colour-blind-friendly series colours (Okabe–Ito), in order. */
 
 export function seriesColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length] ?? '#0072B2';
