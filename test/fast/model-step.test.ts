@@ -11,7 +11,7 @@ import { createTfjsTrainer } from '../../electron/core/train/tfjs-trainer';
 import { KERAS_ADAM } from '../../electron/core/train/types';
 import { createRng } from '../../electron/core/util/rng';
 import { assertClose, memories, placed, useTfjsCpu, values } from './compare';
-import { TfReferenceModel } from './tf-reference-model';
+import { TfGraphReference } from './tf-graph-reference';
 
 before(useTfjsCpu);
 
@@ -100,14 +100,14 @@ for (const [kind, memory] of memories())
       const batch = randomBatch(spec, 6, 8);
       const [h, w, c] = spec.inputShape;
 
-      const reference = new TfReferenceModel(spec, weights);
+      const reference = new TfGraphReference(spec, weights);
       const tx = tf.tensor4d(batch.x, [batch.size, h, w, c]);
       const logitsShape = (spec.layers.at(-1) as { units: number }).units;
       const onehot = tf.oneHot(tf.tensor1d(batch.labels, 'int32'), logitsShape);
       const moments = new Map<string, { mean: tf.Tensor; variance: tf.Tensor }>();
       const trainable = [...reference.variables.values()].filter((v) => v.trainable);
       const { value: loss, grads } = tf.variableGrads(
-        () => tf.losses.softmaxCrossEntropy(onehot, reference.forward(tx, true, moments)) as tf.Scalar,
+        () => tf.losses.softmaxCrossEntropy(onehot, reference.forward(tx, true, { moments })) as tf.Scalar,
         trainable,
       );
 
