@@ -47,7 +47,7 @@ export const wizardEn = {
     test: 'Test',
     classes: 'Classes',
     validationNote: 'Validation is the last 10 % of the training files. Source: <code>{{source}}</code>',
-    firstN: ' (first {{count}} training images)',
+    firstN: ' (first {{n}} training images)',
     sampleAlt: '{{name}} sample {{n}}',
   },
   model: {
@@ -91,7 +91,7 @@ export const wizardEn = {
   train: {
     title: 'Training settings',
     dataModel: 'Data <code>{{data}}</code>{{limit}} · model <code>{{model}}</code>',
-    firstImages: ' (first {{count}} images)',
+    firstImages: ' (first {{n}} images)',
     epochs: 'Epochs',
     batchSize: 'Batch size',
     seed: 'Seed',
@@ -157,8 +157,8 @@ export const wizardEn = {
     chartTitle: 'Target and actual sparsity against training step (dotted lines: mask updates)',
     target: 'target (PolynomialDecay)',
     actual: 'actual (mean over pruned weights, at each mask update)',
-    marksDone: 'mask update ({{count}} done), dotted',
-    marksPlanned: 'mask update ({{count}} planned), dotted',
+    marksDone: 'mask update ({{n}} done), dotted',
+    marksPlanned: 'mask update ({{n}} planned), dotted',
     step: 'training step',
     sparsity: 'sparsity',
     start: 'Prune and fine-tune',

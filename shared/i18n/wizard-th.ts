@@ -54,7 +54,7 @@ export const wizardTh: Messages['wizard'] = {
     test: 'ทดสอบ',
     classes: 'คลาส',
     validationNote: 'ชุดตรวจสอบคือ 10 % สุดท้ายของไฟล์ฝึก แหล่งที่มา: <code>{{source}}</code>',
-    firstN: ' (ภาพฝึก {{count}} ภาพแรก)',
+    firstN: ' (ภาพฝึก {{n}} ภาพแรก)',
     sampleAlt: 'ตัวอย่าง {{name}} ภาพที่ {{n}}',
   },
   model: {
@@ -97,7 +97,7 @@ export const wizardTh: Messages['wizard'] = {
   train: {
     title: 'การตั้งค่าการฝึก',
     dataModel: 'ข้อมูล <code>{{data}}</code>{{limit}} · โมเดล <code>{{model}}</code>',
-    firstImages: ' ({{count}} ภาพแรก)',
+    firstImages: ' ({{n}} ภาพแรก)',
     epochs: 'จำนวนรอบ (epoch)',
     batchSize: 'ขนาดแบตช์',
     seed: 'ค่าเริ่มสุ่ม (seed)',
@@ -162,8 +162,8 @@ export const wizardTh: Messages['wizard'] = {
     chartTitle: 'ความเบาบางเป้าหมายและจริงตามก้าวการฝึก (เส้นประ: การอัปเดตมาสก์)',
     target: 'เป้าหมาย (PolynomialDecay)',
     actual: 'จริง (เฉลี่ยของน้ำหนักที่ตัดแต่ง ณ การอัปเดตมาสก์แต่ละครั้ง)',
-    marksDone: 'อัปเดตมาสก์ (ทำแล้ว {{count}} ครั้ง) เส้นประ',
-    marksPlanned: 'อัปเดตมาสก์ (ตามแผน {{count}} ครั้ง) เส้นประ',
+    marksDone: 'อัปเดตมาสก์ (ทำแล้ว {{n}} ครั้ง) เส้นประ',
+    marksPlanned: 'อัปเดตมาสก์ (ตามแผน {{n}} ครั้ง) เส้นประ',
     step: 'ก้าวการฝึก',
     sparsity: 'ความเบาบาง',
     start: 'ตัดแต่งและปรับจูน',
