@@ -44,7 +44,7 @@ async function overflowing(page: Page): Promise<string[]> {
 
 /**
  * English sentences left on a translated screen: text of three or more Latin words, outside code, user data
- * (device labels, run ids, file names: marked `value`, `code`, `pre`) and inputs. A heuristic, but it catches a
+ * (device labels, run ids, file names: marked `value`, `code`, `pre`; chart tooltips naming them) and inputs. A heuristic, but it catches a
  * sentence that was never translated.
  */
 async function englishLeft(page: Page, screen: string): Promise<string[]> {
@@ -55,7 +55,7 @@ async function englishLeft(page: Page, screen: string): Promise<string[]> {
     const found: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest('code, pre, .value, [data-raw], input, textarea, option, details')) continue;
+      if (!el || el.closest('code, pre, .value, [data-raw], input, textarea, option, details, title')) continue;
       const text = node.textContent ?? '';
       // Three words in a row, lower case after the first (names such as HOST:PORT or TF.js do not count).
       if (/\b[A-Za-z][a-z]{2,}\b(?:[\s,:()·-]+\b[a-z]{2,}\b){2,}/.test(text)) found.push(text.trim().slice(0, 80));
@@ -91,7 +91,7 @@ test(
     const { build } = await import('vite');
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
     const bus = new EventBus();
-    const { handlers } = scriptedHandlers(bus);
+    const { handlers, control } = scriptedHandlers(bus);
     const server = await startBrowserServer({ handlers, bus, staticDir: out });
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -151,6 +151,23 @@ test(
             assert.deepEqual(await englishLeft(page, 'screen-devices'), [], 'devices in Thai');
             assert.deepEqual(await knownEnglishLeft(page, 'screen-devices'), [], 'devices in Thai: English UI strings');
           }
+          // Unplug the (emulated) phone: the panel says what to do, in this language, and goes when a phone is back.
+          const phones = control.devices;
+          control.devices = phones.filter((d) => d.kind === 'host');
+          control.plug();
+          const empty = id('devices-empty');
+          await empty.waitFor();
+          const help = await empty.innerText();
+          assert.match(help, lang === 'th' ? /ยังไม่ได้เชื่อมต่อโทรศัพท์/ : /No phone connected yet/);
+          assert.match(help, lang === 'th' ? /การแก้ไขข้อบกพร่องผ่าน USB/ : /USB debugging/);
+          assert.match(help, /ANDROID_HOME\/platform-tools/);
+          assert.match(help, lang === 'th' ? /ผ่านเครือข่าย/ : /over the network/);
+          await shot('11-devices-no-phone');
+          assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: devices without a phone`);
+          if (lang === 'th') assert.deepEqual(await englishLeft(page, 'screen-devices'), [], 'devices without a phone in Thai');
+          control.devices = phones;
+          control.plug();
+          await empty.waitFor({ state: 'detached' });
 
           await id('open-settings').click();
           await shot('9-settings');

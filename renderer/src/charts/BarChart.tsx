@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { linearScale, niceTicks, tickLabel } from './scale';
 import { seriesColor } from './palette';
 
@@ -21,6 +22,7 @@ const MARGIN = { top: 12, right: 16, bottom: 48, left: 56 };
 
 /** Grouped vertical bars with optional error bars; synthetic values are hatched and labelled. */
 export function BarChart({ name, title, groups, yLabel, width = 520, height = 260, reference }: BarChartProps) {
+  const { t } = useTranslation();
   const seriesNames = [...new Set(groups.flatMap((g) => g.bars.map((b) => b.series)))];
   const values = groups
     .flatMap((g) => g.bars.flatMap((b) => [b.value, b.high ?? null]))
@@ -71,7 +73,7 @@ export function BarChart({ name, title, groups, yLabel, width = 520, height = 26
                   return (
                     <g key={b.series}>
                       <rect x={bx + 2} y={y(b.value)} width={barW - 4} height={innerH - y(b.value)} fill={color}>
-                        <title>{`${g.label} · ${b.series}: ${tickLabel(b.value)}${b.synthetic ? ' (synthetic)' : ''}`}</title>
+                        <title>{`${g.label} · ${b.series}: ${tickLabel(b.value)}${b.synthetic ? ` (${t('wizard.bench.syntheticShort')})` : ''}`}</title>
                       </rect>
                       {b.synthetic ? (
                         <rect

@@ -27,7 +27,7 @@ export function BenchmarkSummary({ progress, label }: { progress: BenchmarkProgr
             row.models.map((m, i) => (
               <tr key={`${row.device}/${m.model}`}>
                 <td>
-                  {i === 0 ? label(row.device) : ''}{' '}
+                  <span className="value">{i === 0 ? label(row.device) : ''}</span>{' '}
                   {i === 0 && m.synthetic ? <span className="tag synthetic">{t('wizard.bench.syntheticShort')}</span> : null}
                 </td>
                 <td>{m.model}</td>

@@ -33,7 +33,7 @@ export function DevicePicker({ devices, selected, onChange, disabled, testIdPref
                 onChange={(e) => toggle(d.id, e.target.checked)}
                 data-testid={`${testIdPrefix}-select-${d.id}`}
               />
-              <span className="device-label">{deviceName(d)}</span>
+              <span className="device-label value">{deviceName(d)}</span>
             </label>
             <span className="muted">
               {d.kind === 'host' ? t('wizard.devices.host') : isNetworkDevice(d) ? t('wizard.devices.network') : t('wizard.devices.usb')}

@@ -29,7 +29,7 @@ export function DeviceRunCard({
   return (
     <div className="device-run" data-testid={`${testIdPrefix}-device-${progress.device}`}>
       <h3>
-        {label} {synthetic ? <span className="tag synthetic">{t('wizard.bench.synthetic')}</span> : null}
+        <span className="value">{label}</span> {synthetic ? <span className="tag synthetic">{t('wizard.bench.synthetic')}</span> : null}
       </h3>
       {progress.error ? (
         <ErrorBox error={progress.error} testId={`${testIdPrefix}-error-${progress.device}`} />

@@ -70,7 +70,7 @@ export function DevicesPanel() {
             return (
               <li key={d.id} className="device" data-testid={`devices-${d.id}`} data-state={d.state}>
                 <div className="device-row">
-                  <span className="device-label">{deviceName(d)}</span>
+                  <span className="device-label value">{deviceName(d)}</span>
                   <span className="muted">
                     {d.kind === 'host' ? t('wizard.devices.host') : network ? t('wizard.devices.network') : t('wizard.devices.usb')}
                   </span>
