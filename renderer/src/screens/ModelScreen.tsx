@@ -21,13 +21,16 @@ const MODELS: { value: ModelName; label: string }[] = [
   { value: 'mobilenetv3s-cifar', label: 'MobileNetV3-Small for 32x32 (hard-swish, squeeze-excite, 5x5 depthwise)' },
 ];
 
-export function ModelScreen({ onNext }: { onNext(): void }) {
-  const { pipeline, update } = usePipeline();
+/** The wizard's Prune step: an imported model starts there (its weights are already trained). */
+const PRUNE_STEP = 4;
+
+export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: number): void }) {
+  const { pipeline, update, switchRun } = usePipeline();
   const describe = useCommand<'model.describe', ModelDescription>('model.describe');
   const { run } = describe;
   const api = useApi();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [imported, setImported] = useState<ImportSummary | undefined>();
+  const imported = pipeline.imported;
   const [importState, setImportState] = useState<{ busy: boolean; error?: ContractError }>({ busy: false });
   useEffect(() => {
     void run(imported ? { runDir: imported.out } : { model: pipeline.model });
@@ -36,7 +39,9 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
     if (files.length === 0) return;
     setImportState({ busy: true });
     try {
-      setImported(await uploadAndImport(api, files));
+      const summary: ImportSummary = await uploadAndImport(api, files);
+      // The import is a run of its own: pruning, conversion and benchmarks continue in its folder.
+      switchRun({ runDir: summary.out, imported: summary, fixForXnnpack: false });
       setImportState({ busy: false });
     } catch (error) {
       setImportState({ busy: false, error: asContractError(error) });
@@ -63,8 +68,8 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             value={pipeline.model}
             options={MODELS}
             onChange={(value) => {
-              setImported(undefined);
-              update({ model: value, fixForXnnpack: false });
+              if (imported) switchRun({ model: value, fixForXnnpack: false });
+              else update({ model: value, fixForXnnpack: false });
             }}
             testId="model-select"
           />
@@ -99,8 +104,12 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
               </p>
             ))}
             <p className="hint">
-              Training and pruning an imported model from the wizard is not available yet: prune it with{' '}
-              <InlineCode text={`sparse-studio prune --from ${imported.out} --fix --out RUN_DIR`} />.
+              Its weights are the starting point: training is skipped, and pruning (step 4) fine-tunes it on the chosen
+              data{' '}
+              {imported.model.inputShape[0] === 32 && imported.model.inputShape[1] === 32
+                ? ''
+                : `(images resized to ${imported.model.inputShape[0]} × ${imported.model.inputShape[1]}, bilinear)`}
+              .
             </p>
           </div>
         ) : null}
@@ -156,9 +165,9 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   {model && !model.fix.passesAfterFix ? <p>Even after the fix, the model would not pass every check.</p> : null}
                 </div>
               ) : null}
-              {imported ? null : pipeline.fixForXnnpack ? (
+              {pipeline.fixForXnnpack ? (
                 <p className="verdict-fixed" data-testid="fix-pending">
-                  ✓ Fix chosen: it is applied to the trained model when pruning starts (step 4).
+                  ✓ Fix chosen: it is applied to the {imported ? 'imported' : 'trained'} model when pruning starts (step 4).
                 </p>
               ) : (
                 <button
@@ -180,7 +189,11 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
         <Section
           title="Layers"
           actions={
-            imported ? undefined : (
+            imported ? (
+              <button type="button" className="primary" onClick={() => onGoto?.(PRUNE_STEP)} data-testid="model-next-prune">
+                Next: prune
+              </button>
+            ) : (
               <button type="button" className="primary" onClick={onNext} data-testid="model-next">
                 Next: train
               </button>
