@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { importModel } from '../../electron/core/import/import-model';
 import { importInputFromPath } from '../../electron/core/import/import-path';
+import { checkXnnpack } from '../../electron/core/prune';
 import { UserError } from '../../electron/core/util/errors';
 import { createRng } from '../../electron/core/util/rng';
 import { writeLegacyH5 } from './fixture-files';
@@ -106,7 +107,7 @@ test("tf.keras TFOpLambda add / multiply / relu / relu6 / sigmoid import as spec
   const path = await writeLegacyH5(topology(), groups, join(dir, 'ops.h5'));
   const { spec, weights: imported } = await importModel(await importInputFromPath(path));
   const byName = new Map(spec.layers.map((l) => [l.name, l]));
-  assert.deepEqual(byName.get('tf.__operators__.add'), { name: 'tf.__operators__.add', inputs: ['conv'], type: 'Rescaling', scale: 1, offset: 3 });
+  assert.deepEqual(byName.get('tf.__operators__.add'), { name: 'tf.__operators__.add', inputs: ['conv'], type: 'Rescaling', scale: 1, offset: 3, tfOp: 'add' });
   assert.equal(byName.get('tf.math.multiply')?.type, 'Rescaling');
   assert.deepEqual(byName.get('tf.math.multiply_1'), { name: 'tf.math.multiply_1', inputs: ['tf.math.sigmoid', 'conv'], type: 'Multiply' });
   assert.equal(byName.get('tf.__operators__.add_1')?.type, 'Add');
@@ -135,4 +136,55 @@ test('other TFOpLambda ops are one clear report naming the layer and the op', as
       /'tf\.math\.truediv' \(TFOpLambda\): TensorFlow op 'tf\.math\.truediv' is not supported/.test(e.message) &&
       /Supported TensorFlow ops: /.test(e.message),
   );
+});
+
+test("the XNNPACK policy accepts an imported TFOpLambda hard_sigmoid (upstream allows TFOpLambda add / multiply), not a Rescaling", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'tf-op-lambda-policy-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  // ZeroPadding2D(1) + 3x3 stride-2 'valid' stem, hard_swish from TFOpLambdas, a 1x1 conv, GAP keepdims, Dense.
+  const k2 = topology();
+  const layers = (k2.config.layers as Entry[]).filter((l) => ['input_1', 'tf.__operators__.add', 're_lu', 'tf.math.multiply', 'multiply'].includes(l.name));
+  const conv = (name: string, kernel: number, strides: number, padding: string, filters: number, input: string): Entry => ({
+    class_name: 'Conv2D',
+    name,
+    config: { name, filters, kernel_size: [kernel, kernel], strides: [strides, strides], padding, data_format: 'channels_last', dilation_rate: [1, 1], groups: 1, activation: 'linear', use_bias: true },
+    inbound_nodes: call(input),
+  });
+  const model = {
+    class_name: 'Functional',
+    config: {
+      name: 'hard_swish_net',
+      layers: [
+        layers[0]!,
+        { class_name: 'ZeroPadding2D', name: 'stem_pad', config: { name: 'stem_pad', padding: [[1, 1], [1, 1]], data_format: 'channels_last' }, inbound_nodes: call('input_1') },
+        conv('conv', 3, 2, 'valid', 4, 'stem_pad'),
+        ...layers.slice(1),
+        conv('expand', 1, 1, 'valid', 6, 'multiply'),
+        { class_name: 'GlobalAveragePooling2D', name: 'pool', config: { name: 'pool', data_format: 'channels_last', keepdims: true }, inbound_nodes: call('expand') },
+        { class_name: 'Flatten', name: 'flatten', config: { name: 'flatten', data_format: 'channels_last' }, inbound_nodes: call('pool') },
+        { class_name: 'Dense', name: 'logits', config: { name: 'logits', units: 5, activation: 'linear', use_bias: true }, inbound_nodes: call('flatten') },
+      ],
+      input_layers: [['input_1', 0, 0]],
+      output_layers: [['logits', 0, 0]],
+    },
+  };
+  const rng = createRng(4);
+  const tensor = (name: string, shape: number[]): NamedArray => ({ name, shape, values: Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.next() - 0.5) });
+  const groups = [
+    { group: 'conv', weights: [tensor('conv/kernel', [3, 3, 3, 4]), tensor('conv/bias', [4])] },
+    { group: 'expand', weights: [tensor('expand/kernel', [1, 1, 4, 6]), tensor('expand/bias', [6])] },
+    { group: 'logits', weights: [tensor('logits/kernel', [6, 5]), tensor('logits/bias', [5])] },
+  ];
+  const path = await writeLegacyH5(model, groups, join(dir, 'hard-swish.h5'));
+  const { spec } = await importModel(await importInputFromPath(path));
+  const check = checkXnnpack(spec);
+  assert.equal(check.ok, true, check.message);
+  // The same numbers as a Rescaling layer (not a TFOpLambda) are rejected, as upstream rejects Rescaling.
+  const asRescaling = {
+    ...spec,
+    layers: spec.layers.map((l) => (l.type === 'Rescaling' ? { name: l.name, inputs: l.inputs, type: l.type, scale: l.scale, offset: l.offset } : l)),
+  };
+  const rejected = checkXnnpack(asRescaling);
+  assert.equal(rejected.ok, false);
+  assert.ok(rejected.diagnostics.some((d) => d.layer === 'tf.__operators__.add'), rejected.diagnostics.map((d) => d.layer).join(', '));
 });

@@ -33,7 +33,8 @@ export function mapTfOp(fn: string, name: string, inputs: string[], kwargs: Json
     if (inputs.length === 2) return { layer: { ...base, type: binary === 'add' ? 'Add' : 'Multiply' } };
     if (inputs.length === 1 && typeof y === 'number') {
       // x * 1 + y and x * y + 0 are x + y and x * y exactly (float32 constants, as TF casts them).
-      return { layer: { ...base, type: 'Rescaling', scale: binary === 'add' ? 1 : y, offset: binary === 'add' ? y : 0 } };
+      const [scale, offset] = binary === 'add' ? [1, y] : [y, 0];
+      return { layer: { ...base, type: 'Rescaling', scale, offset, tfOp: binary } };
     }
     return unsupported(`TensorFlow op 'tf.${fn}' with operand y = ${JSON.stringify(y ?? null)} (not a number or one tensor)`);
   }
