@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract';
 import type { ImportSummary } from '../../../electron/core/import/import-run';
 import { useApi } from '../api/api-context';
@@ -14,17 +15,13 @@ import type { ModelName } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
 import { LayerTable, XnnpackDiagnosticList } from './ModelDetails';
 
-const MODELS: { value: ModelName; label: string }[] = [
-  { value: 'baseline-keepdims', label: 'Reference CNN (GAP keepdims, XNNPACK-ready)' },
-  { value: 'baseline', label: 'Reference CNN (GAP without keepdims)' },
-  { value: 'mobilenetv2-cifar', label: 'MobileNetV2 for 32x32 (width 0.35: residual Adds, ReLU6)' },
-  { value: 'mobilenetv3s-cifar', label: 'MobileNetV3-Small for 32x32 (hard-swish, squeeze-excite, 5x5 depthwise)' },
-];
+const MODELS: ModelName[] = ['baseline-keepdims', 'baseline', 'mobilenetv2-cifar', 'mobilenetv3s-cifar'];
 
 /** The wizard's Prune step: an imported model starts there (its weights are already trained). */
 const PRUNE_STEP = 4;
 
 export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: number): void }) {
+  const { t } = useTranslation();
   const { pipeline, update, switchRun } = usePipeline();
   const describe = useCommand<'model.describe', ModelDescription>('model.describe');
   const { run } = describe;
@@ -61,12 +58,12 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
 
   return (
     <div className="screen" data-testid="screen-model">
-      <Section title="Model">
+      <Section title={t('wizard.model.title')}>
         <div className="form-row">
           <SelectField
-            label="Architecture"
+            label={t('wizard.model.architecture')}
             value={pipeline.model}
-            options={MODELS}
+            options={MODELS.map((value) => ({ value, label: t(`wizard.model.arch.${value}`) }))}
             onChange={(value) => {
               if (imported) switchRun({ model: value, fixForXnnpack: false });
               else update({ model: value, fixForXnnpack: false });
@@ -74,7 +71,7 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
             testId="model-select"
           />
           <button type="button" onClick={() => fileInput.current?.click()} disabled={importState.busy} data-testid="model-open">
-            {importState.busy ? 'Importing…' : 'Open model…'}
+            {importState.busy ? t('wizard.model.importing') : t('wizard.model.open')}
           </button>
           <input
             ref={fileInput}
@@ -94,9 +91,18 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
         {imported ? (
           <div className="import-summary" data-testid="model-imported">
             <p>
-              Imported <code>{imported.source.file}</code> ({imported.source.format}
-              {imported.source.producer ? `, ${imported.source.producer}` : ''}) into <code>{imported.out}</code>: input{' '}
-              {imported.model.inputShape.join(' × ')}, {imported.model.classes} classes.
+              <Trans
+                t={t}
+                i18nKey="wizard.model.imported"
+                values={{
+                  file: imported.source.file,
+                  format: [imported.source.format, imported.source.producer].filter(Boolean).join(', '),
+                  out: imported.out,
+                  shape: imported.model.inputShape.join(' × '),
+                  classes: imported.model.classes,
+                }}
+                components={{ code: <code /> }}
+              />
             </p>
             {imported.notes.map((note, i) => (
               <p key={i} className="hint">
@@ -104,24 +110,22 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
               </p>
             ))}
             <p className="hint">
-              Its weights are the starting point: training is skipped, and pruning (step 4) fine-tunes it on the chosen
-              data{' '}
+              {t('wizard.model.importedNext')}
               {imported.model.inputShape[0] === 32 && imported.model.inputShape[1] === 32
                 ? ''
-                : `(images resized to ${imported.model.inputShape[0]} × ${imported.model.inputShape[1]}, bilinear)`}
-              .
+                : ` ${t('wizard.model.importedResized', { shape: `${imported.model.inputShape[0]} × ${imported.model.inputShape[1]}` })}`}
             </p>
           </div>
         ) : null}
         <ErrorBox error={describe.error} />
         {model ? (
           <div className="stats">
-            <Stat label="Parameters" value={formatCount(model.parameters.total)} testId="model-parameters" />
-            <Stat label="Trainable" value={formatCount(model.parameters.trainable)} />
-            <Stat label="Layers" value={model.layers.length} />
-            <Stat label="Multiply-adds per image" value={formatCount(model.multiplyAdds)} testId="model-macs" />
+            <Stat label={t('wizard.model.parameters')} value={formatCount(model.parameters.total)} testId="model-parameters" />
+            <Stat label={t('wizard.model.trainable')} value={formatCount(model.parameters.trainable)} />
+            <Stat label={t('wizard.model.layers')} value={model.layers.length} />
+            <Stat label={t('wizard.model.macs')} value={formatCount(model.multiplyAdds)} testId="model-macs" />
             <Stat
-              label="1×1 convolutions pruned"
+              label={t('wizard.model.prunedCount')}
               value={model.layers.filter((l) => l.pruned).length}
               testId="model-pruned-count"
             />
@@ -130,18 +134,18 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
       </Section>
 
       {verdict ? (
-        <Section title="XNNPACK sparse inference (PruneForLatencyOnXNNPack)">
+        <Section title={t('wizard.model.xnnpackTitle')}>
           {verdict.ok ? (
             <p className="verdict ok" data-testid="xnnpack-verdict">
-              ✓ The model passes every check: its 1×1 convolutions can be pruned for XNNPACK's sparse kernels.
+              {t('wizard.model.passes')}
             </p>
           ) : (
             <div data-testid="xnnpack-verdict" className={fixChosen ? 'verdict fixed' : 'verdict bad'}>
               <p>
                 {fixChosen ? '✓' : '✗'}{' '}
                 {fixChosen
-                  ? 'The model as designed fails the policy checks below; the chosen fix makes it pass.'
-                  : 'The model fails the policy checks below.'}
+                  ? t('wizard.model.failsFixed')
+                  : t('wizard.model.fails')}
               </p>
               {headline ? (
                 <p>
@@ -152,8 +156,7 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
               {changes.length > 0 ? (
                 <div className="fix-plan">
                   <p>
-                    The fix keeps the trained weights
-                    {changes.some((c) => c.needsFineTuning) ? ' (pruning fine-tunes afterwards)' : ''}:
+                    {changes.some((c) => c.needsFineTuning) ? t('wizard.model.fixKeepsTuned') : t('wizard.model.fixKeepsColon')}
                   </p>
                   <ul>
                     {changes.map((c, i) => (
@@ -162,12 +165,12 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
                       </li>
                     ))}
                   </ul>
-                  {model && !model.fix.passesAfterFix ? <p>Even after the fix, the model would not pass every check.</p> : null}
+                  {model && !model.fix.passesAfterFix ? <p>{t('wizard.model.stillFails')}</p> : null}
                 </div>
               ) : null}
               {pipeline.fixForXnnpack ? (
                 <p className="verdict-fixed" data-testid="fix-pending">
-                  ✓ Fix chosen: it is applied to the {imported ? 'imported' : 'trained'} model when pruning starts (step 4).
+                  {t(imported ? 'wizard.model.fixChosenImported' : 'wizard.model.fixChosen')}
                 </p>
               ) : (
                 <button
@@ -177,7 +180,7 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
                   disabled={changes.length === 0}
                   data-testid="model-fix"
                 >
-                  Fix
+                  {t('wizard.model.fix')}
                 </button>
               )}
             </div>
@@ -187,15 +190,15 @@ export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: 
 
       {model ? (
         <Section
-          title="Layers"
+          title={t('wizard.model.layers')}
           actions={
             imported ? (
               <button type="button" className="primary" onClick={() => onGoto?.(PRUNE_STEP)} data-testid="model-next-prune">
-                Next: prune
+                {t('wizard.next.prune')}
               </button>
             ) : (
               <button type="button" className="primary" onClick={onNext} data-testid="model-next">
-                Next: train
+                {t('wizard.next.train')}
               </button>
             )
           }
