@@ -1,3 +1,4 @@
+import { HOST_DEVICE } from '../state/devices';
 import { useState } from 'react';
 import { benchmarkJobConfig } from '../../../shared/contract';
 import { useDevices } from '../api/use-devices';
@@ -24,7 +25,7 @@ const XNNPACK = [
 export function BenchmarkScreen({ onNext }: { onNext(): void }) {
   const { pipeline } = usePipeline();
   const { devices, error: devicesError } = useDevices();
-  const [selected, setSelected] = useState<string[]>(['host']);
+  const [selected, setSelected] = useState<string[]>([HOST_DEVICE.id]);
   const [form, setForm] = useState<BenchmarkForm>(DEFAULT_BENCHMARK_FORM);
   const job = useJob<'benchmark', BenchmarkProgress>('benchmark', reduceBenchmarkProgress, () => ({}));
   const set =
