@@ -238,6 +238,16 @@ export const wizardEn = {
     results: 'Results',
     latencyChart: 'Median latency in µs (median over repetitions)',
     opTitle: 'Per-operator time on {{device}} (ms per run)',
+    phase: {
+      waiting: 'waiting',
+      downloading: 'downloading benchmark_model',
+      onDevice: '{{file}} already on the device',
+      pushing: 'pushing {{file}}',
+      running: 'running {{model}} (repetition {{n}})',
+      measured: 'measured {{file}}',
+      failed: 'failed',
+      modelFailed: '{{model}} failed',
+    },
   },
   devices: {
     title: 'Devices',

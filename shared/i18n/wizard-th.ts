@@ -243,6 +243,16 @@ export const wizardTh: Messages['wizard'] = {
     results: 'ผลลัพธ์',
     latencyChart: 'เวลาแฝงมัธยฐานเป็น µs (มัธยฐานของรอบซ้ำ)',
     opTitle: 'เวลารายตัวดำเนินการบน {{device}} (ms ต่อรัน)',
+    phase: {
+      waiting: 'กำลังรอ',
+      downloading: 'กำลังดาวน์โหลด benchmark_model',
+      onDevice: '{{file}} อยู่บนอุปกรณ์แล้ว',
+      pushing: 'กำลังส่ง {{file}}',
+      running: 'กำลังรัน {{model}} (รอบซ้ำที่ {{n}})',
+      measured: 'วัด {{file}} แล้ว',
+      failed: 'ล้มเหลว',
+      modelFailed: '{{model}} ล้มเหลว',
+    },
   },
   devices: {
     title: 'อุปกรณ์',
