@@ -1,7 +1,7 @@
 // What one wizard step hands to the next (the data source, the model, the run folder, the converted files).
 // Each screen keeps its own working state; only these few choices are shared.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { BackendChoice, ModelName } from './job-configs';
+import type { BackendChoice, ModelName, TrainThreadsChoice } from './job-configs';
 
 export interface Pipeline {
   data: string;
@@ -13,6 +13,8 @@ export interface Pipeline {
   model: ModelName;
   /** The training engine chosen in step 3; pruning and validation use it too. */
   backend: BackendChoice;
+  /** The training threads chosen in step 3; pruning starts from them. */
+  trainThreads: TrainThreadsChoice;
   fixForXnnpack: boolean;
   /** The batch size training used; pruning starts from it. */
   batchSize: number;
@@ -48,6 +50,7 @@ const INITIAL: Pipeline = {
   classes: 10,
   model: 'baseline-keepdims',
   backend: 'auto',
+  trainThreads: 'auto',
   fixForXnnpack: false,
   batchSize: 128,
   runDir: undefined,
