@@ -60,7 +60,7 @@ export const validateCommand: CliCommand = {
     const images = batch?.x ?? new Float32Array(0);
     const call = { timeoutMs: numberOption(values, 'timeout', DEFAULT_RUNTIME_TIMEOUT_MS / 1000, 1) * 1000 };
     const result = await validateTflite(bytes, path, source, images, count, 'tfjs-cpu', call);
-    const sparse = await profileOnHost(bytes, path, 1, 3, call);
+    const sparse = await profileOnHost(bytes, path, 1, call);
     if (values.json === true) {
       jsonLine(io, {
         type: 'validation',

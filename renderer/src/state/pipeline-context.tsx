@@ -2,7 +2,7 @@
 // Each screen keeps its own working state; only these few choices are shared.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ImportSummary } from '../../../electron/core/import/import-run';
-import type { BackendChoice, ModelName } from './job-configs';
+import type { BackendChoice, ModelName, TrainThreadsChoice } from './job-configs';
 
 export interface Pipeline {
   data: string;
@@ -16,6 +16,8 @@ export interface Pipeline {
   imported: ImportSummary | undefined;
   /** The training engine chosen in step 3; pruning and validation use it too. */
   backend: BackendChoice;
+  /** The training threads chosen in step 3; pruning starts from them. */
+  trainThreads: TrainThreadsChoice;
   fixForXnnpack: boolean;
   /** The batch size training used; pruning starts from it. */
   batchSize: number;
@@ -52,6 +54,7 @@ const INITIAL: Pipeline = {
   model: 'baseline-keepdims',
   imported: undefined,
   backend: 'auto',
+  trainThreads: 'auto',
   fixForXnnpack: false,
   batchSize: 128,
   runDir: undefined,
