@@ -1,6 +1,6 @@
 // Issue 18.7 in Chromium: in the report (the React renderer the app's Report screen and the HTML/PDF share) no value
 // is wrapped apart from its unit and no device name is cut, at 1280 px and at a narrow 560 px window.
-// Screenshots: test-results/e2e/report-1280.png, test-results/e2e/report-560.png.
+// Screenshots: test-results/e2e/report-{1280,560}.png and the speed-up chart alone, report-speedup-{1280,560}.png.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,6 +40,7 @@ describe('report values keep their units and device names show in full (Chromium
       const problems = await withReportPage(await renderReportHtml(report), async (page) => {
         await page.setViewportSize({ width, height: 900 });
         await page.screenshot({ path: join(shots, `report-${width}.png`), fullPage: true });
+        await page.locator('figure[data-chart="speedup"]').screenshot({ path: join(shots, `report-speedup-${width}.png`) });
         return reportLayoutProblems(page, 'body', names);
       });
       assert.deepEqual(problems, { wrapped: [], splitInSvg: [], cutNames: [], ellipsised: [] });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { keepUnits } from '../../format/formatters';
 import { useFormat } from '../use-format';
 import { COLORS, linear, niceTicks, wrapLabel } from './axis';
 
@@ -22,7 +23,7 @@ const LABEL_WIDTH = 28;
 export function SpeedupIntervals({ points }: { points: SpeedupPoint[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const title = t('report.charts.speedupTitle');
+  const title = keepUnits(t('report.charts.speedupTitle'));
   const values = points.flatMap((p) => [p.speedup, p.low, p.high]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) {
     return (
