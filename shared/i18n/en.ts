@@ -1,3 +1,5 @@
+import { wizardEn } from './wizard-en';
+
 // English strings. th.ts has the same keys (the type below makes a missing key a compile error, and
 // test/i18n/keys.test.ts checks both ways at run time).
 
@@ -336,6 +338,7 @@ export const en = {
     },
   },
   languages: { en: 'English', th: 'ไทย (Thai)' },
+  wizard: wizardEn,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */
