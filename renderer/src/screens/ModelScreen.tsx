@@ -5,7 +5,6 @@ import { useApi } from '../api/api-context';
 import { uploadAndImport } from '../api/upload-model';
 import { useCommand } from '../api/use-command';
 import { asContractError } from '../transport/api-error';
-import type { ModelDescription } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { InlineCode } from '../components/InlineCode';
 import { Section, SelectField, Stat } from '../components/fields';
@@ -23,7 +22,7 @@ const MODELS: { value: ModelName; label: string }[] = [
 
 export function ModelScreen({ onNext }: { onNext(): void }) {
   const { pipeline, update } = usePipeline();
-  const describe = useCommand<'model.describe', ModelDescription>('model.describe');
+  const describe = useCommand('model.describe');
   const { run } = describe;
   const api = useApi();
   const fileInput = useRef<HTMLInputElement>(null);
