@@ -14,8 +14,8 @@ import {
   setAdbPath,
 } from '../core/devices/settings';
 import { UserError } from '../core/util/errors';
-import { localDevices } from '../core/benchmark/device-registry';
-import type { Device } from '../core/devices/device';
+import { localDevices, type LocalDevice } from '../core/benchmark/device-registry';
+import type { HostDetails } from '../core/benchmark/host-device';
 import type { DeviceRef } from '../../shared/benchmark-result';
 
 /** What `adb connect` left behind: the device's state as adb lists it right after connecting. */
@@ -33,7 +33,8 @@ export interface DeviceEntry {
   state: string;
   label: string;
   advice?: string;
-  details?: unknown;
+  /** "This computer"'s facts; a phone's come from `details(id)`. */
+  details?: HostDetails;
 }
 
 /**
@@ -44,7 +45,7 @@ export class DeviceService {
   readonly #bus: EventBus;
   readonly #settingsPath: string;
   /** Devices that need no adb ("This computer"): always listed, even when adb is missing. */
-  readonly #local: readonly Device[] = localDevices();
+  readonly #local: readonly LocalDevice[] = localDevices();
   #connection: Promise<AdbConnection> | undefined;
   #watcher: DeviceWatcher | undefined;
   #adbServer: string | undefined;
@@ -102,7 +103,7 @@ export class DeviceService {
     return this.#connection;
   }
 
-  async #localEntry(device: Device): Promise<DeviceEntry> {
+  async #localEntry(device: LocalDevice): Promise<DeviceEntry> {
     return { ...device.ref, state: 'device', details: await device.details() };
   }
 

@@ -15,11 +15,14 @@ export interface DeviceRegistryOptions {
   adbServer?: string;
   settingsPath?: string;
   /** Devices reached without adb; default: "This computer". */
-  local?: readonly Device[];
+  local?: readonly LocalDevice[];
 }
 
+/** A device that needs no adb server. */
+export type LocalDevice = HostDevice;
+
 /** The devices that need no adb server: "This computer" (the TFLite WebAssembly runtime). */
-export function localDevices(): Device[] {
+export function localDevices(): LocalDevice[] {
   return [new HostDevice()];
 }
 

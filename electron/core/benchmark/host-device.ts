@@ -1,16 +1,19 @@
 import type { DeviceRef } from '../../../shared/benchmark-result';
 import type { BenchmarkEvent, BenchmarkRequest, Device, DeviceBenchmarkOutcome } from '../devices/device';
 import { benchHost, HOST_DEVICE } from '../host/benchmark';
-import { environmentInfo } from '../runs/environment';
+import { environmentInfo, type EnvironmentInfo } from '../runs/environment';
 import { UserError, errorMessage } from '../util/errors';
 import { runFileStem, writeRunJson } from './result-files';
+
+/** What "This computer" tells about itself: its device ref and the machine facts every run records. */
+export type HostDetails = DeviceRef & EnvironmentInfo;
 
 /** "This computer": the TFLite WebAssembly runtime as a Device, results shaped like a phone's, nothing to push. */
 export class HostDevice implements Device {
   readonly ref: DeviceRef = { ...HOST_DEVICE };
 
   /** The machine facts recorded with the run (CPU, memory, versions), with the device's id, kind and label. */
-  details(): Promise<Record<string, unknown>> {
+  details(): Promise<HostDetails> {
     return Promise.resolve({ ...this.ref, ...environmentInfo() });
   }
 

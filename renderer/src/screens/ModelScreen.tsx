@@ -6,7 +6,6 @@ import { useApi } from '../api/api-context';
 import { uploadAndImport } from '../api/upload-model';
 import { useCommand } from '../api/use-command';
 import { asContractError } from '../transport/api-error';
-import type { ModelDescription } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { InlineCode } from '../components/InlineCode';
 import { Section, SelectField, Stat } from '../components/fields';
@@ -23,7 +22,7 @@ const PRUNE_STEP = 4;
 export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: number): void }) {
   const { t } = useTranslation();
   const { pipeline, update, switchRun } = usePipeline();
-  const describe = useCommand<'model.describe', ModelDescription>('model.describe');
+  const describe = useCommand('model.describe');
   const { run } = describe;
   const api = useApi();
   const fileInput = useRef<HTMLInputElement>(null);
