@@ -2,6 +2,13 @@
 // wizard-th.ts has the same keys. <code>…</code> marks text react-i18next's <Trans> renders as code.
 
 export const wizardEn = {
+  lock: {
+    trained: 'Needs a trained model (step 3).',
+    pruned: 'Needs a pruned model (step 4).',
+    converted: 'Needs the converted .tflite files (step 5).',
+    run: 'Needs a run (step 3 onwards).',
+  },
+  side: { existing: 'No training: an existing model', whatif: 'Try sparse inference on a .tflite' },
   next: { model: 'Next: model', train: 'Next: train', prune: 'Next: prune', convert: 'Next: convert', benchmark: 'Next: benchmark', report: 'Next: report' },
   job: {
     idle: 'Not started',
@@ -275,6 +282,17 @@ export const wizardEn = {
     mustAllow:
       'Connected to {{serial}}, but the phone must still allow debugging from this computer: unlock it and tap Allow.',
     reading: 'Reading device details…',
+    empty: {
+      title: 'No phone connected yet',
+      intro: 'Only this computer can run benchmarks now. To add an Android phone over USB:',
+      s1: 'On the phone, open Settings › About phone and tap “Build number” seven times to turn on Developer options.',
+      s2: 'In Settings › System › Developer options, turn on “USB debugging”.',
+      s3: 'Connect the phone with a data cable, unlock it and tap Allow on “Allow USB debugging?”. It appears here within a second.',
+      s4: 'Nothing appears? On Linux, install udev rules for Android devices (e.g. the android-sdk-platform-tools-common package); on Windows, install the phone maker’s USB driver. Then replug the cable.',
+      adb: 'adb program: <code>{{path}}</code> (change it in Settings).',
+      adbDefault: 'adb program: found through ANDROID_HOME/platform-tools or PATH (set its path in Settings if it is elsewhere).',
+      remote: 'No cable? Add the phone over the network below (Wireless debugging or adb tcpip).',
+    },
     noDetails: 'The device reported no details.',
     advice: {
       unauthorized: {

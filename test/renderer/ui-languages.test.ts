@@ -1,7 +1,7 @@
 // The built renderer in headless Chromium against scripted handlers, in English and in Thai at 1280x800 and
 // 1024x700: the language switch in Settings changes the screens and the report, nothing overflows its panel
 // (scrollWidth <= clientWidth for the step panels and the report's tables), and the translated screens show no
-// English sentence in Thai. Screenshots: test-results/languages/<lang>-<width>/*.png.
+// English sentence (nor any known English UI string of the wizard steps and the Devices panel) in Thai. Screenshots: test-results/languages/<lang>-<width>/*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { startBrowserServer } from '../../electron/server/ws-server';
 import { CHROMIUM_ARGS } from '../../electron/core/report/chromium';
 import { scriptedHandlers } from './fixtures/scripted-handlers';
 import { WizardDriver } from '../e2e/support/wizard-driver';
+import { wizardEn } from '../../shared/i18n/wizard-en';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,6 +64,25 @@ async function englishLeft(page: Page, screen: string): Promise<string[]> {
   }, screen);
 }
 
+/** The English UI strings of the wizard, Devices panel and jobs: each literal run of text between placeholders that has a space in it. */
+function knownEnglish(tree: object): string[] {
+  const out: string[] = [];
+  for (const value of Object.values(tree)) {
+    if (typeof value !== 'string') out.push(...knownEnglish(value as object));
+    else
+      for (const part of value.split(/\{\{\w+\}\}|<\/?code>/))
+        if (/[a-z]{2,} [a-z]{2,}/i.test(part) && part.trim().length >= 8) out.push(part.trim());
+  }
+  return out;
+}
+const ENGLISH = [...new Set(knownEnglish(wizardEn))];
+
+/** Known English UI strings still visible in a screen (its rendered text, code and user data included). */
+async function knownEnglishLeft(page: Page, screen: string): Promise<string[]> {
+  const text = await page.getByTestId(screen).innerText();
+  return ENGLISH.filter((english) => text.includes(english));
+}
+
 test(
   'English and Thai screens at 1280x800 and 1024x700: switchable in Settings, nothing cut or overflowing',
   { timeout: 300_000, skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed` },
@@ -108,6 +128,10 @@ test(
             else await wizard.gotoStep(i + 1);
             await shot(`${i + 1}-${step}`);
             assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: step ${step}`);
+            if (lang === 'th') {
+              assert.deepEqual(await englishLeft(page, `screen-${step}`), [], `step ${step} in Thai`);
+              assert.deepEqual(await knownEnglishLeft(page, `screen-${step}`), [], `step ${step} in Thai: English UI strings`);
+            }
           }
           const headline = (await id('screen-report').getByTestId('report-headline').textContent()) ?? '';
           assert.match(headline, lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น/ : /Pruned is [\d.]+× faster/);
@@ -118,6 +142,15 @@ test(
           await id('screen-history').getByTestId('report-view').waitFor();
           await shot('8-history');
           assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: history`);
+
+          await id('open-devices').click();
+          await id('screen-devices').getByTestId('devices-host').waitFor();
+          await shot('10-devices');
+          assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: devices`);
+          if (lang === 'th') {
+            assert.deepEqual(await englishLeft(page, 'screen-devices'), [], 'devices in Thai');
+            assert.deepEqual(await knownEnglishLeft(page, 'screen-devices'), [], 'devices in Thai: English UI strings');
+          }
 
           await id('open-settings').click();
           await shot('9-settings');

@@ -79,7 +79,7 @@ export function App() {
         <aside className="sidebar">
           <StepNav current={step} active={page === 'wizard'} onSelect={goto} lockReason={(n) => stepLock(n, pipeline)} />
           <div className="side-entry">
-            <p className="muted small">No training: an existing model</p>
+            <p className="muted small">{t('wizard.side.existing')}</p>
             <button
               type="button"
               className={page === 'whatif' ? 'step selected' : 'step'}
@@ -87,7 +87,7 @@ export function App() {
               onClick={() => setPage('whatif')}
               data-testid="open-whatif"
             >
-              Try sparse inference on a .tflite
+              {t('wizard.side.whatif')}
             </button>
           </div>
         </aside>

@@ -71,10 +71,11 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
         ) : null}
         {verdict && file.role === 'pruned' ? (
           <div className={verdict.eligible ? 'verdict ok' : 'verdict bad'} data-testid="convert-pruned-verdict">
-            <p>
+            {/* The verdict's summary and rules are the core's own words (tflite.inspect), English in every language. */}
+            <p data-raw="core">
               {verdict.eligible ? '✓' : '✗'} {verdict.summary}
             </p>
-            <ul className="rules">
+            <ul className="rules" data-raw="core">
               {verdict.rules.map((r) => (
                 <li key={r.id} className={r.pass ? 'pass' : 'fail'}>
                   {r.pass ? '✓' : '✗'} {r.title}: <span className="muted">{r.reason}</span>

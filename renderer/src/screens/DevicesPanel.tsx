@@ -8,6 +8,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { NumberField, Section, TextField } from '../components/fields';
 import { DeviceAdvice } from '../components/DeviceAdvice';
 import { DeviceDetails } from '../components/DeviceDetails';
+import { NoPhoneHelp } from '../components/NoPhoneHelp';
 import { numberProblem } from '../forms/number-limits';
 import { deviceName, isNetworkDevice, isReady } from '../state/devices';
 import { asContractError } from '../transport/api-error';
@@ -113,6 +114,7 @@ export function DevicesPanel() {
             );
           })}
         </ul>
+        {devices.every((d) => d.kind === 'host') ? <NoPhoneHelp /> : null}
         <ErrorBox error={removeError} testId="devices-remove-error" />
         {removed ? (
           <p className="muted" data-testid="devices-removed">
