@@ -1,6 +1,7 @@
 import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
+import { HOST_DEVICE_ID } from '../../core/benchmark/device-registry';
 import {
   PIPELINE_DEFAULTS,
   type PipelineConfig,
@@ -72,7 +73,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
       stringOption(values, 'frequency') === undefined || stringOption(values, 'frequency') === 'auto'
         ? 'auto'
         : intOption(values, 'frequency', 100, 1),
-    devices: devices.length > 0 ? devices : ['host'],
+    devices: devices.length > 0 ? devices : [HOST_DEVICE_ID],
     runs: intOption(values, 'runs', PIPELINE_DEFAULTS.runs, 1),
     warmup: intOption(values, 'warmup', PIPELINE_DEFAULTS.warmup, 0),
     threads: intOption(values, 'threads', PIPELINE_DEFAULTS.threads, 1),

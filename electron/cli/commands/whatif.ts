@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
+import { HOST_DEVICE_ID } from '../../core/benchmark/device-registry';
 import { describeBreakEven, describeProfileCoverage } from '../../core/whatif/whatif-html';
 import type { WhatifConfig, WhatifEvent } from '../../core/whatif/whatif-run';
 import type { WhatifReport } from '../../core/whatif/whatif-report';
@@ -44,7 +45,7 @@ function configFrom(values: ParsedValues, positionals: string[]): WhatifConfig {
     out: resolve(requiredString(values, 'out')),
     sparsities: sparsityList(values, [0.5, 0.75, 0.9]),
     includeFc: values['include-fc'] === true,
-    devices: devices.length > 0 ? devices : ['host'],
+    devices: devices.length > 0 ? devices : [HOST_DEVICE_ID],
     runs: intOption(values, 'runs', 100, 1),
     warmup: intOption(values, 'warmup', 1, 0),
     threads: intOption(values, 'threads', 1, 1),

@@ -1,3 +1,4 @@
+import { HOST_DEVICE } from '../../state/devices';
 import { useEffect, useState } from 'react';
 import { benchmarkJobConfig, whatifJobConfig } from '../../../../shared/contract';
 import type { WhatifReport } from '../../../../electron/core/whatif/whatif-report';
@@ -29,7 +30,7 @@ export function WhatifScreen() {
   const [model, setModel] = useState('');
   const [sparsityText, setSparsityText] = useState('0.5, 0.75, 0.9');
   const [includeFc, setIncludeFc] = useState(false);
-  const [selected, setSelected] = useState<string[]>(['host']);
+  const [selected, setSelected] = useState<string[]>([HOST_DEVICE.id]);
   const [form, setForm] = useState<BenchmarkForm>({ ...DEFAULT_BENCHMARK_FORM, repeat: 3 });
   const [runDir, setRunDir] = useState<string | undefined>(undefined);
   const job = useJob('whatif', reduceWhatifProgress, initialWhatifProgress);
