@@ -105,6 +105,8 @@ export const wizardEn = {
     batchSize: 'Batch size',
     seed: 'Seed',
     engine: 'Engine',
+    threads: 'Training threads',
+    threadsAuto: 'Automatic (one per core)',
     backend: {
       auto: 'Automatic (fastest available)',
       'fast-cpu': 'Fast CPU engine',

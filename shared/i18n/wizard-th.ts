@@ -111,6 +111,8 @@ export const wizardTh: Messages['wizard'] = {
     batchSize: 'ขนาดแบตช์',
     seed: 'ค่าเริ่มสุ่ม (seed)',
     engine: 'เอนจิน',
+    threads: 'จำนวนเธรดสำหรับการฝึก',
+    threadsAuto: 'อัตโนมัติ (หนึ่งเธรดต่อคอร์)',
     backend: {
       auto: 'อัตโนมัติ (เร็วที่สุดที่มี)',
       'fast-cpu': 'เอนจิน CPU แบบเร็ว',

@@ -11,6 +11,7 @@ import { HostRuntime } from '../../electron/core/host/runtime';
 import { profileOnHost } from '../../electron/core/host/profile-run';
 import { runRuntimeRequest } from '../../electron/core/host/runtime-worker';
 import { HOST_PROFILE_PLAN, profiledCalls } from '../../electron/core/host/steady-profile';
+import { summariseOpProfiles } from '../../electron/core/report/op-profile';
 import { randomImages, testModel } from './test-model';
 
 test('latency statistics: benchmark_model definitions', () => {
@@ -74,15 +75,16 @@ test('the host op profile leaves warm-up out: its time per call matches the meas
     const bytes = convertToTflite(spec, weights, { sparse }).bytes;
     const file = sparse ? 'sparse.tflite' : 'dense.tflite';
     const observed = await profileOnHost(bytes, file);
-    // The interpreter's nodes (the delegate node holds its operators' time and its own overhead) per call.
-    const nodes = observed.opProfile.filter((r) => !r.name.startsWith('Delegate/'));
-    const profileUs = 1000 * nodes.reduce((sum, r) => sum + r.avgMs, 0);
+    // The operators' time per call, as the report counts it (the delegate's operators, not the delegate node, whose
+    // time also holds the profiler's own timing of those operators).
+    const profileUs = 1000 * summariseOpProfiles([observed.opProfile], []).reduce((sum, r) => sum + r.avgMs, 0);
     // Enough warm-up for V8 to optimise the runtime's code in this fresh worker (a small model needs many calls).
     const measured = await runRuntimeRequest('measure', { bytes, file, runs: 100, warmup: 1000 });
     const medianUs = latencyStats(measured.runsUs).median!;
     const ratio = profileUs / medianUs;
     assert.ok(
-      ratio > 0.5 && ratio < 2,
+      // Within a factor of 3: these models take 15-35 µs, where this machine's noise is large; the old profile was ~1000x.
+      ratio > 1 / 3 && ratio < 3,
       `${file}: profile ${profileUs.toFixed(1)} µs per call vs median ${medianUs.toFixed(1)} µs`,
     );
     assert.equal(observed.profileCalls, profiledCalls(HOST_PROFILE_PLAN));
