@@ -7,13 +7,13 @@ import { cli } from '../cli/cli-io';
 import { writeLegacyH5 } from './fixture-files';
 import { mobileNetV1 } from './mobilenet-v1';
 
-// keras.applications' MobileNet v1 (alpha 0.25, 96x96 input, nested in a transfer model, .h5) as a user brings it:
-// import -> prune --fix on the bundled 32x32 sample (resized to 96x96) -> convert --sparse -> validate in the real
+// keras.applications' MobileNet v1 (alpha 0.25, 224x224 input, nested in a transfer model, .h5) as a user brings it:
+// import -> prune --fix on the bundled 32x32 sample (resized to 224x224) -> convert --sparse -> validate in the real
 // TFLite runtime, whose profile must show XNNPACK's sparse 1x1 convolutions (SPMM). A few images keep it fast.
-const SIZE = 96;
+const SIZE = 224;
 const POINTWISE = 13; // conv_pw_1 .. conv_pw_13
 
-test('an imported keras.applications MobileNet (96x96 .h5) is fixed, pruned on 32x32 images, converted and runs sparse (SPMM)', async (t) => {
+test('an imported keras.applications MobileNet (224x224 .h5) is fixed, pruned on 32x32 images, converted and runs sparse (SPMM)', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'mobilenet-e2e-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const fixture = mobileNetV1(SIZE, 0.25, 10);
