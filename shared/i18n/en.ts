@@ -1,3 +1,5 @@
+import { wizardEn } from './wizard-en';
+
 // English strings. th.ts has the same keys (the type below makes a missing key a compile error, and
 // test/i18n/keys.test.ts checks both ways at run time).
 
@@ -228,7 +230,7 @@ export const en = {
       unknownCalls: 'an unknown number of',
       source: {
         'these-runs': 'the profiled timed runs',
-        'separate-run': 'a separate profiling run before the timed, unprofiled repetitions',
+        'separate-run': 'separate profiling runs after warm-up (the warm-up calls and each interpreter\'s first call left out), before the timed, unprofiled repetitions',
         mixed: 'profiled runs',
       },
     },
@@ -336,6 +338,7 @@ export const en = {
     },
   },
   languages: { en: 'English', th: 'ไทย (Thai)' },
+  wizard: wizardEn,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */

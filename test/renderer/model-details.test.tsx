@@ -2,11 +2,18 @@
 // describe-model output (the same data model.describe sends the screen).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup as markup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../../shared/i18n/i18n';
 import { describeSpec } from '../../electron/app/describe-model';
 import { modelByName } from '../../electron/core/model/built-in';
 import { LayerTable, XnnpackDiagnosticList } from '../../renderer/src/screens/ModelDetails';
 import { miniMobileNet, sameDepthwise, sameStem } from '../prune/graph-models';
+
+const english = createI18n('en');
+/** The screens read their words from the app's i18next (English here, as the assertions are). */
+const renderToStaticMarkup = (el: ReactElement): string => markup(<I18nextProvider i18n={english}>{el}</I18nextProvider>);
 
 const failingSet = (d: ReturnType<typeof describeSpec>) =>
   new Set(d.xnnpack.diagnostics.map((x) => x.layer).filter((l): l is string => l !== null));

@@ -2,7 +2,7 @@ import { MAX_BENCHMARK_THREADS } from '../../core/devices/device';
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
 import { HOST_DEVICE_ID } from '../../core/benchmark/device-registry';
-import { describeBreakEven } from '../../core/whatif/whatif-html';
+import { describeBreakEven, describeProfileCoverage } from '../../core/whatif/whatif-html';
 import type { WhatifConfig, WhatifEvent } from '../../core/whatif/whatif-run';
 import type { WhatifReport } from '../../core/whatif/whatif-report';
 import { UserError } from '../../core/util/errors';
@@ -87,7 +87,7 @@ function printSummary(io: CliIO, result: { runDir: string; report: WhatifReport 
     io.stdout.write(`${d.device.label}${d.synthetic ? ' [SYNTHETIC: emulated phone]' : ''}\n`);
     for (const p of d.points) {
       io.stdout.write(
-        `  ${`${(p.sparsity * 100).toFixed(0)} %`.padStart(5)}  median ${p.medianUs === null ? '–' : `${p.medianUs.toFixed(1)} µs`}  ratio ${p.ratio === null ? '–' : p.ratio.toFixed(2)}  sparse inference ${p.sparseInference.engaged}  1x1 share ${p.pointwiseShare === null ? '–' : `${(p.pointwiseShare * 100).toFixed(0)} %`}\n`,
+        `  ${`${(p.sparsity * 100).toFixed(0)} %`.padStart(5)}  median ${p.medianUs === null ? '–' : `${p.medianUs.toFixed(1)} µs`}  ratio ${p.ratio === null ? '–' : p.ratio.toFixed(2)}  sparse inference ${p.sparseInference.engaged}  1x1 share ${p.pointwiseShare === null ? '–' : `${(p.pointwiseShare * 100).toFixed(0)} %`} (profile: ${describeProfileCoverage(p)})\n`,
       );
     }
     io.stdout.write(`  break-even: ${describeBreakEven(d.breakEven)}\n`);

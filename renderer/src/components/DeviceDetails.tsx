@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommand } from '../api/use-command';
 import { deviceFacts } from '../state/device-facts';
 import { ErrorBox } from './ErrorBox';
 
 /** Facts about one device from `devices.details`: model, Android, SoC, cores, RAM, battery, thermal state. */
 export function DeviceDetails({ id }: { id: string }) {
+  const { t } = useTranslation();
   const details = useCommand('devices.details');
   const { run } = details;
   useEffect(() => {
@@ -13,7 +15,7 @@ export function DeviceDetails({ id }: { id: string }) {
   const facts = deviceFacts(details.value);
   return (
     <div className="device-details" data-testid={`device-details-${id}`}>
-      {details.busy ? <p className="muted">Reading device details…</p> : null}
+      {details.busy ? <p className="muted">{t('wizard.devices.reading')}</p> : null}
       <ErrorBox error={details.error} />
       {details.value !== undefined ? (
         facts.length > 0 ? (
@@ -26,7 +28,7 @@ export function DeviceDetails({ id }: { id: string }) {
             ))}
           </dl>
         ) : (
-          <p className="muted">The device reported no details.</p>
+          <p className="muted">{t('wizard.devices.noDetails')}</p>
         )
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
+import { useTranslation } from 'react-i18next';
 import { limitsText, numberLimits, numberProblem } from '../forms/number-limits';
 
 interface NumberFieldProps {
@@ -26,6 +27,7 @@ function parse(text: string, optional: boolean): number | undefined {
  * An empty optional field means "not set".
  */
 export function NumberField({ label, value, onChange, schema, step, disabled, testId, help }: NumberFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const limits = schema ? numberLimits(schema) : undefined;
   const optional = limits?.optional ?? false;
@@ -48,7 +50,7 @@ export function NumberField({ label, value, onChange, schema, step, disabled, te
         max={limits?.max}
         step={step ?? (limits && !limits.integer ? 'any' : 1)}
         disabled={disabled}
-        placeholder={optional ? 'all' : undefined}
+        placeholder={optional ? t('wizard.field.all') : undefined}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-limits`}
         data-testid={testId}

@@ -2,6 +2,7 @@
 // can never fail the request validation on the other side.
 import type { z } from 'zod';
 import { formatCount } from '../format/numbers';
+import { appI18n } from '../i18n/app-i18n';
 
 export interface NumberLimits {
   min: number | undefined;
@@ -62,9 +63,9 @@ export function limitsText(limits: NumberLimits): string {
 export function numberProblem(schema: z.ZodType, value: number | undefined): string | undefined {
   const limits = numberLimits(schema);
   if (value === undefined && limits.optional) return undefined;
-  if (value === undefined || Number.isNaN(value)) return 'Enter a number.';
+  if (value === undefined || Number.isNaN(value)) return appI18n.t('wizard.field.enterNumber');
   if (schema.safeParse(value).success) return undefined;
-  if (limits.integer && !Number.isInteger(value)) return 'Enter a whole number.';
+  if (limits.integer && !Number.isInteger(value)) return appI18n.t('wizard.field.enterWhole');
   const range = limitsText(limits);
-  return range ? `Enter a value in the range ${range}.` : 'This value is not allowed.';
+  return range ? appI18n.t('wizard.field.enterRange', { range }) : appI18n.t('wizard.field.notAllowed');
 }

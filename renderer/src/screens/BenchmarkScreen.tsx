@@ -1,5 +1,6 @@
 import { HOST_DEVICE } from '../state/devices';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { benchmarkJobConfig } from '../../../shared/contract';
 import { useDevices } from '../api/use-devices';
 import { useJob } from '../api/use-job';
@@ -16,13 +17,10 @@ import { useRunScoped } from '../state/use-run-scoped';
 
 const FIELDS = benchmarkJobConfig.shape;
 
-const XNNPACK = [
-  { value: 'true', label: 'On' },
-  { value: 'false', label: 'Off' },
-  { value: 'default', label: 'Tool default' },
-] as const;
+const XNNPACK = ['true', 'false', 'default'] as const;
 
 export function BenchmarkScreen({ onNext }: { onNext(): void }) {
+  const { t } = useTranslation();
   const { pipeline } = usePipeline();
   const { devices, error: devicesError } = useDevices();
   const [selected, setSelected] = useState<string[]>([HOST_DEVICE.id]);
@@ -46,14 +44,14 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
 
   return (
     <div className="screen" data-testid="screen-benchmark">
-      <Section title="Devices">
+      <Section title={t('wizard.bench.devices')}>
         <ErrorBox error={devicesError} testId="devices-error" />
         <DevicePicker devices={devices} selected={chosen} onChange={setSelected} disabled={job.active} />
       </Section>
-      <Section title="Settings">
+      <Section title={t('wizard.bench.settings')}>
         <div className="form-row">
           <NumberField
-            label="Timed runs per repetition"
+            label={t('wizard.bench.runs')}
             value={form.runs}
             onChange={set('runs')}
             schema={FIELDS.runs}
@@ -61,7 +59,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Warm-up runs"
+            label={t('wizard.bench.warmup')}
             value={form.warmup}
             onChange={set('warmup')}
             schema={FIELDS.warmup}
@@ -69,7 +67,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Repetitions (A B A B …)"
+            label={t('wizard.bench.repeat')}
             value={form.repeat}
             onChange={set('repeat')}
             schema={FIELDS.repeat}
@@ -77,7 +75,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Threads"
+            label={t('wizard.bench.threads')}
             value={form.threads}
             onChange={set('threads')}
             schema={FIELDS.threads}
@@ -87,13 +85,13 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
           <SelectField
             label="XNNPACK"
             value={form.xnnpack}
-            options={XNNPACK}
+            options={XNNPACK.map((value) => ({ value, label: t(`wizard.bench.xnnpack.${value}`) }))}
             onChange={(v) => setForm((f) => ({ ...f, xnnpack: v }))}
             testId="bench-xnnpack"
             disabled={job.active}
           />
           <NumberField
-            label="Cool-down between runs (s)"
+            label={t('wizard.bench.cooldown')}
             value={form.cooldownSeconds}
             onChange={set('cooldownSeconds')}
             schema={FIELDS.cooldownSeconds}
@@ -101,7 +99,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Timeout per run (s)"
+            label={t('wizard.bench.timeout')}
             value={form.timeoutSeconds}
             onChange={set('timeoutSeconds')}
             schema={FIELDS.timeoutSeconds}
@@ -111,7 +109,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
         </div>
         <div className="form-row">
           <TextField
-            label="benchmark_model for phones (empty: download the official build once)"
+            label={t('wizard.bench.binary')}
             value={form.binary}
             onChange={(v) => setForm((f) => ({ ...f, binary: v }))}
             placeholder="/path/to/android_aarch64_benchmark_model"
@@ -121,14 +119,14 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
         </div>
         <div className="form-row">
           <CheckField
-            label="Op profiling (per-operator times)"
+            label={t('wizard.bench.opProfiling')}
             checked={form.opProfiling}
             onChange={(v) => setForm((f) => ({ ...f, opProfiling: v }))}
             testId="bench-op-profiling"
             disabled={job.active}
           />
           <CheckField
-            label="Pin to big cores (phones)"
+            label={t('wizard.bench.bigCores')}
             checked={form.bigCores}
             onChange={(v) => setForm((f) => ({ ...f, bigCores: v }))}
             testId="bench-big-cores"
@@ -136,10 +134,10 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
           />
         </div>
         <p className="muted">
-          Models:{' '}
+          {t('wizard.bench.models')}{' '}
           {models.length > 0
             ? models.map((m) => <code key={m}>{m.split(/[\\/]/).pop()} </code>)
-            : "the run's converted dense and pruned files."}
+            : t('wizard.bench.modelsDefault')}
         </p>
         <div className="actions">
           <button
@@ -149,26 +147,26 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
             disabled={job.active || !runDir || chosen.length === 0 || !valid}
             data-testid="bench-start"
           >
-            Run benchmark
+            {t('wizard.bench.start')}
           </button>
           <button type="button" onClick={() => void job.cancel()} disabled={!job.active || !job.jobId} data-testid="bench-cancel">
-            Cancel
+            {t('wizard.job.cancel')}
           </button>
           <JobStatusLine
             status={job.status}
             error={job.error}
             name="bench"
-            keptNote="You cancelled the benchmark. Repetitions that had finished are kept in the run folder; the rest were not measured."
+            keptNote={t('wizard.bench.cancelled')}
           />
         </div>
       </Section>
       {Object.keys(job.progress).length > 0 ? (
         <Section
-          title="Progress per device"
+          title={t('wizard.bench.progress')}
           actions={
             job.status === 'completed' || job.status === 'failed' ? (
               <button type="button" className="primary" onClick={onNext} data-testid="bench-next">
-                Next: report
+                {t('wizard.next.report')}
               </button>
             ) : null
           }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { BarChart } from '../charts/BarChart';
 import { Section } from '../components/fields';
 import { formatMicros, formatNumber } from '../format/numbers';
@@ -6,18 +7,19 @@ import { summariseBenchmark } from '../state/benchmark-summary';
 
 /** What the benchmark measured, on the screen that ran it: median latency per model and device, speed-up, op profile. */
 export function BenchmarkSummary({ progress, label }: { progress: BenchmarkProgress; label(id: string): string }) {
+  const { t } = useTranslation();
   const rows = summariseBenchmark(progress);
   if (rows.length === 0) return null;
   return (
-    <Section title="Results">
+    <Section title={t('wizard.bench.results')}>
       <table className="table" data-testid="bench-summary">
         <thead>
           <tr>
-            <th>Device</th>
-            <th>Model</th>
-            <th className="num">Repetitions</th>
-            <th className="num">Median latency</th>
-            <th className="num">Speed-up (dense ÷ pruned)</th>
+            <th>{t('wizard.bench.col.device')}</th>
+            <th>{t('wizard.bench.col.model')}</th>
+            <th className="num">{t('wizard.bench.col.repetitions')}</th>
+            <th className="num">{t('wizard.bench.col.median')}</th>
+            <th className="num">{t('wizard.bench.col.speedup')}</th>
           </tr>
         </thead>
         <tbody>
@@ -26,7 +28,7 @@ export function BenchmarkSummary({ progress, label }: { progress: BenchmarkProgr
               <tr key={`${row.device}/${m.model}`}>
                 <td>
                   {i === 0 ? label(row.device) : ''}{' '}
-                  {i === 0 && m.synthetic ? <span className="tag synthetic">synthetic</span> : null}
+                  {i === 0 && m.synthetic ? <span className="tag synthetic">{t('wizard.bench.syntheticShort')}</span> : null}
                 </td>
                 <td>{m.model}</td>
                 <td className="num">{m.repetitions}</td>
@@ -39,7 +41,7 @@ export function BenchmarkSummary({ progress, label }: { progress: BenchmarkProgr
       </table>
       <BarChart
         name="bench-latency"
-        title="Median latency in µs (median over repetitions)"
+        title={t('wizard.bench.latencyChart')}
         groups={rows.map((row) => ({
           label: label(row.device),
           bars: row.models.map((m) => ({ series: m.model, value: m.medianUs, synthetic: m.synthetic })),
@@ -52,11 +54,11 @@ export function BenchmarkSummary({ progress, label }: { progress: BenchmarkProgr
           const models = row.models.map((m) => m.model);
           return (
             <div key={row.device} data-testid={`bench-op-profile-${row.device}`}>
-              <h3>Per-operator time on {label(row.device)} (ms per run)</h3>
+              <h3>{t('wizard.bench.opTitle', { device: label(row.device) })}</h3>
               <table className="table compact">
                 <thead>
                   <tr>
-                    <th>Node type</th>
+                    <th>{t('wizard.bench.col.nodeType')}</th>
                     {models.map((m) => (
                       <th key={m} className="num">
                         {m}

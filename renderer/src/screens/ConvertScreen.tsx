@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context';
 import { useJob } from '../api/use-job';
 import { ErrorBox } from '../components/ErrorBox';
@@ -24,6 +25,7 @@ import { JobStatusLine } from './JobStatus';
 import { useRunScoped } from '../state/use-run-scoped';
 
 function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
+  const { t } = useTranslation();
   const api = useApi();
   const [inspection, setInspection] = useState<Inspection | undefined>(undefined);
   const [error, setError] = useState<ContractError | undefined>(undefined);
@@ -35,29 +37,28 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
   }, [api, path]);
   const verdict = inspection?.sparseInference;
   return (
-    <Section title={`${file.role === 'pruned' ? 'Pruned (sparse)' : 'Dense'} model`}>
+    <Section title={file.role === 'pruned' ? t('wizard.convert.prunedModel') : t('wizard.convert.denseModel')}>
       <div data-testid={`convert-${file.role}`}>
         <p className="muted">
           <code>{path}</code>
         </p>
         <div className="stats">
-          <Stat label="File size" value={formatBytes(file.bytes)} testId={`convert-${file.role}-bytes`} />
-          <Stat label="Weights" value={formatBytes(file.weightBytes)} />
-          <Stat label="Sparse tensors" value={file.sparseTensors.length} />
-          <Stat label="Bytes saved" value={formatBytes(file.sparseTensors.reduce((a, t) => a + t.bytesSaved, 0))} />
-          <Stat label="Max |logit diff|" value={formatNumber(file.validation?.maxAbsDiff)} testId={`convert-${file.role}-diff`} />
-          <Stat label="Class agreement" value={formatPercent(file.validation?.agreement)} />
-          <Stat label="Accuracy (TFLite)" value={formatPercent(file.validation?.accuracyTflite)} />
+          <Stat label={t('wizard.convert.fileSize')} value={formatBytes(file.bytes)} testId={`convert-${file.role}-bytes`} />
+          <Stat label={t('wizard.convert.weights')} value={formatBytes(file.weightBytes)} />
+          <Stat label={t('wizard.convert.sparseTensors')} value={file.sparseTensors.length} />
+          <Stat label={t('wizard.convert.bytesSaved')} value={formatBytes(file.sparseTensors.reduce((a, t) => a + t.bytesSaved, 0))} />
+          <Stat label={t('wizard.convert.maxDiff')} value={formatNumber(file.validation?.maxAbsDiff)} testId={`convert-${file.role}-diff`} />
+          <Stat label={t('wizard.convert.agreement')} value={formatPercent(file.validation?.agreement)} />
+          <Stat label={t('wizard.convert.accuracy')} value={formatPercent(file.validation?.accuracyTflite)} />
         </div>
         <ErrorBox error={error} />
         {verdict && file.role === 'dense' ? (
           <div className="verdict info" data-testid="convert-dense-verdict" data-eligible={verdict.eligible}>
             <p>
-              ℹ Dense by design: this file keeps every weight, so XNNPACK runs it with its dense kernels. It is the baseline the
-              pruned file is measured against.
+              {t('wizard.convert.denseByDesign')}
             </p>
             <details>
-              <summary>XNNPACK sparse-inference rules for this file</summary>
+              <summary>{t('wizard.convert.rulesFor')}</summary>
               <ul className="rules">
                 {verdict.rules.map((r) => (
                   <li key={r.id} className={r.pass ? 'pass' : 'neutral'}>
@@ -87,8 +88,8 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
             <table className="table">
               <thead>
                 <tr>
-                  <th>Operator</th>
-                  <th className="num">Count</th>
+                  <th>{t('wizard.convert.col.operator')}</th>
+                  <th className="num">{t('wizard.convert.col.count')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -104,10 +105,10 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
               <table className="table" data-testid={`convert-${file.role}-sparse-tensors`}>
                 <thead>
                   <tr>
-                    <th>Sparse tensor</th>
-                    <th>Shape</th>
-                    <th className="num">Stored values</th>
-                    <th className="num">Zeros</th>
+                    <th>{t('wizard.convert.col.tensor')}</th>
+                    <th>{t('wizard.convert.col.shape')}</th>
+                    <th className="num">{t('wizard.convert.col.stored')}</th>
+                    <th className="num">{t('wizard.convert.col.zeros')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -133,7 +134,7 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
               </table>
             ) : (
               <p className="muted" data-testid={`convert-${file.role}-no-sparse`}>
-                No tensor is stored sparse in this file: every weight is kept dense.
+                {t('wizard.convert.noSparse')}
               </p>
             )}
           </div>
@@ -144,6 +145,7 @@ function FileCard({ file, path }: { file: ConvertedFile; path: string }) {
 }
 
 export function ConvertScreen({ onNext }: { onNext(): void }) {
+  const { t } = useTranslation();
   const { pipeline, update } = usePipeline();
   const job = useJob('convert', reduceConvertProgress, initialConvertProgress);
   const runDir = pipeline.runDir;
@@ -157,10 +159,9 @@ export function ConvertScreen({ onNext }: { onNext(): void }) {
 
   return (
     <div className="screen" data-testid="screen-convert">
-      <Section title="Convert to TensorFlow Lite">
+      <Section title={t('wizard.convert.title')}>
         <p className="muted">
-          Writes a dense .tflite and a sparse one (weights with ≥ 30 % zeros stored in CSR with a DENSIFY op), then runs both in
-          the real TFLite runtime and compares their logits with the trained model.
+          {t('wizard.convert.intro')}
         </p>
         <div className="actions">
           <button
@@ -175,27 +176,27 @@ export function ConvertScreen({ onNext }: { onNext(): void }) {
             }
             data-testid="convert-start"
           >
-            Convert and validate
+            {t('wizard.convert.start')}
           </button>
           <JobStatusLine
             status={job.status}
             error={job.error}
             name="convert"
-            keptNote="You cancelled the conversion. Files already converted stay in the run's tflite folder."
+            keptNote={t('wizard.convert.cancelled')}
           />
         </div>
         {job.active ? (
           <ProgressBar done={job.progress.done} total={CONVERT_PHASES} label={job.progress.phase} testId="convert-progress" />
         ) : null}
         {!runDir || !pipeline.pruned ? (
-          <p className="muted">Train and prune a model first, or open a pruned run from History.</p>
+          <p className="muted">{t('wizard.convert.pruneFirst')}</p>
         ) : null}
       </Section>
       {runDir && files.map((f) => <FileCard key={f.file} file={f} path={resolveInRun(runDir, f.file)} />)}
       {job.status === 'completed' && files.length > 0 ? (
         <div className="actions end">
           <button type="button" className="primary" onClick={onNext} data-testid="convert-next">
-            Next: benchmark
+            {t('wizard.next.benchmark')}
           </button>
         </div>
       ) : null}

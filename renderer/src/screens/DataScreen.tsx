@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { commandRequests, type ContractError, type EventPayloads } from '../../../shared/contract';
 import { numberProblem } from '../forms/number-limits';
 import { useCommand } from '../api/use-command';
@@ -11,29 +13,17 @@ import { usePipeline } from '../state/pipeline-context';
 
 type SourceKind = 'sample' | 'cifar10' | 'path';
 
-const SOURCES: { kind: SourceKind; label: string; help: string }[] = [
-  { kind: 'sample', label: 'Bundled sample', help: 'A small CIFAR-10 cut that ships with the app; works offline.' },
-  {
-    kind: 'cifar10',
-    label: 'CIFAR-10 download',
-    help: 'The official binary release (about 163 MB), downloaded once into the cache.',
-  },
-  {
-    kind: 'path',
-    label: 'Local archive or folder',
-    help: 'cifar-10-binary.tar.gz, cifar-10-batches-bin/, or an image folder ROOT/{train,test}/<class>/*.png|jpg (or a .tar.gz of one).',
-  },
-];
+const SOURCES: SourceKind[] = ['sample', 'cifar10', 'path'];
 
 /** The core words its data hints for the CLI ('sample', 'cifar10', --cache-dir); here they name the choices on screen. */
-function screenWorded(error: ContractError | undefined): ContractError | undefined {
+function screenWorded(error: ContractError | undefined, t: TFunction): ContractError | undefined {
   if (!error) return error;
   switch (error.code) {
     case 'DATA_NOT_FOUND':
     case 'DATA_UNRECOGNIZED':
       return {
         ...error,
-        hint: 'Choose “Bundled sample” or “CIFAR-10 download” above, or enter the path of cifar-10-binary.tar.gz, a cifar-10-batches-bin folder, or an image folder ROOT/{train,test}/<class>/*.png|jpg (or a .tar.gz of one).',
+        hint: t('wizard.data.hintNotFound'),
       };
     case 'DATA_DOWNLOAD_FAILED':
       return {
@@ -42,7 +32,7 @@ function screenWorded(error: ContractError | undefined): ContractError | undefin
           ?.replace(/ \(the cache folder is chosen by [^)]*\)/, '')
           .replace(
             /or pass the path of the file or of its extracted cifar-10-batches-bin folder as the data set\./,
-            'or choose “Local archive or folder” above and enter the path of the file or of its extracted cifar-10-batches-bin folder.',
+            t('wizard.data.hintDownload'),
           ),
       };
     default:
@@ -52,14 +42,13 @@ function screenWorded(error: ContractError | undefined): ContractError | undefin
 
 const LIMIT = commandRequests['data.inspect'].shape.limit;
 
-const PHASES = { download: 'Downloading', extract: 'Reading the archive', decode: 'Decoding images' } as const;
-
-function progressLabel(kind: SourceKind, progress: EventPayloads['data.progress'] | undefined): string {
-  if (!progress) return kind === 'cifar10' ? 'Downloading and reading CIFAR-10 (first time only)' : 'Reading images';
-  return `${PHASES[progress.phase]}${progress.file ? ` ${progress.file}` : ''}`;
+function progressLabel(kind: SourceKind, progress: EventPayloads['data.progress'] | undefined, t: TFunction): string {
+  if (!progress) return kind === 'cifar10' ? t('wizard.data.readingCifar') : t('wizard.data.reading');
+  return `${t(`wizard.data.phase.${progress.phase}`)}${progress.file ? ` ${progress.file}` : ''}`;
 }
 
 export function DataScreen({ onNext }: { onNext(): void }) {
+  const { t } = useTranslation();
   const { pipeline, update } = usePipeline();
   const [kind, setKind] = useState<SourceKind>('sample');
   const [path, setPath] = useState('');
@@ -80,28 +69,28 @@ export function DataScreen({ onNext }: { onNext(): void }) {
 
   return (
     <div className="screen" data-testid="screen-data">
-      <Section title="Where the images come from">
+      <Section title={t('wizard.data.title')}>
         <fieldset className="choices">
-          <legend className="visually-hidden">Data source</legend>
-          {SOURCES.map((s) => (
-            <label key={s.kind} className={kind === s.kind ? 'choice selected' : 'choice'}>
+          <legend className="visually-hidden">{t('wizard.data.legend')}</legend>
+          {SOURCES.map((kindOf) => (
+            <label key={kindOf} className={kind === kindOf ? 'choice selected' : 'choice'}>
               <input
                 type="radio"
                 name="data-source"
-                value={s.kind}
-                checked={kind === s.kind}
-                onChange={() => setKind(s.kind)}
-                data-testid={`data-source-${s.kind}`}
+                value={kindOf}
+                checked={kind === kindOf}
+                onChange={() => setKind(kindOf)}
+                data-testid={`data-source-${kindOf}`}
               />
-              <span className="choice-title">{s.label}</span>
-              <span className="choice-help">{s.help}</span>
+              <span className="choice-title">{t(`wizard.data.${kindOf}.label`)}</span>
+              <span className="choice-help">{t(`wizard.data.${kindOf}.help`)}</span>
             </label>
           ))}
         </fieldset>
         <div className="form-row">
           {kind === 'path' ? (
             <TextField
-              label="Path on this computer"
+              label={t('wizard.data.pathLabel')}
               value={path}
               onChange={setPath}
               placeholder="/home/me/datasets/cifar-10-binary.tar.gz"
@@ -109,12 +98,12 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             />
           ) : null}
           <NumberField
-            label="Use only the first N training images"
+            label={t('wizard.data.limit')}
             value={limit}
             onChange={setLimit}
             schema={LIMIT}
             testId="data-limit"
-            help="Leave empty to use all of them."
+            help={t('wizard.data.limitHelp')}
           />
         </div>
         <div className="actions">
@@ -125,38 +114,38 @@ export function DataScreen({ onNext }: { onNext(): void }) {
             disabled={inspect.busy || source === '' || numberProblem(LIMIT, limit) !== undefined}
             data-testid="data-inspect"
           >
-            {inspect.busy ? 'Loading…' : 'Load data'}
+            {inspect.busy ? t('wizard.data.loading') : t('wizard.data.load')}
           </button>
         </div>
         {inspect.busy ? (
           <ProgressBar
             done={progress?.done ?? 0}
             total={progress?.total || undefined}
-            label={progressLabel(kind, progress)}
+            label={progressLabel(kind, progress, t)}
             testId="data-progress"
           />
         ) : null}
-        <ErrorBox error={screenWorded(inspect.error)} testId="data-error" />
+        <ErrorBox error={screenWorded(inspect.error, t)} testId="data-error" />
       </Section>
 
       {data ? (
         <Section
-          title="Data set"
+          title={t('wizard.data.dataset')}
           actions={
             <button type="button" className="primary" onClick={onNext} data-testid="data-next">
-              Next: model
+              {t('wizard.next.model')}
             </button>
           }
         >
           <div className="stats" data-testid="data-splits">
-            <Stat label="Training" value={formatCount(data.sizes.train)} testId="split-train" />
-            <Stat label="Validation" value={formatCount(data.sizes.validation)} testId="split-validation" />
-            <Stat label="Test" value={formatCount(data.sizes.test)} testId="split-test" />
-            <Stat label="Classes" value={data.classNames.length} />
+            <Stat label={t('wizard.data.training')} value={formatCount(data.sizes.train)} testId="split-train" />
+            <Stat label={t('wizard.data.validation')} value={formatCount(data.sizes.validation)} testId="split-validation" />
+            <Stat label={t('wizard.data.test')} value={formatCount(data.sizes.test)} testId="split-test" />
+            <Stat label={t('wizard.data.classes')} value={data.classNames.length} />
           </div>
           <p className="muted">
-            Validation is the last 10 % of the training files. Source: <code>{data.source}</code>
-            {pipeline.limit !== undefined ? ` (first ${formatCount(pipeline.limit)} training images)` : ''}.
+            <Trans t={t} i18nKey="wizard.data.validationNote" values={{ source: data.source }} components={{ code: <code /> }} />
+            {pipeline.limit !== undefined ? t('wizard.data.firstN', { n: formatCount(pipeline.limit) }) : ''}
           </p>
           <div className="sample-grid" data-testid="sample-grid">
             {data.samples.map((group) => (
@@ -164,7 +153,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
                 <span className="sample-class">{group.className}</span>
                 <div className="sample-images">
                   {group.images.map((src, i) => (
-                    <img key={i} src={src} width={48} height={48} alt={`${group.className} sample ${i + 1}`} />
+                    <img key={i} src={src} width={48} height={48} alt={t('wizard.data.sampleAlt', { name: group.className, n: i + 1 })} />
                   ))}
                 </div>
               </div>

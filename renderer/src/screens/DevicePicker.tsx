@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DeviceSummary } from '../api/responses';
 import { DeviceAdvice } from '../components/DeviceAdvice';
 import { DeviceDetails } from '../components/DeviceDetails';
@@ -15,6 +16,7 @@ interface DevicePickerProps {
 
 /** Checkbox per device; devices that are not ready explain what to do; details on demand. */
 export function DevicePicker({ devices, selected, onChange, disabled, testIdPrefix = 'device' }: DevicePickerProps) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState<string | undefined>(undefined);
   const toggle = (id: string, on: boolean): void =>
     onChange(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
@@ -34,9 +36,9 @@ export function DevicePicker({ devices, selected, onChange, disabled, testIdPref
               <span className="device-label">{deviceName(d)}</span>
             </label>
             <span className="muted">
-              {d.kind === 'host' ? 'TFLite WebAssembly runtime' : isNetworkDevice(d) ? 'network (adb connect)' : 'USB'}
+              {d.kind === 'host' ? t('wizard.devices.host') : isNetworkDevice(d) ? t('wizard.devices.network') : t('wizard.devices.usb')}
             </span>
-            <span className={`badge badge-${isReady(d) ? 'completed' : 'failed'}`}>{d.kind === 'host' ? 'ready' : d.state}</span>
+            <span className={`badge badge-${isReady(d) ? 'completed' : 'failed'}`}>{d.kind === 'host' || d.state === 'device' ? t('wizard.devices.ready') : d.state}</span>
             <button
               type="button"
               className="link"
@@ -44,7 +46,7 @@ export function DevicePicker({ devices, selected, onChange, disabled, testIdPref
               aria-expanded={open === d.id}
               disabled={!isReady(d)}
             >
-              {open === d.id ? 'Hide details' : 'Details'}
+              {open === d.id ? t('wizard.devices.hideDetails') : t('wizard.devices.details')}
             </button>
           </div>
           <DeviceAdvice state={d.state} coreAdvice={d.advice} network={isNetworkDevice(d)} />

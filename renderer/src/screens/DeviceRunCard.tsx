@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../components/ErrorBox';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatBytes, formatMicros } from '../format/numbers';
@@ -22,12 +23,13 @@ export function DeviceRunCard({
   /** Prefix of the test ids (`bench-device-host` ...), so two screens' cards stay apart. */
   testIdPrefix?: string;
 }) {
+  const { t } = useTranslation();
   const synthetic = progress.results.some((r) => r.synthetic);
   const runs = runCount(progress, plannedRepetitions);
   return (
     <div className="device-run" data-testid={`${testIdPrefix}-device-${progress.device}`}>
       <h3>
-        {label} {synthetic ? <span className="tag synthetic">synthetic (emulated phone)</span> : null}
+        {label} {synthetic ? <span className="tag synthetic">{t('wizard.bench.synthetic')}</span> : null}
       </h3>
       {progress.error ? (
         <ErrorBox error={progress.error} testId={`${testIdPrefix}-error-${progress.device}`} />
@@ -38,14 +40,14 @@ export function DeviceRunCard({
             total={runs.total}
             label={
               finished
-                ? `${runs.done} of ${runs.total} model repetitions done, ${timedRuns} timed runs each`
-                : `${runs.done} of ${runs.total} model repetitions done, ${timedRuns} timed runs each · now ${progress.phase}`
+                ? t('wizard.bench.repsDone', { done: runs.done, total: runs.total, runs: timedRuns })
+                : t('wizard.bench.repsNow', { done: runs.done, total: runs.total, runs: timedRuns, phase: progress.phase })
             }
           />
           {progress.bytes && !finished ? (
             <p className="muted small">
               {formatBytes(progress.bytes.done)}
-              {progress.bytes.total !== undefined ? ` of ${formatBytes(progress.bytes.total)}` : ''}
+              {progress.bytes.total !== undefined ? t('wizard.bench.bytesOf', { total: formatBytes(progress.bytes.total) }) : ''}
             </p>
           ) : null}
         </>
@@ -61,12 +63,12 @@ export function DeviceRunCard({
         <table className="table compact">
           <thead>
             <tr>
-              <th>Model</th>
-              <th className="num">Rep.</th>
-              <th className="num">Average</th>
-              <th className="num">Min</th>
-              <th className="num">Max</th>
-              <th>Sparse inference</th>
+              <th>{t('wizard.bench.col.model')}</th>
+              <th className="num">{t('wizard.bench.col.rep')}</th>
+              <th className="num">{t('wizard.bench.col.average')}</th>
+              <th className="num">{t('wizard.bench.col.min')}</th>
+              <th className="num">{t('wizard.bench.col.max')}</th>
+              <th>{t('wizard.bench.col.sparse')}</th>
             </tr>
           </thead>
           <tbody>
@@ -77,7 +79,7 @@ export function DeviceRunCard({
                 <td className="num">{formatMicros(r.stats.avg)}</td>
                 <td className="num">{formatMicros(r.stats.min)}</td>
                 <td className="num">{formatMicros(r.stats.max)}</td>
-                <td title={r.sparseInference.reason}>{r.sparseInference.engaged}</td>
+                <td title={r.sparseInference.reason}>{t(`report.engaged.${r.sparseInference.engaged}`, { defaultValue: String(r.sparseInference.engaged) })}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { commandRequests, type ContractError } from '../../../shared/contract';
 import { useApi } from '../api/api-context';
 import { useCommand } from '../api/use-command';
@@ -10,6 +11,7 @@ import { DeviceDetails } from '../components/DeviceDetails';
 import { numberProblem } from '../forms/number-limits';
 import { deviceName, isNetworkDevice, isReady } from '../state/devices';
 import { asContractError } from '../transport/api-error';
+import { appI18n } from '../i18n/app-i18n';
 
 const CONNECT = commandRequests['devices.connect'].shape;
 
@@ -17,11 +19,12 @@ function hostProblem(host: string): string | undefined {
   if (host.trim() === '') return undefined;
   return CONNECT.host.safeParse(host.trim()).success
     ? undefined
-    : 'Enter a host name or an IP address: letters, digits, dots and hyphens only, without a port or spaces.';
+    : appI18n.t('wizard.devices.hostProblem');
 }
 
 /** Every device adb knows, live; add a phone over the network (adb connect), disconnect or forget it; details. */
 export function DevicesPanel() {
+  const { t } = useTranslation();
   const api = useApi();
   const { devices, error, refresh } = useDevices();
   const connect = useCommand('devices.connect');
@@ -52,10 +55,10 @@ export function DevicesPanel() {
   return (
     <div className="screen" data-testid="screen-devices">
       <Section
-        title="Devices"
+        title={t('wizard.devices.title')}
         actions={
           <button type="button" onClick={() => void refresh()}>
-            Refresh
+            {t('wizard.devices.refresh')}
           </button>
         }
       >
@@ -68,10 +71,10 @@ export function DevicesPanel() {
                 <div className="device-row">
                   <span className="device-label">{deviceName(d)}</span>
                   <span className="muted">
-                    {d.kind === 'host' ? 'TFLite WebAssembly runtime' : network ? 'network (adb connect)' : 'USB'}
+                    {d.kind === 'host' ? t('wizard.devices.host') : network ? t('wizard.devices.network') : t('wizard.devices.usb')}
                   </span>
                   <span className={`badge badge-${isReady(d) ? 'completed' : 'failed'}`}>
-                    {d.kind === 'host' ? 'ready' : d.state}
+                    {d.kind === 'host' || d.state === 'device' ? t('wizard.devices.ready') : d.state}
                   </span>
                   <button
                     type="button"
@@ -81,7 +84,7 @@ export function DevicesPanel() {
                     onClick={() => setOpen(open === d.id ? undefined : d.id)}
                     data-testid={`devices-details-${d.id}`}
                   >
-                    {open === d.id ? 'Hide details' : 'Details'}
+                    {open === d.id ? t('wizard.devices.hideDetails') : t('wizard.devices.details')}
                   </button>
                   {network ? (
                     <>
@@ -91,7 +94,7 @@ export function DevicesPanel() {
                         onClick={() => void remove(d.id, false)}
                         data-testid={`devices-disconnect-${d.id}`}
                       >
-                        {isReady(d) ? 'Disconnect' : 'Remove'}
+                        {isReady(d) ? t('wizard.devices.disconnect') : t('wizard.devices.remove')}
                       </button>
                       <button
                         type="button"
@@ -99,7 +102,7 @@ export function DevicesPanel() {
                         onClick={() => void remove(d.id, true)}
                         data-testid={`devices-forget-${d.id}`}
                       >
-                        Forget
+                        {t('wizard.devices.forget')}
                       </button>
                     </>
                   ) : null}
@@ -114,20 +117,19 @@ export function DevicesPanel() {
         {removed ? (
           <p className="muted" data-testid="devices-removed">
             {removed.forgotten
-              ? `${removed.serial} was disconnected and will not be reconnected at start.`
-              : `${removed.serial} was disconnected; it is still reconnected at start until you forget it.`}
+              ? t('wizard.devices.forgotten', { serial: removed.serial })
+              : t('wizard.devices.disconnected', { serial: removed.serial })}
           </p>
         ) : null}
       </Section>
-      <Section title="Add a phone over the network">
+      <Section title={t('wizard.devices.addTitle')}>
         <p className="muted">
-          On the phone, enable Wireless debugging (Android 11+) or run <code>adb tcpip 5555</code> once over USB, then enter its
-          address.
+          <Trans t={t} i18nKey="wizard.devices.addIntro" components={{ code: <code /> }} />
         </p>
         <div className="form-row">
           <div className={invalidHost ? 'field-group invalid' : 'field-group'}>
             <TextField
-              label="Host or IP address"
+              label={t('wizard.devices.hostLabel')}
               value={host}
               onChange={setHost}
               placeholder="192.168.1.23"
@@ -139,7 +141,7 @@ export function DevicesPanel() {
               </small>
             ) : null}
           </div>
-          <NumberField label="Port" value={port} onChange={setPort} schema={CONNECT.port} testId="connect-port" />
+          <NumberField label={t('wizard.devices.port')} value={port} onChange={setPort} schema={CONNECT.port} testId="connect-port" />
         </div>
         <div className="actions">
           <button
@@ -149,19 +151,18 @@ export function DevicesPanel() {
             disabled={connect.busy || !host.trim() || invalidHost !== undefined || invalidPort !== undefined}
             data-testid="connect-add"
           >
-            {connect.busy ? 'Connecting…' : 'Connect'}
+            {connect.busy ? t('wizard.devices.connecting') : t('wizard.devices.connect')}
           </button>
         </div>
         <ErrorBox error={connect.error} testId="connect-error" />
         {connect.value && !connect.error ? (
           connect.value.state === 'device' ? (
             <p className="saved" data-testid="connect-result">
-              Connected: {connect.value.serial} is ready.
+              {t('wizard.devices.connected', { serial: connect.value.serial })}
             </p>
           ) : (
             <p className="warning" data-testid="connect-result">
-              Connected to {connect.value.serial}, but the phone must still allow debugging from this computer: unlock it and tap
-              Allow.
+              {t('wizard.devices.mustAllow', { serial: connect.value.serial })}
             </p>
           )
         ) : null}

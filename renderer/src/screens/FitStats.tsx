@@ -1,10 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { Stat } from '../components/fields';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatCount, formatDuration, formatPercent } from '../format/numbers';
 import { atChance, chanceLevel } from '../state/chance';
 import { etaSeconds, stepProgress, type TrainProgress } from '../state/train-progress';
-
-const PHASE: Record<string, string> = { download: 'Downloading', extract: 'Extracting', decode: 'Decoding images' };
 
 /** Data loading progress, the step progress bar, throughput, ETA and the latest epoch's numbers of a fit. */
 export function FitStats({
@@ -20,6 +19,7 @@ export function FitStats({
   active: boolean;
   classes: number;
 }) {
+  const { t } = useTranslation();
   const { done, total } = stepProgress(progress, epochs);
   const dataset = progress.dataset;
   const last = progress.last;
@@ -33,7 +33,7 @@ export function FitStats({
         <ProgressBar
           done={dataset.done}
           total={dataset.total || undefined}
-          label={`${PHASE[dataset.phase] ?? dataset.phase}${dataset.file ? ` ${dataset.file}` : ''}`}
+          label={`${t(`wizard.fit.phase.${dataset.phase}`, { defaultValue: dataset.phase })}${dataset.file ? ` ${dataset.file}` : ''}`}
           testId={`${prefix}-data-progress`}
         />
       ) : null}
@@ -41,32 +41,34 @@ export function FitStats({
         <ProgressBar
           done={done}
           total={total}
-          label={last ? `Epoch ${last.epoch + 1} of ${epochs} · step ${formatCount(done)} of ${formatCount(total)}` : 'Preparing'}
+          label={
+            last
+              ? t('wizard.fit.epochOf', { epoch: last.epoch + 1, epochs, done: formatCount(done), total: formatCount(total) })
+              : t('wizard.fit.preparing')
+          }
           testId={`${prefix}-progress`}
         />
       ) : null}
       <div className="stats">
-        <Stat label="Images / s" value={last ? formatCount(last.imagesPerSecond) : '—'} testId={`${prefix}-throughput`} />
-        <Stat label="Time left" value={active ? formatDuration(etaSeconds(progress, epochs)) : '—'} testId={`${prefix}-eta`} />
+        <Stat label={t('wizard.fit.throughput')} value={last ? formatCount(last.imagesPerSecond) : '—'} testId={`${prefix}-throughput`} />
+        <Stat label={t('wizard.fit.eta')} value={active ? formatDuration(etaSeconds(progress, epochs)) : '—'} testId={`${prefix}-eta`} />
         <Stat
-          label={lastEpoch ? `Training loss, epoch ${lastEpoch.epoch + 1} mean` : 'Training loss, epoch mean'}
+          label={lastEpoch ? t('wizard.fit.epochLossN', { epoch: lastEpoch.epoch + 1 }) : t('wizard.fit.epochLoss')}
           value={lastEpoch ? lastEpoch.loss.toFixed(3) : '—'}
           testId={`${prefix}-epoch-loss`}
         />
-        <Stat label="Loss of the last batch" value={last ? last.loss.toFixed(3) : '—'} testId={`${prefix}-batch-loss`} />
+        <Stat label={t('wizard.fit.batchLoss')} value={last ? last.loss.toFixed(3) : '—'} testId={`${prefix}-batch-loss`} />
         <Stat
-          label={lastEpoch ? `Validation accuracy, epoch ${lastEpoch.epoch + 1}` : 'Validation accuracy'}
+          label={lastEpoch ? t('wizard.fit.valAccuracyN', { epoch: lastEpoch.epoch + 1 }) : t('wizard.fit.valAccuracy')}
           value={formatPercent(lastEpoch?.valAccuracy)}
           testId={`${prefix}-val-accuracy`}
         />
-        <Stat label="Test accuracy" value={formatPercent(test?.accuracy)} testId={`${prefix}-test-accuracy`} />
-        {progress.start ? <Stat label="Backend" value={progress.start.backend} /> : null}
+        <Stat label={t('wizard.fit.testAccuracy')} value={formatPercent(test?.accuracy)} testId={`${prefix}-test-accuracy`} />
+        {progress.start ? <Stat label={t('wizard.fit.backend')} value={progress.start.backend} /> : null}
       </div>
       {chance ? (
         <p className="warning" role="status" data-testid={`${prefix}-chance`}>
-          This test accuracy is at chance level: with {classes} classes, guessing gets {formatPercent(chanceLevel(classes))} on
-          average, and {formatCount(testImages)} test images cannot tell the two apart. Train longer or on more images before
-          reading anything into later steps.
+          {t('wizard.fit.chance', { classes, chance: formatPercent(chanceLevel(classes)), images: formatCount(testImages) })}
         </p>
       ) : null}
     </div>

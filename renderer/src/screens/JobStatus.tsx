@@ -1,15 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract';
 import type { JobStatus } from '../api/use-job';
 import { ErrorBox } from '../components/ErrorBox';
-
-const TEXT: Record<JobStatus, string> = {
-  idle: 'Not started',
-  starting: 'Starting…',
-  running: 'Running',
-  completed: 'Completed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
 
 /**
  * A job's status line; when it failed, the core's message and hint. A cancel is the user's own choice, not an error:
@@ -26,15 +18,16 @@ export function JobStatusLine({
   name: string;
   keptNote?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="job-status">
       <span className={`badge badge-${status}`} data-testid={`${name}-status`}>
-        {TEXT[status]}
+        {t(`wizard.job.${status}`)}
       </span>
       {status === 'failed' ? <ErrorBox error={error} testId={`${name}-error`} /> : null}
       {status === 'cancelled' ? (
         <p className="muted" data-testid={`${name}-cancelled`}>
-          {keptNote ?? 'You cancelled this job. Files it had already written stay in the run folder.'}
+          {keptNote ?? t('wizard.job.cancelledNote')}
         </p>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract';
 import type { ImportSummary } from '../../../electron/core/import/import-run';
 import { useApi } from '../api/api-context';
@@ -13,20 +14,19 @@ import type { ModelName } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
 import { LayerTable, XnnpackDiagnosticList } from './ModelDetails';
 
-const MODELS: { value: ModelName; label: string }[] = [
-  { value: 'baseline-keepdims', label: 'Reference CNN (GAP keepdims, XNNPACK-ready)' },
-  { value: 'baseline', label: 'Reference CNN (GAP without keepdims)' },
-  { value: 'mobilenetv2-cifar', label: 'MobileNetV2 for 32x32 (width 0.35: residual Adds, ReLU6)' },
-  { value: 'mobilenetv3s-cifar', label: 'MobileNetV3-Small for 32x32 (hard-swish, squeeze-excite, 5x5 depthwise)' },
-];
+const MODELS: ModelName[] = ['baseline-keepdims', 'baseline', 'mobilenetv2-cifar', 'mobilenetv3s-cifar'];
 
-export function ModelScreen({ onNext }: { onNext(): void }) {
-  const { pipeline, update } = usePipeline();
+/** The wizard's Prune step: an imported model starts there (its weights are already trained). */
+const PRUNE_STEP = 4;
+
+export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: number): void }) {
+  const { t } = useTranslation();
+  const { pipeline, update, switchRun } = usePipeline();
   const describe = useCommand('model.describe');
   const { run } = describe;
   const api = useApi();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [imported, setImported] = useState<ImportSummary | undefined>();
+  const imported = pipeline.imported;
   const [importState, setImportState] = useState<{ busy: boolean; error?: ContractError }>({ busy: false });
   useEffect(() => {
     void run(imported ? { runDir: imported.out } : { model: pipeline.model });
@@ -35,7 +35,9 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
     if (files.length === 0) return;
     setImportState({ busy: true });
     try {
-      setImported(await uploadAndImport(api, files));
+      const summary: ImportSummary = await uploadAndImport(api, files);
+      // The import is a run of its own: pruning, conversion and benchmarks continue in its folder.
+      switchRun({ runDir: summary.out, imported: summary, fixForXnnpack: false });
       setImportState({ busy: false });
     } catch (error) {
       setImportState({ busy: false, error: asContractError(error) });
@@ -55,20 +57,20 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
 
   return (
     <div className="screen" data-testid="screen-model">
-      <Section title="Model">
+      <Section title={t('wizard.model.title')}>
         <div className="form-row">
           <SelectField
-            label="Architecture"
+            label={t('wizard.model.architecture')}
             value={pipeline.model}
-            options={MODELS}
+            options={MODELS.map((value) => ({ value, label: t(`wizard.model.arch.${value}`) }))}
             onChange={(value) => {
-              setImported(undefined);
-              update({ model: value, fixForXnnpack: false });
+              if (imported) switchRun({ model: value, fixForXnnpack: false });
+              else update({ model: value, fixForXnnpack: false });
             }}
             testId="model-select"
           />
           <button type="button" onClick={() => fileInput.current?.click()} disabled={importState.busy} data-testid="model-open">
-            {importState.busy ? 'Importing…' : 'Open model…'}
+            {importState.busy ? t('wizard.model.importing') : t('wizard.model.open')}
           </button>
           <input
             ref={fileInput}
@@ -88,9 +90,18 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
         {imported ? (
           <div className="import-summary" data-testid="model-imported">
             <p>
-              Imported <code>{imported.source.file}</code> ({imported.source.format}
-              {imported.source.producer ? `, ${imported.source.producer}` : ''}) into <code>{imported.out}</code>: input{' '}
-              {imported.model.inputShape.join(' × ')}, {imported.model.classes} classes.
+              <Trans
+                t={t}
+                i18nKey="wizard.model.imported"
+                values={{
+                  file: imported.source.file,
+                  format: [imported.source.format, imported.source.producer].filter(Boolean).join(', '),
+                  out: imported.out,
+                  shape: imported.model.inputShape.join(' × '),
+                  classes: imported.model.classes,
+                }}
+                components={{ code: <code /> }}
+              />
             </p>
             {imported.notes.map((note, i) => (
               <p key={i} className="hint">
@@ -98,20 +109,22 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
               </p>
             ))}
             <p className="hint">
-              Training and pruning an imported model from the wizard is not available yet: prune it with{' '}
-              <InlineCode text={`sparse-studio prune --from ${imported.out} --fix --out RUN_DIR`} />.
+              {t('wizard.model.importedNext')}
+              {imported.model.inputShape[0] === 32 && imported.model.inputShape[1] === 32
+                ? ''
+                : ` ${t('wizard.model.importedResized', { shape: `${imported.model.inputShape[0]} × ${imported.model.inputShape[1]}` })}`}
             </p>
           </div>
         ) : null}
         <ErrorBox error={describe.error} />
         {model ? (
           <div className="stats">
-            <Stat label="Parameters" value={formatCount(model.parameters.total)} testId="model-parameters" />
-            <Stat label="Trainable" value={formatCount(model.parameters.trainable)} />
-            <Stat label="Layers" value={model.layers.length} />
-            <Stat label="Multiply-adds per image" value={formatCount(model.multiplyAdds)} testId="model-macs" />
+            <Stat label={t('wizard.model.parameters')} value={formatCount(model.parameters.total)} testId="model-parameters" />
+            <Stat label={t('wizard.model.trainable')} value={formatCount(model.parameters.trainable)} />
+            <Stat label={t('wizard.model.layers')} value={model.layers.length} />
+            <Stat label={t('wizard.model.macs')} value={formatCount(model.multiplyAdds)} testId="model-macs" />
             <Stat
-              label="1×1 convolutions pruned"
+              label={t('wizard.model.prunedCount')}
               value={model.layers.filter((l) => l.pruned).length}
               testId="model-pruned-count"
             />
@@ -120,18 +133,18 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
       </Section>
 
       {verdict ? (
-        <Section title="XNNPACK sparse inference (PruneForLatencyOnXNNPack)">
+        <Section title={t('wizard.model.xnnpackTitle')}>
           {verdict.ok ? (
             <p className="verdict ok" data-testid="xnnpack-verdict">
-              ✓ The model passes every check: its 1×1 convolutions can be pruned for XNNPACK's sparse kernels.
+              {t('wizard.model.passes')}
             </p>
           ) : (
             <div data-testid="xnnpack-verdict" className={fixChosen ? 'verdict fixed' : 'verdict bad'}>
               <p>
                 {fixChosen ? '✓' : '✗'}{' '}
                 {fixChosen
-                  ? 'The model as designed fails the policy checks below; the chosen fix makes it pass.'
-                  : 'The model fails the policy checks below.'}
+                  ? t('wizard.model.failsFixed')
+                  : t('wizard.model.fails')}
               </p>
               {headline ? (
                 <p>
@@ -142,8 +155,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
               {changes.length > 0 ? (
                 <div className="fix-plan">
                   <p>
-                    The fix keeps the trained weights
-                    {changes.some((c) => c.needsFineTuning) ? ' (pruning fine-tunes afterwards)' : ''}:
+                    {changes.some((c) => c.needsFineTuning) ? t('wizard.model.fixKeepsTuned') : t('wizard.model.fixKeepsColon')}
                   </p>
                   <ul>
                     {changes.map((c, i) => (
@@ -152,12 +164,12 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                       </li>
                     ))}
                   </ul>
-                  {model && !model.fix.passesAfterFix ? <p>Even after the fix, the model would not pass every check.</p> : null}
+                  {model && !model.fix.passesAfterFix ? <p>{t('wizard.model.stillFails')}</p> : null}
                 </div>
               ) : null}
-              {imported ? null : pipeline.fixForXnnpack ? (
+              {pipeline.fixForXnnpack ? (
                 <p className="verdict-fixed" data-testid="fix-pending">
-                  ✓ Fix chosen: it is applied to the trained model when pruning starts (step 4).
+                  {t(imported ? 'wizard.model.fixChosenImported' : 'wizard.model.fixChosen')}
                 </p>
               ) : (
                 <button
@@ -167,7 +179,7 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   disabled={changes.length === 0}
                   data-testid="model-fix"
                 >
-                  Fix
+                  {t('wizard.model.fix')}
                 </button>
               )}
             </div>
@@ -177,11 +189,15 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
 
       {model ? (
         <Section
-          title="Layers"
+          title={t('wizard.model.layers')}
           actions={
-            imported ? undefined : (
+            imported ? (
+              <button type="button" className="primary" onClick={() => onGoto?.(PRUNE_STEP)} data-testid="model-next-prune">
+                {t('wizard.next.prune')}
+              </button>
+            ) : (
               <button type="button" className="primary" onClick={onNext} data-testid="model-next">
-                Next: train
+                {t('wizard.next.train')}
               </button>
             )
           }

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { pruneJobConfig } from '../../../shared/contract';
 import { useJob } from '../api/use-job';
 import { LineChart } from '../charts/LineChart';
 import { NumberField, Section } from '../components/fields';
+import { ThreadsField } from '../components/ThreadsField';
 import { formatCount, formatPercent } from '../format/numbers';
 import { buildPruneConfig } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
@@ -31,11 +33,14 @@ function actualPoints(updates: { step: number; sparsity: number }[]): { x: numbe
 }
 
 export function PruneScreen({ onNext }: { onNext(): void }) {
+  const { t } = useTranslation();
   const { pipeline, update } = usePipeline();
   const [form, setForm] = useState<ScheduleForm>({ ...GUIDE_SCHEDULE, batchSize: pipeline.batchSize });
   const job = useJob('prune', reducePruneProgress, initialPruneProgress);
   useRunScoped(job.reset);
   useEffect(() => setForm((f) => ({ ...f, batchSize: pipeline.batchSize })), [pipeline.batchSize]);
+  const [threads, setThreads] = useState(pipeline.trainThreads);
+  useEffect(() => setThreads(pipeline.trainThreads), [pipeline.trainThreads]);
   const trainImages = pipeline.trainImages ?? 45_000;
   const plot = useMemo(() => schedulePlot(form, trainImages), [form, trainImages]);
   const set = (key: keyof ScheduleForm) => (value: number | undefined) => setForm((f) => ({ ...f, [key]: value ?? Number.NaN }));
@@ -47,6 +52,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
     limit: pipeline.limit,
     seed: 1,
     backend: pipeline.backend,
+    trainThreads: threads,
   });
   const valid = pruneJobConfig.safeParse(config).success && plot.error === undefined;
   const noUpdate = plot.error === undefined && plot.updates.length === 0;
@@ -71,10 +77,10 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
 
   return (
     <div className="screen" data-testid="screen-prune">
-      <Section title="Pruning schedule (PolynomialDecay)">
+      <Section title={t('wizard.prune.title')}>
         <div className="form-row">
           <NumberField
-            label="Initial sparsity"
+            label={t('wizard.prune.initial')}
             value={form.initialSparsity}
             onChange={set('initialSparsity')}
             schema={FIELDS.initialSparsity}
@@ -83,7 +89,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Final sparsity"
+            label={t('wizard.prune.final')}
             value={form.finalSparsity}
             onChange={set('finalSparsity')}
             schema={FIELDS.finalSparsity}
@@ -92,7 +98,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Reach final at epoch"
+            label={t('wizard.prune.endEpoch')}
             value={form.endEpoch}
             onChange={set('endEpoch')}
             schema={FIELDS.endEpoch}
@@ -100,7 +106,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Mask update every N steps"
+            label={t('wizard.prune.frequency')}
             value={form.frequency}
             onChange={set('frequency')}
             schema={FIELDS.frequency}
@@ -108,7 +114,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Fine-tuning epochs"
+            label={t('wizard.prune.epochs')}
             value={form.epochs}
             onChange={set('epochs')}
             schema={FIELDS.epochs}
@@ -116,34 +122,39 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Batch size"
+            label={t('wizard.prune.batchSize')}
             value={form.batchSize}
             onChange={set('batchSize')}
             schema={FIELDS.batchSize}
             testId="prune-batch-size"
             disabled={job.active}
-            help="Starts from the batch size used for training."
+            help={t('wizard.prune.batchHelp')}
           />
+          <ThreadsField value={threads} onChange={setThreads} testId="prune-threads" disabled={job.active} />
         </div>
         <p className="muted">
-          Begin step 0, power {form.power}. {formatCount(plot.totalSteps)} steps in all ({formatCount(trainImages)} training
-          images
-          {pipeline.trainImages === undefined ? ', assumed: load the data in step 1 for the exact count' : ''}); the target is
-          reached at step {formatCount(plot.endStep)}. Only 1×1 convolutions are pruned (PruneForLatencyOnXNNPack)
-          {pipeline.fixForXnnpack ? '; the XNNPACK fix is applied first' : ''}.
+          {t('wizard.prune.schedule', {
+            power: form.power,
+            steps: formatCount(plot.totalSteps),
+            images: formatCount(trainImages),
+            assumed: pipeline.trainImages === undefined ? t('wizard.prune.assumed') : '',
+            end: formatCount(plot.endStep),
+            fix: pipeline.fixForXnnpack ? t('wizard.prune.fixFirst') : '',
+          })}
         </p>
         {noUpdate ? (
           <div className="warning" role="status" data-testid="prune-no-update">
             {workingFrequency !== undefined ? (
               <p>
-                No mask update will happen: the run has {formatCount(plot.totalSteps)} steps and the masks are updated every{' '}
-                {formatCount(form.frequency)} steps, so nothing would be pruned (TFMOT behaves the same). Use a frequency of{' '}
-                {formatCount(workingFrequency)} or less.
+                {t('wizard.prune.noUpdateFrequency', {
+                  steps: formatCount(plot.totalSteps),
+                  frequency: formatCount(form.frequency),
+                  working: formatCount(workingFrequency),
+                })}
               </p>
             ) : (
               <p>
-                No mask update will happen within the {formatCount(plot.totalSteps)} steps of this run, so nothing would be pruned
-                (TFMOT behaves the same). Reach the final sparsity at epoch 1 or later, or fine-tune for more epochs.
+                {t('wizard.prune.noUpdate', { steps: formatCount(plot.totalSteps) })}
               </p>
             )}
           </div>
@@ -155,20 +166,20 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
         ) : (
           <LineChart
             name="prune-schedule"
-            title="Target and actual sparsity against training step (dotted lines: mask updates)"
+            title={t('wizard.prune.chartTitle')}
             series={[
-              { name: 'target (PolynomialDecay)', points: plot.points.map((p) => ({ x: p.step, y: p.sparsity })) },
+              { name: t('wizard.prune.target'), points: plot.points.map((p) => ({ x: p.step, y: p.sparsity })) },
               {
-                name: 'actual (mean over pruned weights, at each mask update)',
+                name: t('wizard.prune.actual'),
                 points: actualPoints(job.progress.maskUpdates),
                 stepped: { holdTo: job.progress.sparsity.at(-1)?.step ?? job.progress.maskUpdates.at(-1)?.step },
                 color: '#D55E00',
               },
             ]}
             marks={maskSteps}
-            marksLabel={`mask update (${formatCount(maskSteps.length)} ${job.progress.maskUpdates.length > 0 ? 'done' : 'planned'}), dotted`}
-            xLabel="training step"
-            yLabel="sparsity"
+            marksLabel={t(job.progress.maskUpdates.length > 0 ? 'wizard.prune.marksDone' : 'wizard.prune.marksPlanned', { n: formatCount(maskSteps.length) })}
+            xLabel={t('wizard.prune.step')}
+            yLabel={t('wizard.prune.sparsity')}
             yDomain={[0, 1]}
             width={760}
           />
@@ -181,26 +192,26 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             disabled={job.active || !runDir || !valid}
             data-testid="prune-start"
           >
-            Prune and fine-tune
+            {t('wizard.prune.start')}
           </button>
           <button type="button" onClick={() => void job.cancel()} disabled={!job.active || !job.jobId} data-testid="prune-cancel">
-            Cancel
+            {t('wizard.job.cancel')}
           </button>
           <JobStatusLine
             status={job.status}
             error={job.error}
             name="prune"
-            keptNote="You cancelled the pruning. The trained dense model is untouched; no pruned model was saved."
+            keptNote={t('wizard.prune.cancelled')}
           />
         </div>
-        {!runDir ? <p className="muted">Train a model first (step 3), or open a trained run from History.</p> : null}
+        {!runDir ? <p className="muted">{t('wizard.prune.trainFirst')}</p> : null}
       </Section>
       <Section
-        title="Fine-tuning"
+        title={t('wizard.prune.fineTuning')}
         actions={
           job.status === 'completed' ? (
             <button type="button" className="primary" onClick={onNext} data-testid="prune-next">
-              Next: convert
+              {t('wizard.next.convert')}
             </button>
           ) : null
         }
@@ -208,8 +219,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
         {prunedNothing ? (
           <div className="warning" role="status" data-testid="prune-nothing">
             <p>
-              Nothing was pruned: the pruned weights are {formatPercent(meanSparsity(tensors))} zeros because no mask update
-              happened. The saved “pruned” model equals the dense one; prune again with a smaller mask update frequency.
+              {t('wizard.prune.nothing', { zeros: formatPercent(meanSparsity(tensors)) })}
             </p>
           </div>
         ) : null}
@@ -223,7 +233,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
         <TrainCharts
           progress={job.progress.fit}
           prefix="prune-fit"
-          titles={{ loss: 'Fine-tuning loss', accuracy: 'Fine-tuning accuracy' }}
+          titles={{ loss: t('wizard.prune.fitLoss'), accuracy: t('wizard.prune.fitAccuracy') }}
         />
         <SparsityTable tensors={tensors} target={form.finalSparsity} />
       </Section>

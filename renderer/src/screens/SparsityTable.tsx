@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../format/numbers';
 
 /** Each pruned tensor's current sparsity as a bar against the target. */
@@ -8,14 +9,15 @@ export function SparsityTable({
   tensors: { name: string; sparsity: number }[];
   target: number | undefined;
 }) {
-  if (tensors.length === 0) return <p className="muted">Per-layer sparsity appears after the first fine-tuning epoch.</p>;
+  const { t } = useTranslation();
+  if (tensors.length === 0) return <p className="muted">{t('wizard.prune.sparsityLater')}</p>;
   return (
     <table className="table" data-testid="sparsity-table">
       <thead>
         <tr>
-          <th>Pruned weight</th>
-          <th>Sparsity</th>
-          <th className="num">Zeros</th>
+          <th>{t('wizard.prune.col.weight')}</th>
+          <th>{t('wizard.prune.col.sparsity')}</th>
+          <th className="num">{t('wizard.prune.col.zeros')}</th>
         </tr>
       </thead>
       <tbody>

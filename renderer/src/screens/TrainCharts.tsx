@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { LineChart, type LineSeries } from '../charts/LineChart';
 import type { TrainProgress } from '../state/train-progress';
 
@@ -8,28 +9,30 @@ import type { TrainProgress } from '../state/train-progress';
 export function TrainCharts({
   progress,
   prefix,
-  titles = { loss: 'Loss', accuracy: 'Accuracy' },
+  titles,
 }: {
   progress: TrainProgress;
   prefix: string;
   titles?: { loss: string; accuracy: string };
 }) {
+  const { t } = useTranslation();
+  const shown = titles ?? { loss: t('wizard.charts.loss'), accuracy: t('wizard.charts.accuracy') };
   const perEpoch = progress.last?.stepsPerEpoch;
   const batchX = (step: number): number => (perEpoch ? step / perEpoch : step);
   const curves = (metric: 'loss' | 'accuracy', valMetric: 'valLoss' | 'valAccuracy'): LineSeries[] => [
     {
-      name: 'training (per batch)',
+      name: t('wizard.charts.perBatch'),
       points: progress.batches.map((b) => ({ x: batchX(b.step), y: b[metric] })),
       color: '#9BB8D3',
     },
     {
-      name: 'training (epoch mean)',
+      name: t('wizard.charts.epochMean'),
       points: progress.epochs.map((e) => ({ x: e.epoch + 1, y: e[metric] })),
       color: '#0072B2',
       markers: true,
     },
     {
-      name: 'validation (end of epoch)',
+      name: t('wizard.charts.validation'),
       points: progress.epochs.map((e) => ({ x: e.epoch + 1, y: e[valMetric] })),
       color: '#D55E00',
       markers: true,
@@ -42,17 +45,17 @@ export function TrainCharts({
     <div className="chart-row">
       <LineChart
         name={`${prefix}-loss`}
-        title={titles.loss}
+        title={shown.loss}
         series={curves('loss', 'valLoss')}
-        xLabel="epoch"
-        yLabel="cross-entropy"
+        xLabel={t('wizard.charts.epoch')}
+        yLabel={t('wizard.charts.crossEntropy')}
       />
       <LineChart
         name={`${prefix}-accuracy`}
-        title={titles.accuracy}
+        title={shown.accuracy}
         series={curves('accuracy', 'valAccuracy')}
-        xLabel="epoch"
-        yLabel="accuracy"
+        xLabel={t('wizard.charts.epoch')}
+        yLabel={t('wizard.charts.accuracyAxis')}
         yDomain={[0, 1]}
       />
     </div>

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { trainJobConfig } from '../../../shared/contract';
 import { useJob } from '../api/use-job';
 import { NumberField, Section, SelectField } from '../components/fields';
+import { ThreadsField } from '../components/ThreadsField';
 import { buildTrainConfig, joinPath, newRunName, type BackendChoice, type TrainForm } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
 import { initialTrainProgress, reduceTrainProgress } from '../state/train-progress';
@@ -10,18 +12,21 @@ import { FitStats } from './FitStats';
 import { JobStatusLine } from './JobStatus';
 import { TrainCharts } from './TrainCharts';
 
-const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'Automatic (fastest available)' },
-  { value: 'fast-cpu', label: 'Fast CPU engine' },
-  { value: 'tfjs-node', label: 'TensorFlow.js (native)' },
-  { value: 'tfjs-cpu', label: 'TensorFlow.js (pure JS, slow)' },
-];
+const BACKENDS: BackendChoice[] = ['auto', 'fast-cpu', 'tfjs-node', 'tfjs-cpu'];
 
 const FIELDS = trainJobConfig.shape;
 
 export function TrainScreen({ onNext }: { onNext(): void }) {
+  const { t } = useTranslation();
   const { pipeline, update, switchRun } = usePipeline();
-  const [form, setForm] = useState<TrainForm>({ epochs: 10, batchSize: 128, limit: undefined, seed: 1, backend: 'auto' });
+  const [form, setForm] = useState<TrainForm>({
+    epochs: 10,
+    batchSize: 128,
+    limit: undefined,
+    seed: 1,
+    backend: 'auto',
+    trainThreads: 'auto',
+  });
   const job = useJob('train', reduceTrainProgress, initialTrainProgress);
   const set =
     <K extends keyof TrainForm>(key: K) =>
@@ -44,7 +49,7 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
     if (!trainJobConfig.safeParse(config).success) return;
     setRunDir(dir);
     ownGeneration.current = pipeline.generation + 1;
-    switchRun({ backend: form.backend, batchSize: form.batchSize });
+    switchRun({ backend: form.backend, batchSize: form.batchSize, trainThreads: form.trainThreads });
     void job.start(config);
   };
   const summary = job.status === 'completed' ? (job.result as { out?: string } | undefined) : undefined;
@@ -55,14 +60,22 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
 
   return (
     <div className="screen" data-testid="screen-train">
-      <Section title="Training settings">
+      <Section title={t('wizard.train.title')}>
         <p className="muted">
-          Data <code>{pipeline.data}</code>
-          {pipeline.limit !== undefined ? ` (first ${pipeline.limit} images)` : ''} · model <code>{pipeline.model}</code>
+          <Trans
+            t={t}
+            i18nKey="wizard.train.dataModel"
+            values={{
+              data: pipeline.data,
+              limit: pipeline.limit !== undefined ? t('wizard.train.firstImages', { n: pipeline.limit }) : '',
+              model: pipeline.model,
+            }}
+            components={{ code: <code /> }}
+          />
         </p>
         <div className="form-row">
           <NumberField
-            label="Epochs"
+            label={t('wizard.train.epochs')}
             value={form.epochs}
             onChange={set('epochs')}
             schema={FIELDS.epochs}
@@ -70,7 +83,7 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Batch size"
+            label={t('wizard.train.batchSize')}
             value={form.batchSize}
             onChange={set('batchSize')}
             schema={FIELDS.batchSize}
@@ -78,7 +91,7 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <NumberField
-            label="Seed"
+            label={t('wizard.train.seed')}
             value={form.seed}
             onChange={set('seed')}
             schema={FIELDS.seed}
@@ -86,11 +99,17 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
           />
           <SelectField
-            label="Engine"
+            label={t('wizard.train.engine')}
             value={form.backend}
-            options={BACKENDS}
+            options={BACKENDS.map((value) => ({ value, label: t(`wizard.train.backend.${value}`) }))}
             onChange={(v) => setForm((f) => ({ ...f, backend: v }))}
             testId="train-backend"
+            disabled={job.active}
+          />
+          <ThreadsField
+            value={form.trainThreads}
+            onChange={(v) => setForm((f) => ({ ...f, trainThreads: v }))}
+            testId="train-threads"
             disabled={job.active}
           />
         </div>
@@ -102,37 +121,37 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
             disabled={job.active || !pipeline.workspace || !valid}
             data-testid="train-start"
           >
-            Start training
+            {t('wizard.train.start')}
           </button>
           <button type="button" onClick={() => void job.cancel()} disabled={!job.active || !job.jobId} data-testid="train-cancel">
-            Cancel
+            {t('wizard.job.cancel')}
           </button>
           <JobStatusLine
             status={job.status}
             error={job.error}
             name="train"
-            keptNote="You cancelled the training. No model was saved; the run folder keeps its record (run.json) and shows as cancelled in History."
+            keptNote={t('wizard.train.cancelled')}
           />
         </div>
         {!valid ? (
           <p className="field-error" data-testid="train-invalid">
-            Correct the highlighted settings to start training.
+            {t('wizard.train.invalid')}
           </p>
         ) : null}
         {pipeline.workspace ? (
           <p className="muted small">
-            New runs go to <code>{pipeline.workspace}</code> (change it in Settings).
+            <Trans t={t} i18nKey="wizard.train.workspace" values={{ workspace: pipeline.workspace }} components={{ code: <code /> }} />
           </p>
         ) : (
-          <p className="muted">No workspace folder yet: set one in Settings.</p>
+          <p className="muted">{t('wizard.train.noWorkspace')}</p>
         )}
       </Section>
       <Section
-        title="Progress"
+        title={t('wizard.train.progress')}
         actions={
           job.status === 'completed' ? (
             <button type="button" className="primary" onClick={onNext} data-testid="train-next">
-              Next: prune
+              {t('wizard.next.prune')}
             </button>
           ) : null
         }
@@ -141,7 +160,7 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
         <TrainCharts progress={job.progress} prefix="train" />
         {summary?.out ? (
           <p className="muted" data-testid="train-run-dir">
-            Saved to <code>{summary.out}</code>
+            <Trans t={t} i18nKey="wizard.train.savedTo" values={{ out: summary.out }} components={{ code: <code /> }} />
           </p>
         ) : null}
       </Section>

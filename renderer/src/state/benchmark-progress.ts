@@ -1,6 +1,7 @@
 // Per-device progress of a benchmark job, from the BenchmarkEvent union in electron/core/devices/device.ts:
 // download / push byte progress, run-start, run-done (a ModelBenchmark), run-failed (a model's run, or the whole
 // device when no model is named — e.g. the phone was unplugged).
+import { appI18n } from '../i18n/app-i18n';
 import type { ContractError } from '../../../shared/contract';
 import type { ModelBenchmark } from '../../../shared/benchmark-result';
 import type { BenchmarkEvent } from '../../../electron/core/devices/device';
@@ -25,7 +26,7 @@ export function baseName(path: string): string {
 }
 
 function fresh(device: string): DeviceProgress {
-  return { device, phase: 'waiting', bytes: undefined, results: [], failures: [], error: undefined };
+  return { device, phase: appI18n.t('wizard.bench.phase.waiting'), bytes: undefined, results: [], failures: [], error: undefined };
 }
 
 export function reduceBenchmarkProgress(state: BenchmarkProgress, raw: unknown): BenchmarkProgress {
@@ -36,30 +37,30 @@ export function reduceBenchmarkProgress(state: BenchmarkProgress, raw: unknown):
   let next: DeviceProgress;
   switch (e.type) {
     case 'download':
-      next = { ...current, phase: 'downloading benchmark_model', bytes: { done: e.bytes, total: e.total } };
+      next = { ...current, phase: appI18n.t('wizard.bench.phase.downloading'), bytes: { done: e.bytes, total: e.total } };
       break;
     case 'push':
       next = {
         ...current,
-        phase: e.skipped ? `${baseName(e.file)} already on the device` : `pushing ${baseName(e.file)}`,
+        phase: appI18n.t(e.skipped ? 'wizard.bench.phase.onDevice' : 'wizard.bench.phase.pushing', { file: baseName(e.file) }),
         bytes: { done: e.bytes, total: e.total },
       };
       break;
     case 'run-start':
-      next = { ...current, phase: `running ${baseName(e.model)} (repetition ${e.repetition + 1})`, bytes: undefined };
+      next = { ...current, phase: appI18n.t('wizard.bench.phase.running', { model: baseName(e.model), n: e.repetition + 1 }), bytes: undefined };
       break;
     case 'run-done':
-      next = { ...current, phase: `measured ${baseName(e.result.model.file)}`, results: [...current.results, e.result] };
+      next = { ...current, phase: appI18n.t('wizard.bench.phase.measured', { file: baseName(e.result.model.file) }), results: [...current.results, e.result] };
       break;
     case 'run-failed': {
       const { model, repetition, code, message, hint } = e.failure;
       const error: ContractError = { code, message, ...(hint ? { hint } : {}) };
       next =
         model === undefined
-          ? { ...current, phase: 'failed', error, bytes: undefined }
+          ? { ...current, phase: appI18n.t('wizard.bench.phase.failed'), error, bytes: undefined }
           : {
               ...current,
-              phase: `${baseName(model)} failed`,
+              phase: appI18n.t('wizard.bench.phase.modelFailed', { model: baseName(model) }),
               failures: [...current.failures, { ...error, model, ...(repetition !== undefined ? { repetition } : {}) }],
             };
       break;

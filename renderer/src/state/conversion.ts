@@ -1,4 +1,5 @@
 // The convert job's result (the run's tflite/conversion.json) and what the Convert screen derives from an inspection.
+import { appI18n } from '../i18n/app-i18n';
 import type { Inspection } from '../../../electron/core/tflite/inspect';
 import { joinPath } from './job-configs';
 
@@ -31,14 +32,14 @@ export interface ConvertProgress {
 export const CONVERT_PHASES = 2;
 
 export function initialConvertProgress(): ConvertProgress {
-  return { phase: 'Step 1 of 2: converting both models to .tflite', done: 0, files: [] };
+  return { phase: appI18n.t('wizard.convert.phase1'), done: 0, files: [] };
 }
 
 export function reduceConvertProgress(state: ConvertProgress, event: unknown): ConvertProgress {
   const kind = (event as { kind?: unknown } | null)?.kind;
   if (kind === 'converted')
-    return { phase: 'Step 2 of 2: validating both files in the TFLite runtime', done: 1, files: convertedFiles(event) };
-  if (kind === 'validated') return { phase: 'Validated', done: 2, files: convertedFiles(event) };
+    return { phase: appI18n.t('wizard.convert.phase2'), done: 1, files: convertedFiles(event) };
+  if (kind === 'validated') return { phase: appI18n.t('wizard.convert.validated'), done: 2, files: convertedFiles(event) };
   return state;
 }
 

@@ -1,5 +1,6 @@
 // Device list helpers: "This computer" is always offered; adb states get plain-language advice.
 import type { DeviceSummary } from '../api/responses';
+import { appI18n } from '../i18n/app-i18n';
 
 export const HOST_DEVICE: DeviceSummary = { id: 'host', kind: 'host', label: 'This computer', state: 'device' };
 
@@ -23,42 +24,21 @@ export function deviceName(device: Pick<DeviceSummary, 'id' | 'label'>): string 
 
 /** What the user should do for an adb state other than 'device', or undefined when the device is usable. */
 export function stateAdvice(state: string, network = false): { title: string; steps: string[] } | undefined {
+  const t = appI18n.t;
+  const k = 'wizard.devices.advice';
   switch (state) {
     case 'device':
       return undefined;
     case 'unauthorized':
-      return {
-        title: 'Waiting for you to allow USB debugging on the phone',
-        steps: [
-          'Unlock the phone: the prompt “Allow USB debugging?” shows the computer’s RSA key fingerprint.',
-          'Tick “Always allow from this computer”, then tap Allow. The phone appears here as ready within a second.',
-          'No prompt? Unplug and replug the cable, or in Developer options tap “Revoke USB debugging authorizations” and reconnect.',
-        ],
-      };
+      return { title: t(`${k}.unauthorized.title`), steps: [t(`${k}.unauthorized.s1`), t(`${k}.unauthorized.s2`), t(`${k}.unauthorized.s3`)] };
     case 'offline':
       return network
-        ? {
-            title: 'adb knows this network address but the device does not answer',
-            steps: [
-              'Check that the phone is on the same network and Wireless debugging is still on (it turns off when the phone changes network).',
-              'Connect it again below, or remove the entry if the phone is gone.',
-            ],
-          }
-        : {
-            title: 'adb sees the device but it does not answer',
-            steps: ['Unplug and replug the cable (use a data cable, not a charge-only one).'],
-          };
+        ? { title: t(`${k}.offlineNetwork.title`), steps: [t(`${k}.offlineNetwork.s1`), t(`${k}.offlineNetwork.s2`)] }
+        : { title: t(`${k}.offline.title`), steps: [t(`${k}.offline.s1`)] };
     case 'no permissions':
     case 'no-permissions':
-      return {
-        title: 'This computer may not open the USB device',
-        steps: [
-          'On Linux, install udev rules for Android devices (e.g. the android-sdk-platform-tools-common package) and replug the phone.',
-        ],
-      };
+      return { title: t(`${k}.noPermissions.title`), steps: [t(`${k}.noPermissions.s1`)] };
     default:
-      return network
-        ? { title: `adb reports the device as “${state}”`, steps: ['Wait a moment; if it stays so, connect it again.'] }
-        : { title: `adb reports the device as “${state}”`, steps: ['Wait a moment; if it stays so, replug the cable.'] };
+      return { title: t(`${k}.other.title`, { state }), steps: [t(network ? `${k}.other.network` : `${k}.other.usb`)] };
   }
 }
