@@ -1,3 +1,4 @@
+import { MAX_BENCHMARK_THREADS } from '../../core/devices/device';
 import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
@@ -76,7 +77,7 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
     devices: devices.length > 0 ? devices : [HOST_DEVICE_ID],
     runs: intOption(values, 'runs', PIPELINE_DEFAULTS.runs, 1),
     warmup: intOption(values, 'warmup', PIPELINE_DEFAULTS.warmup, 0),
-    threads: intOption(values, 'threads', PIPELINE_DEFAULTS.threads, 1),
+    threads: intOption(values, 'threads', PIPELINE_DEFAULTS.threads, 1, MAX_BENCHMARK_THREADS),
     repeat: intOption(values, 'repeat', PIPELINE_DEFAULTS.repeat, 1),
     xnnpack: xnnpackOption(values),
     opProfiling: values['op-profiling'] === true,

@@ -1,3 +1,4 @@
+import { MAX_BENCHMARK_THREADS } from '../../core/devices/device';
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
 import { HOST_DEVICE_ID } from '../../core/benchmark/device-registry';
@@ -48,7 +49,7 @@ function configFrom(values: ParsedValues, positionals: string[]): WhatifConfig {
     devices: devices.length > 0 ? devices : [HOST_DEVICE_ID],
     runs: intOption(values, 'runs', 100, 1),
     warmup: intOption(values, 'warmup', 1, 0),
-    threads: intOption(values, 'threads', 1, 1),
+    threads: intOption(values, 'threads', 1, 1, MAX_BENCHMARK_THREADS),
     repeat: intOption(values, 'repeat', 5, 1),
     xnnpack: xnnpackOption(values),
     // The report needs the per-operator profile (host runs always profile once).
