@@ -1,10 +1,10 @@
 // Electron IPC transport of the contract. Takes ipcMain-like objects as parameters so tests can pass fakes.
 import { COMMAND_NAMES } from '../shared/contract';
 import type { EventBus } from './app/event-bus';
-import { dispatch, type Envelope, type Handlers } from './app/dispatch';
+import { dispatch, type Handlers } from './app/dispatch';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, type Envelope } from '../shared/transport';
 
-export const INVOKE_CHANNEL = 'sparse-studio:invoke';
-export const EVENT_CHANNEL = 'sparse-studio:event';
+export { EVENT_CHANNEL, INVOKE_CHANNEL };
 
 export interface InvokeEventLike {
   senderFrame: { url: string } | null;

@@ -1,8 +1,6 @@
 // The only bridge between the sandboxed page and the main process: one typed object, `window.sparseStudio`.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-
-const INVOKE_CHANNEL = 'sparse-studio:invoke';
-const EVENT_CHANNEL = 'sparse-studio:event';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/transport';
 
 contextBridge.exposeInMainWorld('sparseStudioIpc', {
   invoke: (command: string, request: unknown): Promise<unknown> => ipcRenderer.invoke(INVOKE_CHANNEL, command, request),

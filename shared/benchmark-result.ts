@@ -62,6 +62,8 @@ export interface ModelBenchmark {
   opProfile?: OpProfileRow[];
   /** Inferences the profile covers. */
   opProfileCalls?: number;
+  /** Calls run before the profiled ones and left out of the profile (warm-up, each interpreter's first call). */
+  opProfileWarmupExcluded?: number;
   /**
    * 'these-runs': the timed runs themselves were profiled (benchmark_model --enable_op_profiling);
    * 'separate-run': a short profiling run of its own, before the timed runs (this computer), so the timings are unprofiled.

@@ -16,6 +16,7 @@ import type { RunLabels } from '../electron/core/runs/manifest';
 import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 import type { ImportSummary } from '../electron/core/import/import-run';
 import { MAX_TRAIN_THREADS } from '../electron/core/train/types';
+import { MAX_BENCHMARK_THREADS } from '../electron/core/devices/device';
 
 const path = z.string().min(1).max(4096);
 /** A bare file name (an uploaded model file or shard): no folders. */
@@ -82,7 +83,7 @@ export const benchmarkSettings = {
   devices: z.array(deviceTarget).min(1).max(64),
   runs: positiveInt,
   warmup: count,
-  threads: z.number().int().min(1).max(64),
+  threads: z.number().int().min(1).max(MAX_BENCHMARK_THREADS),
   repeat: z.number().int().min(1).max(1000),
   xnnpack: z.enum(['true', 'false', 'default']),
   opProfiling: z.boolean(),

@@ -135,6 +135,11 @@ export interface RescalingSpec extends LayerBase {
   type: 'Rescaling';
   scale: number;
   offset: number;
+  /**
+   * Set when the layer was a tf.keras TFOpLambda `x + c` ('add') or `x * c` ('multiply'): TFMOT's XNNPACK policy
+   * accepts those ops inside the sparse part, but not a Rescaling layer.
+   */
+  tfOp?: 'add' | 'multiply';
 }
 
 export type LayerSpec =

@@ -14,8 +14,9 @@ import {
   setAdbPath,
 } from '../core/devices/settings';
 import { UserError } from '../core/util/errors';
-import { HOST_DEVICE } from '../core/host/benchmark';
-import { environmentInfo } from '../core/runs/environment';
+import { localDevices, type LocalDevice } from '../core/benchmark/device-registry';
+import type { HostDetails } from '../core/benchmark/host-device';
+import type { DeviceRef } from '../../shared/benchmark-result';
 
 /** What `adb connect` left behind: the device's state as adb lists it right after connecting. */
 export interface ConnectOutcome {
@@ -28,11 +29,12 @@ const SETTLE_MS = 2_000;
 
 export interface DeviceEntry {
   id: string;
-  kind: 'host' | 'adb';
+  kind: DeviceRef['kind'];
   state: string;
   label: string;
   advice?: string;
-  details?: unknown;
+  /** "This computer"'s facts; a phone's come from `details(id)`. */
+  details?: HostDetails;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface DeviceEntry {
 export class DeviceService {
   readonly #bus: EventBus;
   readonly #settingsPath: string;
+  /** Devices that need no adb ("This computer"): always listed, even when adb is missing. */
+  readonly #local: readonly LocalDevice[] = localDevices();
   #connection: Promise<AdbConnection> | undefined;
   #watcher: DeviceWatcher | undefined;
   #adbServer: string | undefined;
@@ -99,15 +103,15 @@ export class DeviceService {
     return this.#connection;
   }
 
-  hostEntry(): DeviceEntry {
-    return { id: HOST_DEVICE.id, kind: 'host', state: 'device', label: HOST_DEVICE.label, details: environmentInfo() };
+  async #localEntry(device: LocalDevice): Promise<DeviceEntry> {
+    return { ...device.ref, state: 'device', details: await device.details() };
   }
 
   async list(): Promise<DeviceEntry[]> {
     const { client } = await this.#connect();
     const phones = await listDevices(client, false);
     return [
-      this.hostEntry(),
+      ...(await Promise.all(this.#local.map((device) => this.#localEntry(device)))),
       ...phones.map((d: ListedDevice) => ({
         id: d.serial,
         kind: 'adb' as const,
@@ -119,7 +123,8 @@ export class DeviceService {
   }
 
   async details(id: string): Promise<DeviceEntry | DeviceDetails> {
-    if (id === HOST_DEVICE.id) return this.hostEntry();
+    const local = this.#local.find((device) => device.ref.id === id);
+    if (local) return this.#localEntry(local);
     const { client } = await this.#connect();
     return new AdbDevice(client, id).details();
   }

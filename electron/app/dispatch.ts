@@ -1,10 +1,11 @@
-import type { CommandName, CommandRequest, CommandResponses, ContractError } from '../../shared/contract';
+import type { CommandName, CommandRequest, CommandResponses } from '../../shared/contract';
+import type { Envelope } from '../../shared/transport';
 import { parseRequest } from '../../shared/contract';
 import { toContractError } from './job-manager';
 
 export type Handlers = { [C in CommandName]: (request: CommandRequest<C>) => Promise<CommandResponses[C]> };
 
-export type Envelope = { ok: true; value: unknown } | { ok: false; error: ContractError };
+export type { Envelope };
 
 /** Validates and runs one command; never throws, so every transport answers the same way. */
 export async function dispatch(handlers: Handlers, command: unknown, request: unknown): Promise<Envelope> {

@@ -16,12 +16,13 @@ export function requiredString(values: ParsedValues, name: string): string {
   return value;
 }
 
-export function intOption(values: ParsedValues, name: string, fallback: number, min = 0): number {
+export function intOption(values: ParsedValues, name: string, fallback: number, min = 0, max = Infinity): number {
   const raw = stringOption(values, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new UserError('BAD_OPTION', `--${name} must be a whole number >= ${min}, got '${raw}'`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UserError('BAD_OPTION', `--${name} must be a whole number ${range}, got '${raw}'`);
   }
   return value;
 }

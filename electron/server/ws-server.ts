@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../app/event-bus';
 import { dispatch, type Handlers } from '../app/dispatch';
+import { WS_PATH, type WsEvent, type WsReply } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from '../app/csp';
 import { readStaticFile } from './static-files';
 
@@ -34,7 +35,7 @@ function sameToken(given: string | null, token: string): boolean {
 /** Why a WebSocket upgrade is refused, or undefined when it is allowed. */
 export function refusal(request: IncomingMessage, origin: string, token: string): string | undefined {
   const url = new URL(request.url ?? '/', origin);
-  if (url.pathname !== '/ws') return 'unknown path';
+  if (url.pathname !== WS_PATH) return 'unknown path';
   if (request.headers.origin !== origin) return `foreign origin ${request.headers.origin ?? '(none)'}`;
   if (!sameToken(url.searchParams.get('token'), token)) return 'missing or wrong token';
   return undefined;
@@ -42,7 +43,7 @@ export function refusal(request: IncomingMessage, origin: string, token: string)
 
 function serveConnection(socket: WebSocket, options: ServerOptions): void {
   const unsubscribe = options.bus.subscribe((event, payload) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload } satisfies WsEvent));
   });
   socket.on('message', async (data, isBinary) => {
     let message: { id?: unknown; command?: unknown; request?: unknown };
@@ -51,12 +52,17 @@ function serveConnection(socket: WebSocket, options: ServerOptions): void {
       message = JSON.parse(String(data)) as typeof message;
     } catch {
       socket.send(
-        JSON.stringify({ id: null, ok: false, error: { code: 'INVALID_REQUEST', message: 'Messages must be JSON text' } }),
+        JSON.stringify({
+          id: null,
+          ok: false,
+          error: { code: 'INVALID_REQUEST', message: 'Messages must be JSON text' },
+        } satisfies WsReply),
       );
       return;
     }
     const reply = await dispatch(options.handlers, message.command, message.request);
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: message.id ?? null, ...reply }));
+    const id = typeof message.id === 'number' ? message.id : null;
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id, ...reply } satisfies WsReply));
   });
   socket.on('close', unsubscribe);
 }

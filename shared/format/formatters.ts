@@ -31,8 +31,17 @@ export interface Formatters {
   date(iso: string | null | undefined): string;
 }
 
-export function createFormatters(lang: Language): Formatters {
+/** Between a number and its unit; screens use a non-breaking one so "12.3" and "µs" never land on two lines. */
+export const NBSP = '\u00a0';
+
+export interface FormatterOptions {
+  /** ' ' (default: terminal and CSV text) or NBSP (HTML, PDF and the app's screens). */
+  unitSpace?: ' ' | typeof NBSP;
+}
+
+export function createFormatters(lang: Language, { unitSpace = ' ' }: FormatterOptions = {}): Formatters {
   const locale = localeOf(lang);
+  const sp = unitSpace;
   const cache = new Map<string, Intl.NumberFormat>();
   const nf = (digits: number, signed = false): Intl.NumberFormat => {
     const key = `${digits}${signed}`;
@@ -62,17 +71,17 @@ export function createFormatters(lang: Language): Formatters {
     micros: (v) => {
       if (!ok(v)) return DASH;
       const { unit, divisor } = microsUnit(v);
-      return `${sig3(v / divisor)} ${unit}`;
+      return `${sig3(v / divisor)}${sp}${unit}`;
     },
     microsUnit,
     bytes: (v) => {
       if (!ok(v)) return DASH;
-      if (Math.abs(v) < 1024) return `${nf(0).format(v)} B`;
-      if (Math.abs(v) < 1024 * 1024) return `${nf(Math.abs(v) < 10 * 1024 ? 2 : 1).format(v / 1024)} KiB`;
-      if (Math.abs(v) < 1024 ** 3) return `${nf(Math.abs(v) < 10 * 1024 * 1024 ? 2 : 1).format(v / 1024 / 1024)} MiB`;
-      return `${nf(Math.abs(v) < 10 * 1024 ** 3 ? 2 : 1).format(v / 1024 ** 3)} GiB`;
+      if (Math.abs(v) < 1024) return `${nf(0).format(v)}${sp}B`;
+      if (Math.abs(v) < 1024 * 1024) return `${nf(Math.abs(v) < 10 * 1024 ? 2 : 1).format(v / 1024)}${sp}KiB`;
+      if (Math.abs(v) < 1024 ** 3) return `${nf(Math.abs(v) < 10 * 1024 * 1024 ? 2 : 1).format(v / 1024 / 1024)}${sp}MiB`;
+      return `${nf(Math.abs(v) < 10 * 1024 ** 3 ? 2 : 1).format(v / 1024 ** 3)}${sp}GiB`;
     },
-    percent: (v, digits = 1) => (ok(v) ? `${nf(digits).format(v * 100)} %` : DASH),
+    percent: (v, digits = 1) => (ok(v) ? `${nf(digits).format(v * 100)}${sp}%` : DASH),
     points: (v, digits = 1) => (ok(v) ? nf(digits, true).format(v * 100).replace('-', '−') : DASH),
     times: (v, digits = 2) => (ok(v) ? `${nf(digits).format(v)}×` : DASH),
     date: (iso) => {
@@ -81,4 +90,9 @@ export function createFormatters(lang: Language): Formatters {
       return Number.isNaN(d.getTime()) ? iso : dates.format(d);
     },
   };
+}
+
+/** Joins every "number unit" in a sentence with NBSP (translated notes such as "Its 95 % interval ..."). */
+export function keepUnits(text: string): string {
+  return text.replace(/(\d) (µs|ms|s|B|KiB|MiB|GiB|%)(?![\p{L}\p{N}])/gu, `$1${NBSP}$2`);
 }

@@ -230,7 +230,7 @@ export const en = {
       unknownCalls: 'an unknown number of',
       source: {
         'these-runs': 'the profiled timed runs',
-        'separate-run': 'a separate profiling run before the timed, unprofiled repetitions',
+        'separate-run': 'separate profiling runs after warm-up (the warm-up calls and each interpreter\'s first call left out), before the timed, unprofiled repetitions',
         mixed: 'profiled runs',
       },
     },

@@ -70,7 +70,8 @@ export const wizardEn = {
     open: 'Open model…',
     imported:
       'Imported <code>{{file}}</code> ({{format}}) into <code>{{out}}</code>: input {{shape}}, {{classes}} classes.',
-    importedNext: 'Training and pruning an imported model from the wizard is not available yet: prune it with',
+    importedNext: 'Its weights are the starting point: training is skipped, and pruning (step 4) fine-tunes it on the chosen data.',
+    importedResized: 'Images are resized to {{shape}} (bilinear, as tf.image.resize).',
     parameters: 'Parameters',
     trainable: 'Trainable',
     layers: 'Layers',
@@ -85,6 +86,7 @@ export const wizardEn = {
     fixKeepsColon: 'The fix keeps the trained weights:',
     stillFails: 'Even after the fix, the model would not pass every check.',
     fixChosen: '✓ Fix chosen: it is applied to the trained model when pruning starts (step 4).',
+    fixChosenImported: '✓ Fix chosen: it is applied to the imported model when pruning starts (step 4).',
     fix: 'Fix',
     fixButton: 'the Fix button below',
     wholeModel: 'model',
@@ -103,6 +105,8 @@ export const wizardEn = {
     batchSize: 'Batch size',
     seed: 'Seed',
     engine: 'Engine',
+    threads: 'Training threads',
+    threadsAuto: 'Automatic (one per core)',
     backend: {
       auto: 'Automatic (fastest available)',
       'fast-cpu': 'Fast CPU engine',

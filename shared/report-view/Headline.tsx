@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../electron/core/report/types';
 import { headlineFacts, type HeadlineFacts } from './headline';
+import { keepUnits } from '../format/formatters';
 import { useFormat } from './use-format';
 
 /** One sentence: "Pruned is 1.53× faster (median 9.7 µs vs 14.9 µs, 95 % interval 1.52–1.55)". */
@@ -10,7 +11,7 @@ export function useHeadlineText(): (h: HeadlineFacts) => { main: string; rest: s
   return (h) => {
     const medians = { pruned: f.micros(h.prunedMedianUs), dense: f.micros(h.denseMedianUs) };
     const interval = h.ci
-      ? t('report.headline.interval', { level: f.number(h.ci.level * 100, 0), low: f.times(h.ci.low), high: f.times(h.ci.high) })
+      ? keepUnits(t('report.headline.interval', { level: f.number(h.ci.level * 100, 0), low: f.times(h.ci.low), high: f.times(h.ci.high) }))
       : t('report.headline.noInterval');
     const main =
       h.speedup === null

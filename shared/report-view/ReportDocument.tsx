@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { keepUnits } from '../format/formatters';
 import type { Report } from '../../electron/core/report/types';
 import { LatencyBoxPlot, type LatencyPanel } from './charts/LatencyBoxPlot';
 import { SpeedupIntervals } from './charts/SpeedupIntervals';
@@ -80,7 +81,7 @@ export function ReportDocument({ report }: { report: Report }) {
         <SummaryTable report={report} />
         <SpeedupTable report={report} />
         <p className="muted note">
-          {t('report.notes.speedup')}. {t('report.notes.speedupCi')}.
+          {t('report.notes.speedup')}. {keepUnits(t('report.notes.speedupCi'))}.
         </p>
         <p className="muted note">
           {fromStats.length

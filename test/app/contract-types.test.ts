@@ -16,3 +16,12 @@ test('every contract response and event is typed from the core (checked by tsc)'
   assert.deepEqual([noUnknownResponses, noUnknownJobEvents, noUnknownDevices], [true, true, true]);
   assert.ok(COMMAND_NAMES.length >= 20);
 });
+
+test('the renderer names contract responses only by the contract’s types (no shape declared again, no cast)', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const responses = await readFile(new URL('../../renderer/src/api/responses.ts', import.meta.url), 'utf8');
+  assert.doesNotMatch(responses, /\binterface\b|:\s*\{/, 'renderer/src/api/responses.ts declares a shape');
+  const useCommand = await readFile(new URL('../../renderer/src/api/use-command.ts', import.meta.url), 'utf8');
+  assert.doesNotMatch(useCommand, /useCommand<C extends CommandName, /, 'useCommand takes a response type other than the contract’s');
+  assert.doesNotMatch(useCommand, /\bas T\b/);
+});

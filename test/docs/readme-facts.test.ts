@@ -135,3 +135,27 @@ test("README's dependency table names packages package.json installs", () => {
   assert.ok(names.length >= 15, names.join(' '));
   for (const name of names) assert.ok(Object.hasOwn(all, name), `package.json lists ${name}`);
 });
+
+/** A lower bound `>=X.Y.Z` above this Node's version (the only engine form that can exclude it here), else undefined. */
+function engineAbove(range: string | undefined, version: string): string | undefined {
+  const bound = range?.match(/^\s*>=\s*v?(\d+)\.(\d+)\.(\d+)\s*$/);
+  if (!bound) return undefined;
+  const [major, minor, patch] = version.replace(/^v/, '').split('.').map(Number);
+  const need = bound.slice(1).map(Number);
+  const running = [major!, minor!, patch!];
+  for (let i = 0; i < 3; i++) if (running[i] !== need[i]) return running[i]! < need[i]! ? range : undefined;
+  return undefined;
+}
+
+test("README explains every EBADENGINE warning npm ci prints on this Node", () => {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { engines?: { node?: string } }>;
+  };
+  const warned = Object.entries(lock.packages).flatMap(([path, entry]) =>
+    engineAbove(entry.engines?.node, process.version) ? [path.replace(/^.*node_modules\//, '')] : [],
+  );
+  if (warned.length === 0) return; // a Node new enough for every package: npm prints no such warning
+  const notes = stated(/### Install notes\n([\s\S]*?)\n(?:##|$)/)[1]!;
+  assert.match(notes, /EBADENGINE/);
+  for (const name of warned) assert.ok(notes.includes(`\`${name}\``), `README's install notes name ${name} (EBADENGINE on ${process.version})`);
+});

@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS } from '../../electron/core/report/chromium';
 import { runJob } from '../../electron/core/jobs/run-job';
 import { serve } from '../../electron/server/serve';
 import { startRig, type Rig } from '../rig/test-rig';
+import { reportLayoutProblems } from './support/report-layout';
 import { WizardDriver } from './support/wizard-driver';
 import { atChance } from '../../renderer/src/state/chance';
 import { writeTinyImageFolder } from './support/tiny-image-folder';
@@ -303,13 +304,28 @@ test(
       const reportHtml = join(mainDir, 'report', 'report.html');
       const reportHtmlBefore = existsSync(reportHtml) ? readFileSync(reportHtml, 'utf8') : undefined;
       const names: string[] = [];
+      let deviceNames: string[] = [];
       for (const format of ['json', 'csv', 'summary-csv', 'html'] as const) {
         const file = await wizard.exportReport(format);
         names.push(file.fileName);
         const text = readFileSync(file.path, 'utf8');
         if (format === 'html') assert.match(text, /data-chart="latency"/);
-        if (format === 'json') assert.equal((JSON.parse(text) as { runs: { id: string }[] }).runs[0]?.id, mainRun);
+        if (format === 'json') {
+          const json = JSON.parse(text) as { runs: { id: string }[]; devices: { id: string; label: string }[]; speedups: { device: string }[] };
+          assert.equal(json.runs[0]?.id, mainRun);
+          // The devices the latency and speed-up charts label: those with a speed-up (a phone that failed has none).
+          deviceNames = json.devices.filter((d) => json.speedups.some((s) => s.device === d.id)).map((d) => d.label);
+        }
       }
+      // 18.7: no value wrapped apart from its unit, no device name cut, at 1280 px and in a narrow window.
+      assert.ok(deviceNames.length > 0);
+      for (const width of [1280, 760]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: join(shots, `7-report-${width}.png`), fullPage: true });
+        const layout = await reportLayoutProblems(page, '[data-testid="screen-report"]', deviceNames);
+        assert.deepEqual(layout, { wrapped: [], splitInSvg: [], cutNames: [], ellipsised: [] }, `report at ${width} px`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
       assert.deepEqual(names, [
         `${mainRun}-report.json`,
         `${mainRun}-report.csv`,

@@ -13,11 +13,14 @@ import {
 import { GUIDE_SCHEDULE } from '../../renderer/src/state/schedule-points';
 
 test('the Train screen config passes the contract schema (strict: no extra fields)', () => {
-  const form = { epochs: 3, batchSize: 64, limit: undefined, seed: 7, backend: 'auto' as const };
+  const form = { epochs: 3, batchSize: 64, limit: undefined, seed: 7, backend: 'auto' as const, trainThreads: 'auto' as const };
   const config = buildTrainConfig(form, 'sample', 'baseline-keepdims', '/home/me/runs/run-1');
   assert.deepEqual(trainJobConfig.parse(config), config);
   const limited = buildTrainConfig({ ...form, limit: 200 }, '/data/cifar', 'baseline', '/r');
   assert.equal(trainJobConfig.parse(limited).limit, 200);
+  // The threads field: 'auto' or a count within the contract's limits.
+  assert.equal(trainJobConfig.parse(buildTrainConfig({ ...form, trainThreads: 3 }, 'sample', 'baseline', '/r')).trainThreads, 3);
+  assert.throws(() => trainJobConfig.parse(buildTrainConfig({ ...form, trainThreads: 0 }, 'sample', 'baseline', '/r')));
   assert.throws(() => trainJobConfig.parse({ ...config, extra: 1 }));
 });
 
@@ -36,8 +39,10 @@ test('prune, convert and benchmark configs pass the contract schemas', () => {
     limit: 100,
     seed: 1,
     backend: 'auto',
+    trainThreads: 2,
   });
   assert.deepEqual(pruneJobConfig.parse(prune), prune);
+  assert.equal(prune.trainThreads, 2);
   assert.equal(prune.from, '/r');
   assert.equal(prune.out, '/r', 'pruning happens in the trained run folder');
   assert.equal(prune.finalSparsity, 0.75);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EventBus } from '../../electron/app/event-bus';
 import { startBrowserServer } from '../../electron/server/ws-server';
-import { trainJobConfig } from '../../shared/contract';
+import { pruneJobConfig, trainJobConfig } from '../../shared/contract';
 import { CHROMIUM_ARGS } from '../../electron/core/report/chromium';
 import { scriptedHandlers } from './fixtures/scripted-handlers';
 import { WizardDriver } from '../e2e/support/wizard-driver';
@@ -63,10 +63,14 @@ test(
       assert.equal(await id('fix-pending').count(), 0, 'choosing another model drops the fix');
       await wizard.shot('step-2-model');
 
-      // 3 Train: the config passes the contract; curves, progress and test accuracy appear.
+      // 3 Train: the config passes the contract (with the chosen training threads); curves, progress, test accuracy.
+      await wizard.gotoStep(3);
+      assert.equal(await id('train-threads').inputValue(), 'auto');
+      await id('train-threads').selectOption('3');
       await wizard.train({ epochs: 2 });
       const trainStart = control.received.find((r) => (r.request as { job: string }).job === 'train');
-      assert.doesNotThrow(() => trainJobConfig.parse((trainStart?.request as { config: unknown }).config));
+      const trainConfig = trainJobConfig.parse((trainStart?.request as { config: unknown }).config);
+      assert.equal(trainConfig.trainThreads, 3, 'the threads field reaches the train job config');
       assert.equal(await id('train-test-accuracy').locator('.stat-value').textContent(), '42.0 %');
       assert.ok((await page.locator('svg[data-chart="train-loss"] polyline').count()) >= 2);
       await wizard.shot('step-3-train');
@@ -77,7 +81,11 @@ test(
       await id('prune-final').fill('1');
       await id('schedule-error').getByText('final_sparsity must be in range [0,1)').waitFor();
       await id('prune-final').fill('0.75');
+      assert.equal(await id('prune-threads').inputValue(), '3', 'pruning starts from the training threads');
+      await id('prune-threads').selectOption('auto');
       await wizard.prune({ epochs: 2, endEpoch: 1, frequency: 2 });
+      const pruneStart = control.received.find((r) => (r.request as { job: string }).job === 'prune');
+      assert.equal(pruneJobConfig.parse((pruneStart?.request as { config: unknown }).config).trainThreads, 'auto');
       await id('sparsity-table').getByText('conv2d_1/kernel').waitFor();
       await wizard.shot('step-4-prune');
 

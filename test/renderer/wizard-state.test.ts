@@ -2,6 +2,7 @@
 // no-mask-update warning (against the core's own PolynomialDecay), run kinds, device facts (from the core's parsers
 // fed with device-format text), the benchmark summary, what a comparison's runs differ in, and step locks.
 import { test } from 'node:test';
+import type { HostDetails } from '../../electron/core/benchmark/host-device';
 import assert from 'node:assert/strict';
 import { benchmarkJobConfig, commandRequests, pruneJobConfig, trainJobConfig } from '../../shared/contract';
 import { limitsText, numberLimits, numberProblem } from '../../renderer/src/forms/number-limits';
@@ -110,7 +111,21 @@ test("device details as a person reads them: a phone's getprop/meminfo/cpufreq a
   assert.match(byLabel['CPU clusters'] ?? '', /^4 × 1\.80 GHz .*; 2 × 2\.35 GHz .*; 2 × 2\.85 GHz/);
   assert.equal(byLabel.RAM, '7.29 GiB (2.87 GiB available)');
   assert.equal(byLabel['battery (unavailable)'], 'dumpsys battery: not found');
-  const host = deviceFacts({ id: 'host', kind: 'host', details: { cpu: 'AMD EPYC', cpuCount: 2, memoryBytes: 25276071936 } });
+  const hostDetails: HostDetails = {
+    id: 'host',
+    kind: 'host',
+    label: 'This computer (AMD EPYC, WebAssembly)',
+    sparseStudio: '0.1.0',
+    node: '20.19.0',
+    electron: undefined,
+    platform: 'linux',
+    arch: 'x64',
+    cpu: 'AMD EPYC',
+    cpuCount: 2,
+    memoryBytes: 25276071936,
+    tfjs: '4.22.0',
+  };
+  const host = deviceFacts({ id: 'host', kind: 'host', label: hostDetails.label, state: 'device', details: hostDetails });
   assert.deepEqual(host.slice(0, 3), [
     { label: 'CPU', value: 'AMD EPYC' },
     { label: 'CPU cores', value: '2' },

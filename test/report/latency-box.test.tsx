@@ -29,7 +29,7 @@ describe('latency box statistics', () => {
       </I18nextProvider>,
     );
     assert.match(html, /latency \(µs\) per run/);
-    assert.match(html, /\+1 beyond the axis<\/tspan><tspan[^>]*>up to 28\.0 ms/);
+    assert.match(html, /\+1 beyond the axis<\/tspan><tspan[^>]*>up to 28\.0\sms/);
     assert.doesNotMatch(html, /class="outlier"/);
   });
 });

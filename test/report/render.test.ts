@@ -86,7 +86,7 @@ describe('report rendered in headless Chromium', { skip }, () => {
       assert.ok(result.fontsLoaded >= 1, 'the embedded Sarabun font was not used');
       assert.match(
         result.headline,
-        lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/ : /Pruned is 1\.\d\d× faster \(median [\d.]+ µs vs [\d.]+ µs/,
+        lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/ : /Pruned is 1\.\d\d× faster \(median [\d.]+\sµs vs [\d.]+\sµs/,
       );
       assert.deepEqual(requests, []);
     });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseProfileSummary } from '../../electron/core/host/profile-summary';
 import { observeSparseInference } from '../../electron/core/host/sparse-inference-check';
+import { steadyProfile } from '../../electron/core/host/steady-profile';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.txt`, import.meta.url), 'utf8');
 
@@ -84,4 +85,26 @@ for (const c of CASES) {
 test('a profile with no delegate section says unknown', () => {
   const observed = observeSparseInference('Number of nodes executed: 0\n', undefined);
   assert.equal(observed.engaged, 'unknown');
+});
+
+test('steady profile: each op without its first call (from the [first] and mean columns), median over interpreters', () => {
+  // guide-sparse, captured after 3 calls: the stem convolution's first call 0.409 ms, mean 5.950 ms; the delegate
+  // node's first call 0.839 ms, mean 6.121 ms.
+  const text = fixture('guide-sparse');
+  const sparse = steadyProfile([text], 3);
+  assert.equal(sparse.delegateOps[0]!.name, 'Delegate/Convolution (NCHW, F32) Conv2D HWC2CHW');
+  assert.ok(Math.abs(sparse.delegateOps[0]!.avgMs - (3 * 5.95 - 0.409) / 2) < 1e-9);
+  assert.ok(Math.abs(sparse.nodes[0]!.avgMs - (3 * 6.121 - 0.839) / 2) < 1e-9);
+  assert.equal(sparse.nodes[0]!.timesCalled, 2, 'two calls counted, the first left out');
+  assert.ok(Math.abs(sparse.delegateOps.reduce((sum, r) => sum + r.percent, 0) - 100) < 1e-9);
+  // A second interpreter whose stem was slowed down (the same capture with that mean changed): the median of three
+  // ignores it, the median of two is the midpoint.
+  const slowed = text.replace(/(\t {4}0\.409\t {4})5\.950(\t)/, '$19.950$2');
+  assert.notEqual(slowed, text);
+  const stem = (summaries: string[]) => steadyProfile(summaries, 3).delegateOps[0]!.avgMs;
+  assert.ok(Math.abs(stem([text, slowed, text]) - sparse.delegateOps[0]!.avgMs) < 1e-9);
+  assert.ok(Math.abs(stem([text, slowed]) - (3 * 7.95 - 0.409) / 2) < 1e-9);
+  assert.equal(steadyProfile([text, slowed, text], 3).delegateOps[0]!.timesCalled, 6);
+  assert.throws(() => steadyProfile([text, fixture('guide-dense')], 3), /different delegate operators/);
+  assert.throws(() => steadyProfile([text], 4), /called 3 times, expected 4/);
 });

@@ -1,3 +1,4 @@
+import { MAX_BENCHMARK_THREADS } from '../../core/devices/device';
 import { resolve } from 'node:path';
 import type { ModelBenchmark } from '../../../shared/benchmark-result';
 import type { BenchmarkEvent, BenchmarkRequest, DeviceBenchmarkOutcome } from '../../core/devices/device';
@@ -88,7 +89,7 @@ export const benchCommand: CliCommand = {
       flags: {
         numRuns: intOption(values, 'runs', 100, 1),
         warmupRuns: intOption(values, 'warmup', 1, 0),
-        numThreads: intOption(values, 'threads', 1, 1),
+        numThreads: intOption(values, 'threads', 1, 1, MAX_BENCHMARK_THREADS),
         useXnnpack: xnnpackOption(values),
         enableOpProfiling: Boolean(values['op-profiling']),
         ...(runDelay !== undefined ? { runDelaySeconds: numberOption(values, 'run-delay', 0, 0) } : {}),

@@ -1,6 +1,8 @@
+import { MAX_BENCHMARK_THREADS } from '../../core/devices/device';
 import { DEFAULT_WORKSPACE_TEXT } from '../../core/report/workspace';
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
+import { HOST_DEVICE_ID } from '../../core/benchmark/device-registry';
 import {
   PIPELINE_DEFAULTS,
   type PipelineConfig,
@@ -72,10 +74,10 @@ export function pipelineConfigFrom(values: ParsedValues): PipelineConfig {
       stringOption(values, 'frequency') === undefined || stringOption(values, 'frequency') === 'auto'
         ? 'auto'
         : intOption(values, 'frequency', 100, 1),
-    devices: devices.length > 0 ? devices : ['host'],
+    devices: devices.length > 0 ? devices : [HOST_DEVICE_ID],
     runs: intOption(values, 'runs', PIPELINE_DEFAULTS.runs, 1),
     warmup: intOption(values, 'warmup', PIPELINE_DEFAULTS.warmup, 0),
-    threads: intOption(values, 'threads', PIPELINE_DEFAULTS.threads, 1),
+    threads: intOption(values, 'threads', PIPELINE_DEFAULTS.threads, 1, MAX_BENCHMARK_THREADS),
     repeat: intOption(values, 'repeat', PIPELINE_DEFAULTS.repeat, 1),
     xnnpack: xnnpackOption(values),
     opProfiling: values['op-profiling'] === true,

@@ -88,7 +88,7 @@ function printSummary(io: CliIO, s: PruneSummary): void {
       `Run folder:     ${s.out}`,
       `From:           ${s.from}`,
       `Backend:        ${s.backend} (${s.threads} thread${s.threads === 1 ? '' : 's'})`,
-      `Data:           ${s.data.source} (${s.data.train} / ${s.data.validation} / ${s.data.test})`,
+      `Data:           ${s.data.source} (${s.data.train} / ${s.data.validation} / ${s.data.test})${s.data.resizedFrom ? `, images resized ${s.data.resizedFrom.join('x')} -> ${s.data.imageSize.join('x')} (bilinear)` : ''}`,
       `Schedule:       PolynomialDecay ${s.schedule.initialSparsity} -> ${s.schedule.finalSparsity}, steps ${s.schedule.beginStep}..${s.schedule.endStep}, every ${s.schedule.frequency}`,
       `Steps:          ${s.steps} in ${s.seconds.toFixed(1)} s`,
       `Test accuracy:  ${(s.testBefore.accuracy * 100).toFixed(2)} % before, ${(s.test.accuracy * 100).toFixed(2)} % after pruning`,

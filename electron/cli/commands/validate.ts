@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { iterateBatches, modelImageSize } from '../../core/data/batches';
 import { loadDataset } from '../../core/data/load';
+import { sliceSplit } from '../../core/data/split-views';
 import { profileOnHost } from '../../core/host/profile-run';
 import { validateTflite } from '../../core/host/validate';
 import { DEFAULT_RUNTIME_TIMEOUT_MS } from '../../core/host/runtime-worker';
@@ -52,11 +54,13 @@ export const validateCommand: CliCommand = {
     const cacheDir = stringOption(values, 'cache-dir');
     const dataset = await loadDataset(stringOption(values, 'data') ?? 'sample', cacheDir ? { cacheDir: resolve(cacheDir) } : {});
     const count = Math.min(limit, dataset.test.count);
-    const pixels = dataset.test.images.subarray(0, count * 32 * 32 * 3);
-    const images = Float32Array.from(pixels, (v) => v / 255);
+    const test = sliceSplit(dataset.test, 0, count);
+    const imageSize = modelImageSize(source.spec.inputShape, source.spec.name);
+    const [batch] = iterateBatches(test, Math.max(count, 1), { shuffle: false, imageSize });
+    const images = batch?.x ?? new Float32Array(0);
     const call = { timeoutMs: numberOption(values, 'timeout', DEFAULT_RUNTIME_TIMEOUT_MS / 1000, 1) * 1000 };
     const result = await validateTflite(bytes, path, source, images, count, 'tfjs-cpu', call);
-    const sparse = await profileOnHost(bytes, path, 1, 3, call);
+    const sparse = await profileOnHost(bytes, path, 1, call);
     if (values.json === true) {
       jsonLine(io, {
         type: 'validation',

@@ -1,6 +1,8 @@
+import { MAX_BENCHMARK_THREADS } from '../../core/devices/device';
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
-import { describeBreakEven } from '../../core/whatif/whatif-html';
+import { HOST_DEVICE_ID } from '../../core/benchmark/device-registry';
+import { describeBreakEven, describeProfileCoverage } from '../../core/whatif/whatif-html';
 import type { WhatifConfig, WhatifEvent } from '../../core/whatif/whatif-run';
 import type { WhatifReport } from '../../core/whatif/whatif-report';
 import { UserError } from '../../core/util/errors';
@@ -44,10 +46,10 @@ function configFrom(values: ParsedValues, positionals: string[]): WhatifConfig {
     out: resolve(requiredString(values, 'out')),
     sparsities: sparsityList(values, [0.5, 0.75, 0.9]),
     includeFc: values['include-fc'] === true,
-    devices: devices.length > 0 ? devices : ['host'],
+    devices: devices.length > 0 ? devices : [HOST_DEVICE_ID],
     runs: intOption(values, 'runs', 100, 1),
     warmup: intOption(values, 'warmup', 1, 0),
-    threads: intOption(values, 'threads', 1, 1),
+    threads: intOption(values, 'threads', 1, 1, MAX_BENCHMARK_THREADS),
     repeat: intOption(values, 'repeat', 5, 1),
     xnnpack: xnnpackOption(values),
     // The report needs the per-operator profile (host runs always profile once).
@@ -85,7 +87,7 @@ function printSummary(io: CliIO, result: { runDir: string; report: WhatifReport 
     io.stdout.write(`${d.device.label}${d.synthetic ? ' [SYNTHETIC: emulated phone]' : ''}\n`);
     for (const p of d.points) {
       io.stdout.write(
-        `  ${`${(p.sparsity * 100).toFixed(0)} %`.padStart(5)}  median ${p.medianUs === null ? '–' : `${p.medianUs.toFixed(1)} µs`}  ratio ${p.ratio === null ? '–' : p.ratio.toFixed(2)}  sparse inference ${p.sparseInference.engaged}  1x1 share ${p.pointwiseShare === null ? '–' : `${(p.pointwiseShare * 100).toFixed(0)} %`}\n`,
+        `  ${`${(p.sparsity * 100).toFixed(0)} %`.padStart(5)}  median ${p.medianUs === null ? '–' : `${p.medianUs.toFixed(1)} µs`}  ratio ${p.ratio === null ? '–' : p.ratio.toFixed(2)}  sparse inference ${p.sparseInference.engaged}  1x1 share ${p.pointwiseShare === null ? '–' : `${(p.pointwiseShare * 100).toFixed(0)} %`} (profile: ${describeProfileCoverage(p)})\n`,
       );
     }
     io.stdout.write(`  break-even: ${describeBreakEven(d.breakEven)}\n`);

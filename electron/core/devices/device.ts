@@ -1,5 +1,8 @@
 import type { BenchmarkFlags, DeviceRef, ModelBenchmark } from '../../../shared/benchmark-result';
 
+/** The most benchmark threads any device is asked for (benchmark_model's --num_threads); the CLI and the contract check it. */
+export const MAX_BENCHMARK_THREADS = 64;
+
 /** What to measure on one device. Phones and "This computer" take the same request. */
 export interface BenchmarkRequest {
   /** Local .tflite files. */

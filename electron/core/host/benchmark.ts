@@ -22,9 +22,6 @@ export interface HostBenchOptions {
   onResult?: (result: ModelBenchmark) => void;
 }
 
-/** Inferences of the (separate, untimed) profiling run that shows whether the sparse path ran. */
-export const PROFILE_CALLS = 3;
-
 /** The threaded WebAssembly build starts a pool of 8 worker threads. */
 export const MAX_HOST_THREADS = 8;
 
@@ -73,7 +70,7 @@ export async function benchHost(files: string[], options: HostBenchOptions): Pro
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  for (const m of models) sparse.set(m.file, await profileOnHost(m.bytes, basename(m.file), options.threads, PROFILE_CALLS, call));
+  for (const m of models) sparse.set(m.file, await profileOnHost(m.bytes, basename(m.file), options.threads, call));
   const build = options.threads > 1 ? TFLITE_WASM_THREADED_BUILD : TFLITE_WASM_BUILD;
   const tool = { name: `${TFLITE_WASM_PACKAGE} ${build}.wasm (TFLite + XNNPACK)`, version: packageVersion() };
   const results: ModelBenchmark[] = [];
@@ -104,7 +101,12 @@ export async function benchHost(files: string[], options: HostBenchOptions): Pro
           ...(measured.warmupAvgUs !== undefined ? { warmupAvgUs: measured.warmupAvgUs } : {}),
           // One profiling run per model, before the timed ones: its profile goes with the first repetition only.
           ...(repetition === 0 && observed.opProfile.length > 0
-            ? { opProfile: observed.opProfile, opProfileCalls: PROFILE_CALLS, opProfileSource: 'separate-run' as const }
+            ? {
+                opProfile: observed.opProfile,
+                opProfileCalls: observed.profileCalls,
+                opProfileWarmupExcluded: observed.warmupCallsExcluded,
+                opProfileSource: 'separate-run' as const,
+              }
             : {}),
           sparseInference: { engaged: observed.engaged, reason: observed.reason },
           tool,

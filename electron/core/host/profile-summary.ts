@@ -1,14 +1,19 @@
 import type { OpProfileRow } from '../../../shared/benchmark-result';
 
-export interface ProfileSections {
-  /** TFLite nodes ("Run Order" of the first part): e.g. TfLiteXNNPackDelegate, CONV_2D. */
-  nodes: OpProfileRow[];
-  /** XNNPACK operators inside the delegate ("Delegate internal:" part), e.g. "Convolution (NCHW, F32) SPMM". */
-  delegateOps: OpProfileRow[];
+/** A profile row with the time of the op's first call (the summary's `[first]` column). */
+export interface SummaryRow extends OpProfileRow {
+  firstMs: number;
 }
 
-function parseRunOrder(lines: string[]): OpProfileRow[] {
-  const rows: OpProfileRow[] = [];
+export interface ProfileSections<Row extends OpProfileRow = SummaryRow> {
+  /** TFLite nodes ("Run Order" of the first part): e.g. TfLiteXNNPackDelegate, CONV_2D. */
+  nodes: Row[];
+  /** XNNPACK operators inside the delegate ("Delegate internal:" part), e.g. "Convolution (NCHW, F32) SPMM". */
+  delegateOps: Row[];
+}
+
+function parseRunOrder(lines: string[]): SummaryRow[] {
+  const rows: SummaryRow[] = [];
   const start = lines.findIndex((l) => l.includes('= Run Order ='));
   if (start < 0) return rows;
   for (const line of lines.slice(start + 2)) {
@@ -17,10 +22,11 @@ function parseRunOrder(lines: string[]): OpProfileRow[] {
       .map((c) => c.trim())
       .filter((c, i) => i > 0 || c !== '');
     if (cells.length < 8 || !/^[\d.]+$/.test(cells[1] ?? '')) break;
-    const [nodeType, , avg, percent, , , times, ...name] = cells;
+    const [nodeType, first, avg, percent, , , times, ...name] = cells;
     rows.push({
       nodeType: nodeType!,
       name: name.join('\t').replace(/:\d+$/, ''),
+      firstMs: Number(first),
       avgMs: Number(avg),
       percent: Number(percent!.replace('%', '')),
       timesCalled: Number(times),

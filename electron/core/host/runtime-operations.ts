@@ -51,6 +51,40 @@ async function measure(request: Request<'measure'>): Promise<MeasuredRun> {
   }
 }
 
+// Room in the profiler's buffer for every op of every call (with the delegate's own events) of one interpreter.
+const PROFILING_ENTRIES_PER_CALL = 2048;
+
+async function profile(request: Request<'profile'>): Promise<RuntimeRequests['profile']['result']> {
+  const threads = request.threads ?? 1;
+  // One runtime instance for the warm-up and the profiled interpreters: the compiled code they share is what warms up.
+  const runtime = await HostRuntime.forThreads(threads);
+  const warm = runtime.loadModel(request.bytes, request.file, { threads, profiling: false });
+  let warmupCalls = 0;
+  try {
+    warm.fillInputs();
+    const start = process.hrtime.bigint();
+    while (warmupCalls < request.warmup || microsecondsSince(start) < request.warmupMs * 1000) {
+      warm.infer();
+      warmupCalls++;
+    }
+  } finally {
+    warm.dispose();
+  }
+  const summaries: string[] = [];
+  for (let i = 0; i < request.interpreters; i++) {
+    const profilingEntries = PROFILING_ENTRIES_PER_CALL * (request.runs + 1);
+    const model = runtime.loadModel(request.bytes, request.file, { threads, profiling: true, profilingEntries });
+    try {
+      model.fillInputs();
+      for (let call = 0; call <= request.runs; call++) model.infer();
+      summaries.push(model.profilingSummary());
+    } finally {
+      model.dispose();
+    }
+  }
+  return { summaries, warmupCalls };
+}
+
 export const RUNTIME_OPERATIONS: {
   [K in keyof RuntimeRequests]: (request: Request<K>) => Promise<RuntimeRequests[K]['result']>;
 } = {
@@ -68,11 +102,6 @@ export const RUNTIME_OPERATIONS: {
       }
       return out;
     }),
-  profile: (request) =>
-    withModel(request, true, (model) => {
-      model.fillInputs();
-      for (let i = 0; i < request.runs; i++) model.infer();
-      return model.profilingSummary();
-    }),
+  profile,
   measure,
 };

@@ -1,4 +1,5 @@
 import type { TensorDescription } from './runtime';
+import type { HostProfilePlan } from './steady-profile';
 
 // What the thread that owns a model asks the runtime worker to do, and what each request returns.
 
@@ -21,8 +22,11 @@ export interface RuntimeRequests {
   load: { request: RuntimeModelRef; result: { inputs: TensorDescription[]; outputs: TensorDescription[] } };
   /** Logits of `count` NHWC float images, one inference per image. */
   logits: { request: RuntimeModelRef & { images: Float32Array; count: number }; result: Float32Array };
-  /** Runs with the profiler on and returns the TFLite profiling summary. */
-  profile: { request: RuntimeModelRef & { runs: number }; result: string };
+  /**
+   * Unprofiled warm-up calls, then `interpreters` fresh profiled interpreters run `1 + runs` times each: one TFLite
+   * profiling summary per interpreter, and how many warm-up calls ran (see steady-profile.ts).
+   */
+  profile: { request: RuntimeModelRef & HostProfilePlan; result: { summaries: string[]; warmupCalls: number } };
   /** One benchmark measurement in a fresh runtime instance. */
   measure: { request: RuntimeModelRef & { runs: number; warmup: number }; result: MeasuredRun };
 }

@@ -4,6 +4,8 @@ import { instantiateTfliteWasm, type WasmModelRunner, type WasmModule, type Wasm
 export interface HostModelOptions {
   threads: number;
   profiling: boolean;
+  /** Profiler buffer size in events (one per op and call); events beyond it are dropped. Default 4096. */
+  profilingEntries?: number;
 }
 
 export interface TensorDescription {
@@ -125,7 +127,7 @@ export class HostRuntime {
     const result = this.#module.TFLiteWebModelRunner.CreateFromBufferAndOptions(pointer, bytes.length, {
       numThreads: options.threads,
       enableProfiling: options.profiling,
-      maxProfilingBufferEntries: 4096,
+      maxProfilingBufferEntries: options.profilingEntries ?? 4096,
     });
     if (!result.ok()) {
       this.#module._free(pointer);

@@ -1,6 +1,6 @@
 import type { OpProfileRow, SparseInferenceVerdict } from '../../../shared/benchmark-result';
 import type { SparseVerdict } from '../tflite/xnnpack-verdict';
-import { parseProfileSummary, sparseOperatorNames } from './profile-summary';
+import { parseProfileSummary, sparseOperatorNames, type ProfileSections } from './profile-summary';
 
 export interface SparseInferenceObservation {
   engaged: SparseInferenceVerdict;
@@ -11,11 +11,14 @@ export interface SparseInferenceObservation {
 }
 
 /**
- * Decides from a TFLite profile summary whether XNNPACK ran the sparse (NCHW) path, and explains a "no" with the
- * static verdict's failing rule.
+ * Decides from a TFLite profile (summary text or its parsed tables) whether XNNPACK ran the sparse (NCHW) path, and
+ * explains a "no" with the static verdict's failing rule.
  */
-export function observeSparseInference(profileSummary: string, verdict: SparseVerdict | undefined): SparseInferenceObservation {
-  const { nodes, delegateOps } = parseProfileSummary(profileSummary);
+export function observeSparseInference(
+  profile: string | ProfileSections<OpProfileRow>,
+  verdict: SparseVerdict | undefined,
+): SparseInferenceObservation {
+  const { nodes, delegateOps } = typeof profile === 'string' ? parseProfileSummary(profile) : profile;
   const names = delegateOps.map((r) => r.name.replace(/^Delegate\//, ''));
   const opProfile = [...nodes, ...delegateOps];
   if (names.length === 0) {

@@ -3,6 +3,7 @@
 import type { Activation, LayerSpec, Padding2D, Pair } from '../../../shared/model-spec';
 import { readActivation, SUPPORTED_ACTIVATIONS_TEXT } from './keras-activations';
 import { FieldReader, type JsonObject } from './keras-json';
+import { mapTfOp } from './keras-tf-ops';
 import type { KerasLayerNode } from './keras-topology';
 import type { ImportProblems } from './import-problems';
 
@@ -33,7 +34,7 @@ export interface MapOptions {
 }
 
 const SUPPORTED_LAYERS =
-  'Conv2D, DepthwiseConv2D, SeparableConv2D, BatchNormalization, ReLU, LeakyReLU, Activation, Softmax (last), ZeroPadding2D, GlobalAveragePooling2D, Flatten, Dense, Add, Multiply, Dropout, Reshape, Rescaling';
+  'Conv2D, DepthwiseConv2D, SeparableConv2D, BatchNormalization, ReLU, LeakyReLU, Activation, Softmax (last), ZeroPadding2D, GlobalAveragePooling2D, Flatten, Dense, Add, Multiply, Dropout, Reshape, Rescaling, TFOpLambda (add, multiply, relu, relu6, sigmoid)';
 
 /** What to do about layer classes people commonly have. */
 const ADVICE: Record<string, string> = {
@@ -42,7 +43,6 @@ const ADVICE: Record<string, string> = {
   GlobalMaxPooling2D: 'Replace it with GlobalAveragePooling2D and fine-tune',
   Concatenate: 'Concatenation is not supported: use Add where the branches have the same shape',
   Lambda: 'Python code inside a Lambda cannot be imported: rewrite it with built-in layers (ReLU(max_value=6), Rescaling, Multiply, Add)',
-  TFOpLambda: 'TensorFlow ops recorded as layers cannot be imported: rewrite them with built-in Keras layers (ReLU(max_value=6), Rescaling, Multiply, Add)',
   SlicingOpLambda: 'Tensor slicing cannot be imported: rewrite it with built-in Keras layers',
   Normalization: 'Replace it with Rescaling (scale = 1/std, offset = -mean/std), or normalise the data outside the model',
   SpatialDropout2D: 'Replace it with Dropout (it only acts during training) or remove it',
@@ -272,6 +272,10 @@ export function mapKerasLayer(
       if (typeof scale !== 'number' || typeof offset !== 'number')
         return report('a per-channel scale or offset', 'Use one scale and one offset for all channels, or normalise the data outside the model');
       return single({ ...base, type: 'Rescaling', scale, offset });
+    }
+    case 'TFOpLambda': {
+      const mapped = mapTfOp(reader.string('function'), name, inputs, node.callKwargs);
+      return 'layer' in mapped ? single(mapped.layer) : report(mapped.problem, mapped.todo);
     }
     default:
       return report(

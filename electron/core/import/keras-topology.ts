@@ -13,6 +13,8 @@ export interface KerasLayerNode {
   config: JsonObject;
   /** Names of the nodes (or the model input) it reads. */
   inputs: string[];
+  /** Keras 2's keyword arguments of the call (a TFOpLambda's constant operand `y`); tensors in it are in `inputs`. */
+  callKwargs: JsonObject;
   /** Names of the models this layer is nested in, outermost first. */
   modelPath: string[];
   /** Its group in a Keras 3 weights file, e.g. `layers/functional/layers/conv2d_1`. */
@@ -103,8 +105,15 @@ function batchShape(config: JsonObject): (number | null)[] | undefined {
 }
 
 /** The producer names of a layer's single call: Keras 2/TF.js nested lists, Keras 3 dicts with args/kwargs. */
-function inboundNames(builder: GraphBuilder, where: string, inbound: Json | undefined, name: string, className: string): string[] {
-  if (inbound === undefined || inbound === null || (Array.isArray(inbound) && inbound.length === 0)) return [];
+function inboundNames(
+  builder: GraphBuilder,
+  where: string,
+  inbound: Json | undefined,
+  name: string,
+  className: string,
+): { names: string[]; kwargs: JsonObject } {
+  const kwargs: JsonObject = {};
+  if (inbound === undefined || inbound === null || (Array.isArray(inbound) && inbound.length === 0)) return { names: [], kwargs };
   if (!Array.isArray(inbound)) throw badTopology(builder.file, where, 'inbound_nodes must be a list');
   if (inbound.length > 1) {
     builder.problems.unsupported(
@@ -129,8 +138,14 @@ function inboundNames(builder: GraphBuilder, where: string, inbound: Json | unde
     for (const [i, entry] of node.entries()) {
       if (!Array.isArray(entry)) throw badTopology(builder.file, where, `inbound node entry ${i} must be a list [layer, node, tensor, kwargs]`);
       history(entry, `entry ${i}`);
+      if (i === 0 && isObject(entry[3])) Object.assign(kwargs, entry[3]);
     }
-    return names;
+    // A TFOpLambda's tensor operand (`x + y` of two tensors) is a kwarg written as [layer, node, tensor].
+    for (const [key, value] of className === 'TFOpLambda' ? Object.entries(kwargs) : []) {
+      if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'number' && typeof value[2] === 'number')
+        history(value, `kwarg '${key}'`);
+    }
+    return { names, kwargs };
   }
   if (isObject(node)) {
     const visit = (value: Json | undefined): void => {
@@ -143,7 +158,7 @@ function inboundNames(builder: GraphBuilder, where: string, inbound: Json | unde
     };
     visit(node.args);
     visit(node.kwargs);
-    return names;
+    return { names, kwargs };
   }
   throw badTopology(builder.file, where, 'an inbound node must be a list (Keras 2, TF.js) or {args, kwargs} (Keras 3)');
 }
@@ -213,11 +228,13 @@ function addModel(
       continue;
     }
     let inputs: string[];
+    let callKwargs: JsonObject = {};
     if (sequential) {
       inputs = previous === undefined ? [] : [previous];
     } else {
       const local = inboundNames(builder, layerWhere, entry.raw.inbound_nodes, kerasName, entry.className);
-      inputs = local.map((producer) => {
+      callKwargs = local.kwargs;
+      inputs = local.names.map((producer) => {
         const resolved = scope.resolved.get(producer);
         if (resolved === undefined)
           throw badTopology(builder.file, layerWhere, `reads '${producer}', which is not defined before it in ${where}`);
@@ -235,7 +252,7 @@ function addModel(
       continue;
     }
     const name = builder.uniqueName(kerasName, modelPath);
-    builder.layers.push({ name, kerasName, className: entry.className, config: entry.config, inputs, modelPath, keras3Path });
+    builder.layers.push({ name, kerasName, className: entry.className, config: entry.config, inputs, callKwargs, modelPath, keras3Path });
     scope.resolved.set(kerasName, name);
     previous = name;
   }

@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import type { BenchmarkFlags } from '../../../shared/benchmark-result';
-import { benchmarkTargets, type BenchmarkTargetsOptions } from '../benchmark/benchmark-targets';
-import { openAdbConnection } from '../devices/adb-connection';
-import { AdbDevice } from '../devices/adb-device';
+import { benchmarkDevices } from '../benchmark/benchmark-devices';
+import { benchmarkDevicesFor, type BenchmarkTargetsOptions } from '../benchmark/benchmark-targets';
 import type { BenchmarkEvent, BenchmarkRequest } from '../devices/device';
-import { HOST_DEVICE } from '../host/benchmark';
-import { environmentInfo } from '../runs/environment';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { errorMessage } from '../util/errors';
 import { readConversion } from './convert-step';
@@ -72,23 +69,12 @@ export async function benchmarkInRun(
   const conversion = await readConversion(runDir);
   const models = conversion.files.map((f) => join(runDir, f.file));
   const outDir = join(runDir, BENCHMARKS_DIR);
-  const outcomes = await benchmarkTargets(
-    benchmarkTargetOptions(config),
-    benchmarkRequest(config, models, outDir, onEvent, signal),
-  );
+  const request = benchmarkRequest(config, models, outDir, onEvent, signal);
+  const chosen = await benchmarkDevicesFor(benchmarkTargetOptions(config), request);
+  const outcomes = await benchmarkDevices(chosen, request);
   const devices: Record<string, unknown> = {};
-  const phones = outcomes.filter((o) => o.device.kind === 'adb');
-  if (outcomes.some((o) => o.device.kind === 'host')) devices[HOST_DEVICE.id] = { ...HOST_DEVICE, ...environmentInfo() };
-  if (phones.length > 0) {
-    const connection = await openAdbConnection(config.adbServer ? { server: config.adbServer } : {}).catch(() => undefined);
-    for (const { device } of phones) {
-      devices[device.id] = connection
-        ? await new AdbDevice(connection.client, device.id)
-            .details()
-            .catch((error: unknown) => ({ ...device, error: errorMessage(error) }))
-        : { ...device, error: 'adb server unreachable after the benchmark' };
-    }
-  }
+  for (const device of chosen)
+    devices[device.ref.id] = await device.details().catch((error: unknown) => ({ ...device.ref, error: errorMessage(error) }));
   await writeJsonAtomic(join(runDir, DEVICES_FILE), devices);
   const failures = outcomes.flatMap((o) => o.failures.map((f) => ({ device: o.device.id, code: f.code, message: f.message })));
   return {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { iterateBatches } from '../data/batches';
+import { iterateBatches, modelImageSize } from '../data/batches';
 import { loadDataset } from '../data/load';
 import type { Split } from '../data/types';
 import { RuntimeWorker } from '../host/runtime-worker';
@@ -43,7 +43,8 @@ async function validateFile(
   let correctTfjs = 0;
   const runtime = new RuntimeWorker();
   try {
-    for (const batch of iterateBatches(test, CHUNK, { shuffle: false })) {
+    const imageSize = modelImageSize(spec.inputShape, spec.name);
+    for (const batch of iterateBatches(test, CHUNK, { shuffle: false, imageSize })) {
       const reference = trainer.predict(batch.x, batch.size);
       const actual = await tfliteLogits(bytes, file.file, batch.x, batch.size, {
         worker: runtime,

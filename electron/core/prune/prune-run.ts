@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { ModelSpec } from '../../../shared/model-spec';
+import { modelImageSize, resizedFrom } from '../data/batches';
 import { loadDataset } from '../data/load';
 import type { DatasetProgress } from '../data/types';
 import { checkClassCount } from '../model/class-count';
@@ -96,7 +97,18 @@ export interface PruneSummary {
   from: string;
   backend: BackendName;
   threads: number;
-  data: { source: string; fingerprint: string; train: number; validation: number; test: number; limit: number | null };
+  data: {
+    source: string;
+    fingerprint: string;
+    train: number;
+    validation: number;
+    test: number;
+    limit: number | null;
+    /** The model's input [height, width], which every image is fed at. */
+    imageSize: [number, number];
+    /** The stored [height, width] the images were resized from (bilinear, as tf.image.resize), or null if not resized. */
+    resizedFrom: [number, number] | null;
+  };
   fixes: XnnpackChange[];
   schedule: {
     initialSparsity: number;
@@ -272,7 +284,15 @@ export async function pruneInRun(
     const stripped = stripPruning(pruned, trainer.snapshot());
     await saveModel(join(run.dir, PRUNED_MODEL_DIR), stripped.spec, stripped.weights);
     const sparsity = kernelSparsity(stripped.spec, stripped.weights, new Set(pruned.tensors.map((t) => t.name)));
-    const dataInfo = { source: dataset.source, fingerprint: dataset.fingerprint, ...sizes, limit: limit ?? null };
+    const imageSize = modelImageSize(spec.inputShape, spec.name);
+    const dataInfo = {
+      source: dataset.source,
+      fingerprint: dataset.fingerprint,
+      ...sizes,
+      limit: limit ?? null,
+      imageSize,
+      resizedFrom: resizedFrom(imageSize),
+    };
     const scheduleInfo = {
       initialSparsity: schedule.initialSparsity,
       finalSparsity: schedule.finalSparsity,

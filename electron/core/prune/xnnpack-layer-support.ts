@@ -92,6 +92,14 @@ export function layerSupportProblem(entry: PolicyLayer): SupportProblem | undefi
             fix: `Normalise over the channel axis 3 of a 4-D activation in '${layer.name}'.`,
           };
     }
+    case 'Rescaling':
+      // Upstream accepts TFOpLambda add / multiply (what an imported `x + 3.` / `x * (1. / 6.)` is), not Rescaling.
+      return layer.tfOp
+        ? undefined
+        : {
+            requirement: 'Rescaling is not one of the layers XNNPACK runs sparse (TFOpLambda add / multiply are)',
+            fix: `Move '${layer.name}' before the stem convolution or after the final GlobalAveragePooling2D (keepdims=True), or remove it.`,
+          };
     case 'Activation':
       return POLICY_ACTIVATIONS.has(layer.activation)
         ? undefined

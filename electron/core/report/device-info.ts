@@ -72,7 +72,7 @@ export function collectDevices(runs: readonly LoadedRun[]): DeviceInfo[] {
       const device =
         known ??
         touch(
-          { id, kind: id === 'host' ? 'host' : 'adb', label: typeof details.label === 'string' ? details.label : id },
+          { id, kind: details.kind === 'host' ? 'host' : 'adb', label: typeof details.label === 'string' ? details.label : id },
           details.synthetic === true,
         );
       Object.assign(device.details, scalarDetails(details));

@@ -109,6 +109,7 @@ export const benchmarkInputSchema = z.looseObject({
     )
     .optional(),
   opProfileCalls: z.number().optional(),
+  opProfileWarmupExcluded: z.number().optional(),
   opProfileSource: z.enum(['these-runs', 'separate-run']).optional(),
   sparseInference: z.looseObject({ engaged: z.enum(['yes', 'no', 'unknown']), reason: z.string() }),
   tool: z.looseObject({ name: z.string(), version: z.string().optional(), sha256: z.string().optional() }),

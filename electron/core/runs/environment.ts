@@ -21,7 +21,21 @@ function ownVersion(): string | undefined {
 }
 
 /** Versions and machine facts recorded in every run, so results can be compared honestly. */
-export function environmentInfo(): Record<string, unknown> {
+// A type alias, not an interface: run.json keeps it as a plain Record<string, unknown>.
+export type EnvironmentInfo = {
+  sparseStudio: string | undefined;
+  node: string;
+  /** Absent outside Electron (CLI, browser mode, tests). */
+  electron: string | undefined;
+  platform: string;
+  arch: string;
+  cpu: string | undefined;
+  cpuCount: number;
+  memoryBytes: number;
+  tfjs: string | undefined;
+};
+
+export function environmentInfo(): EnvironmentInfo {
   return {
     sparseStudio: ownVersion(),
     node: process.versions.node,

@@ -1,4 +1,4 @@
-import { iterateBatches } from '../data/batches';
+import { iterateBatches, modelImageSize } from '../data/batches';
 import type { Split } from '../data/types';
 import { CancelledError } from '../util/cancel';
 import { createRng } from '../util/rng';
@@ -13,10 +13,15 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
 }
 
+/** Images are resized to the model's input size (see iterateBatches). */
+function trainerImageSize(trainer: Trainer): [number, number] {
+  return modelImageSize(trainer.spec.inputShape, trainer.spec.name);
+}
+
 /** Loss and accuracy over a whole split, in inference mode. */
 export function evaluateSplit(trainer: Trainer, split: Split, batchSize: number, hooks?: TrainingHooks): EvalResult {
   hooks?.beforeInference?.(trainer.weights());
-  return trainer.evaluate(iterateBatches(split, batchSize, { shuffle: false }));
+  return trainer.evaluate(iterateBatches(split, batchSize, { shuffle: false, imageSize: trainerImageSize(trainer) }));
 }
 
 /**
@@ -26,6 +31,7 @@ export function evaluateSplit(trainer: Trainer, split: Split, batchSize: number,
 export async function fit(options: FitOptions): Promise<FitResult> {
   const { trainer, train, validation, epochs, batchSize, hooks, onProgress, signal } = options;
   const rng = createRng(options.seed);
+  const imageSize = trainerImageSize(trainer);
   const stepsPerEpoch = Math.ceil(train.count / batchSize);
   const epochResults: EpochProgress[] = [];
   const batches: FitResult['batches'] = [];
@@ -39,7 +45,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
     let correct = 0;
     let seen = 0;
     let stepInEpoch = 0;
-    for (const batch of iterateBatches(train, batchSize, { shuffle: true, rng })) {
+    for (const batch of iterateBatches(train, batchSize, { shuffle: true, rng, imageSize })) {
       throwIfCancelled(signal);
       step++;
       stepInEpoch++;

@@ -1,6 +1,6 @@
 import { esc } from '../report/charts/svg';
 import { whatifLatencyChart } from './whatif-chart';
-import type { BreakEven, WhatifDevice, WhatifReport } from './whatif-report';
+import type { BreakEven, WhatifDevice, WhatifPoint, WhatifReport } from './whatif-report';
 
 const pct = (v: number | null, digits = 0) => (v === null ? '–' : `${(v * 100).toFixed(digits)} %`);
 const us = (v: number | null) => (v === null ? '–' : v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(1)} µs`);
@@ -14,6 +14,14 @@ export function describeBreakEven(b: BreakEven): string {
     case 'not-reached':
       return `not reached${b.best !== null ? ` (best pruned/dense ratio ${b.best.toFixed(2)})` : ''}`;
   }
+}
+
+/** What a point's per-operator profile covers, e.g. "50 inferences after 325 warm-up calls (left out)". */
+export function describeProfileCoverage(p: Pick<WhatifPoint, 'profile'>): string {
+  if (!p.profile) return 'no profile';
+  const calls = p.profile.calls === null ? 'an unknown number of inferences' : `${p.profile.calls} inferences`;
+  if (p.profile.warmupExcluded !== null) return `${calls} after ${p.profile.warmupExcluded} warm-up calls (left out)`;
+  return p.profile.source === 'these-runs' ? `${calls} (the timed runs, profiled)` : calls;
 }
 
 function deviceSection(report: WhatifReport, d: WhatifDevice): string {
@@ -41,7 +49,11 @@ function deviceSection(report: WhatifReport, d: WhatifDevice): string {
 <p class="notice">${esc(report.notice)}</p>
 <p>Break-even sparsity: <strong>${esc(describeBreakEven(d.breakEven))}</strong>. XNNPACK only switches to sparse inference above 2/3 zeros in the 1x1 weights, so latency changes in a step there rather than along the interpolated line.</p>
 <table><thead><tr><th>sparsity</th><th>file</th><th>XNNPACK rules</th><th>sparse inference ran</th><th>median</th><th>p90</th><th>pruned / dense</th><th>1x1 share of time</th><th>runs</th></tr></thead><tbody>${rows}</tbody></table>
-<h3>Time per operation (profile)</h3>${opTable}<p class="tool">${esc(d.tool)}</p></section>`;
+<h3>Time per operation (profile)</h3>${opTable}${
+    d.points.some((p) => p.profile)
+      ? `<p class="coverage">Profiles: ${d.points.map((p) => `${pct(p.sparsity)}: ${esc(describeProfileCoverage(p))}`).join('; ')}. Times per inference; the warm-up (first calls of the runtime and of each interpreter, which pack the weights) is not in them.</p>`
+      : ''
+  }<p class="tool">${esc(d.tool)}</p></section>`;
 }
 
 /** The what-if report as one self-contained HTML page (no scripts, no external files). */

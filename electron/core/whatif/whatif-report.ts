@@ -37,7 +37,30 @@ export interface WhatifPoint {
   sparseInference: ModelBenchmark['sparseInference'];
   /** Share of the profiled time spent in 1x1 convolutions (null without a profile). */
   pointwiseShare: number | null;
+  /** What the profile covers (null without one); on this computer, warm-up calls are left out of it. */
+  profile: WhatifProfileCoverage | null;
   ops: WhatifOpRow[];
+}
+
+export interface WhatifProfileCoverage {
+  /** Inferences the profile averages (null when a result does not say). */
+  calls: number | null;
+  /** Calls run before the profiled ones and left out of the profile (null when not recorded: phones profile the timed runs). */
+  warmupExcluded: number | null;
+  source: 'these-runs' | 'separate-run' | 'mixed';
+}
+
+function profileCoverage(results: readonly ModelBenchmark[]): WhatifProfileCoverage | null {
+  const profiled = results.filter((r) => (r.opProfile?.length ?? 0) > 0);
+  if (profiled.length === 0) return null;
+  const sum = (values: (number | undefined)[]) =>
+    values.every((v) => v !== undefined) ? values.reduce((a, b) => a! + b!, 0)! : null;
+  const sources = new Set(profiled.map((r) => r.opProfileSource ?? 'these-runs'));
+  return {
+    calls: sum(profiled.map((r) => r.opProfileCalls)),
+    warmupExcluded: sum(profiled.map((r) => r.opProfileWarmupExcluded)),
+    source: sources.size > 1 ? 'mixed' : [...sources][0]!,
+  };
 }
 
 export type BreakEven =
@@ -135,6 +158,7 @@ export function buildWhatifReport(input: WhatifInputs): WhatifReport {
         pointwiseShare: pointwiseShare(
           ops.map((o) => ({ nodeType: o.category, avgMs: o.avgMs, share: o.share, pointwise: o.pointwise })),
         ),
+        profile: profileCoverage(mine),
         ops,
       };
     });

@@ -10,14 +10,16 @@ export interface CommandState<T> {
 }
 
 /** One command's call state: run it, see busy / value / error (the core's message and hint). */
-export function useCommand<C extends CommandName, T = CommandResponses[C]>(command: C) {
+/** The value is the contract's response type for `command`: no cast to a shape declared elsewhere. */
+export function useCommand<C extends CommandName>(command: C) {
+  type T = CommandResponses[C];
   const api = useApi();
   const [state, setState] = useState<CommandState<T>>({ value: undefined, error: undefined, busy: false });
   const run = useCallback(
     async (request: CommandRequest<C>): Promise<T | undefined> => {
       setState((s) => ({ ...s, busy: true, error: undefined }));
       try {
-        const value = (await api.invoke(command, request)) as T;
+        const value = await api.invoke(command, request);
         setState({ value, error: undefined, busy: false });
         return value;
       } catch (error) {

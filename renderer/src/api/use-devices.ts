@@ -3,7 +3,7 @@ import type { ContractError } from '../../../shared/contract';
 import { asContractError } from '../transport/api-error';
 import { withHost } from '../state/devices';
 import { useApi } from './api-context';
-import { asArray, type DeviceSummary } from './responses';
+import type { DeviceSummary } from './responses';
 import { useEvent } from './use-event';
 
 /** The live device list: `devices.list` once, then every `devices.changed` (hot-plug) event. */
@@ -13,7 +13,7 @@ export function useDevices() {
   const [error, setError] = useState<ContractError | undefined>(undefined);
   const refresh = useCallback(async () => {
     try {
-      setDevices(withHost(asArray<DeviceSummary>(await api.invoke('devices.list', {}), 'devices')));
+      setDevices(withHost(await api.invoke('devices.list', {})));
       setError(undefined);
     } catch (e) {
       setError(asContractError(e));
@@ -22,6 +22,6 @@ export function useDevices() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  useEvent('devices.changed', (payload) => setDevices(withHost(asArray<DeviceSummary>(payload.devices, 'devices'))));
+  useEvent('devices.changed', (payload) => setDevices(withHost(payload.devices)));
   return { devices, error, refresh };
 }

@@ -103,7 +103,7 @@ export function App() {
                 aria-labelledby={`tab-${s.name}`}
                 hidden={page !== 'wizard' || step !== s.n}
               >
-                {Screen ? <Screen onNext={next} /> : <ReportScreen visible={page === 'wizard' && step === s.n} />}
+                {Screen ? <Screen onNext={next} onGoto={goto} /> : <ReportScreen visible={page === 'wizard' && step === s.n} />}
               </div>
             );
           })}

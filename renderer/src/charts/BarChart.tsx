@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { linearScale, niceTicks, tickLabel } from './scale';
 import { seriesColor } from './palette';
+import { wrapLabel } from '../../../shared/report-view/charts/axis';
 
 export interface BarGroup {
   label: string;
@@ -19,6 +20,8 @@ interface BarChartProps {
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 48, left: 56 };
+const LABEL_WIDTH = 22;
+const LINE = 12;
 
 /** Grouped vertical bars with optional error bars; synthetic values are hatched and labelled. */
 export function BarChart({ name, title, groups, yLabel, width = 520, height = 260, reference }: BarChartProps) {
@@ -27,8 +30,12 @@ export function BarChart({ name, title, groups, yLabel, width = 520, height = 26
   const values = groups
     .flatMap((g) => g.bars.flatMap((b) => [b.value, b.high ?? null]))
     .filter((v): v is number => v !== null && Number.isFinite(v));
+  // Group labels (device names) wrap onto as many lines as they need, never cut; the chart grows to fit them.
+  const labelLines = groups.map((g) => wrapLabel(g.label, LABEL_WIDTH));
+  const extra = Math.max(0, 24 + Math.max(1, ...labelLines.map((l) => l.length)) * LINE - MARGIN.bottom);
+  height += extra;
   const innerW = width - MARGIN.left - MARGIN.right;
-  const innerH = height - MARGIN.top - MARGIN.bottom;
+  const innerH = height - MARGIN.top - MARGIN.bottom - extra;
   if (values.length === 0) {
     return (
       <figure className="chart" data-chart={name}>
@@ -94,8 +101,13 @@ export function BarChart({ name, title, groups, yLabel, width = 520, height = 26
                     </g>
                   );
                 })}
-                <text className="tick" x={gi * groupW + groupW / 2} y={innerH + 16} textAnchor="middle">
-                  {g.label.length > 22 ? `${g.label.slice(0, 21)}…` : g.label}
+                <text className="tick group-label" x={gi * groupW + groupW / 2} y={innerH + 16} textAnchor="middle">
+                  <title>{g.label}</title>
+                  {labelLines[gi]!.map((line, k) => (
+                    <tspan key={k} x={gi * groupW + groupW / 2} dy={k === 0 ? 0 : LINE}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
               </g>
             );

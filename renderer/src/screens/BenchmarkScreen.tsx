@@ -1,3 +1,4 @@
+import { HOST_DEVICE } from '../state/devices';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { benchmarkJobConfig } from '../../../shared/contract';
@@ -22,7 +23,7 @@ export function BenchmarkScreen({ onNext }: { onNext(): void }) {
   const { t } = useTranslation();
   const { pipeline } = usePipeline();
   const { devices, error: devicesError } = useDevices();
-  const [selected, setSelected] = useState<string[]>(['host']);
+  const [selected, setSelected] = useState<string[]>([HOST_DEVICE.id]);
   const [form, setForm] = useState<BenchmarkForm>(DEFAULT_BENCHMARK_FORM);
   const job = useJob<'benchmark', BenchmarkProgress>('benchmark', reduceBenchmarkProgress, () => ({}));
   const set =

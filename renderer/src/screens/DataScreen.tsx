@@ -5,7 +5,6 @@ import { commandRequests, type ContractError, type EventPayloads } from '../../.
 import { numberProblem } from '../forms/number-limits';
 import { useCommand } from '../api/use-command';
 import { useEvent } from '../api/use-event';
-import type { DataInspection } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { NumberField, Section, Stat, TextField } from '../components/fields';
 import { ProgressBar } from '../components/ProgressBar';
@@ -54,7 +53,7 @@ export function DataScreen({ onNext }: { onNext(): void }) {
   const [kind, setKind] = useState<SourceKind>('sample');
   const [path, setPath] = useState('');
   const [limit, setLimit] = useState<number | undefined>(undefined);
-  const inspect = useCommand<'data.inspect', DataInspection>('data.inspect');
+  const inspect = useCommand('data.inspect');
   const [progress, setProgress] = useState<EventPayloads['data.progress'] | undefined>(undefined);
   const source = kind === 'path' ? path.trim() : kind;
   useEvent('data.progress', (event) => {

@@ -6,7 +6,6 @@ import { useApi } from '../api/api-context';
 import { uploadAndImport } from '../api/upload-model';
 import { useCommand } from '../api/use-command';
 import { asContractError } from '../transport/api-error';
-import type { ModelDescription } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { InlineCode } from '../components/InlineCode';
 import { Section, SelectField, Stat } from '../components/fields';
@@ -17,14 +16,17 @@ import { LayerTable, XnnpackDiagnosticList } from './ModelDetails';
 
 const MODELS: ModelName[] = ['baseline-keepdims', 'baseline', 'mobilenetv2-cifar', 'mobilenetv3s-cifar'];
 
-export function ModelScreen({ onNext }: { onNext(): void }) {
+/** The wizard's Prune step: an imported model starts there (its weights are already trained). */
+const PRUNE_STEP = 4;
+
+export function ModelScreen({ onNext, onGoto }: { onNext(): void; onGoto?(step: number): void }) {
   const { t } = useTranslation();
-  const { pipeline, update } = usePipeline();
-  const describe = useCommand<'model.describe', ModelDescription>('model.describe');
+  const { pipeline, update, switchRun } = usePipeline();
+  const describe = useCommand('model.describe');
   const { run } = describe;
   const api = useApi();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [imported, setImported] = useState<ImportSummary | undefined>();
+  const imported = pipeline.imported;
   const [importState, setImportState] = useState<{ busy: boolean; error?: ContractError }>({ busy: false });
   useEffect(() => {
     void run(imported ? { runDir: imported.out } : { model: pipeline.model });
@@ -33,7 +35,9 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
     if (files.length === 0) return;
     setImportState({ busy: true });
     try {
-      setImported(await uploadAndImport(api, files));
+      const summary: ImportSummary = await uploadAndImport(api, files);
+      // The import is a run of its own: pruning, conversion and benchmarks continue in its folder.
+      switchRun({ runDir: summary.out, imported: summary, fixForXnnpack: false });
       setImportState({ busy: false });
     } catch (error) {
       setImportState({ busy: false, error: asContractError(error) });
@@ -60,8 +64,8 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
             value={pipeline.model}
             options={MODELS.map((value) => ({ value, label: t(`wizard.model.arch.${value}`) }))}
             onChange={(value) => {
-              setImported(undefined);
-              update({ model: value, fixForXnnpack: false });
+              if (imported) switchRun({ model: value, fixForXnnpack: false });
+              else update({ model: value, fixForXnnpack: false });
             }}
             testId="model-select"
           />
@@ -105,8 +109,10 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
               </p>
             ))}
             <p className="hint">
-              {t('wizard.model.importedNext')}{' '}
-              <InlineCode text={`sparse-studio prune --from ${imported.out} --fix --out RUN_DIR`} />.
+              {t('wizard.model.importedNext')}
+              {imported.model.inputShape[0] === 32 && imported.model.inputShape[1] === 32
+                ? ''
+                : ` ${t('wizard.model.importedResized', { shape: `${imported.model.inputShape[0]} × ${imported.model.inputShape[1]}` })}`}
             </p>
           </div>
         ) : null}
@@ -161,9 +167,9 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
                   {model && !model.fix.passesAfterFix ? <p>{t('wizard.model.stillFails')}</p> : null}
                 </div>
               ) : null}
-              {imported ? null : pipeline.fixForXnnpack ? (
+              {pipeline.fixForXnnpack ? (
                 <p className="verdict-fixed" data-testid="fix-pending">
-                  {t('wizard.model.fixChosen')}
+                  {t(imported ? 'wizard.model.fixChosenImported' : 'wizard.model.fixChosen')}
                 </p>
               ) : (
                 <button
@@ -185,7 +191,11 @@ export function ModelScreen({ onNext }: { onNext(): void }) {
         <Section
           title={t('wizard.model.layers')}
           actions={
-            imported ? undefined : (
+            imported ? (
+              <button type="button" className="primary" onClick={() => onGoto?.(PRUNE_STEP)} data-testid="model-next-prune">
+                {t('wizard.next.prune')}
+              </button>
+            ) : (
               <button type="button" className="primary" onClick={onNext} data-testid="model-next">
                 {t('wizard.next.train')}
               </button>

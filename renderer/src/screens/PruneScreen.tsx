@@ -4,6 +4,7 @@ import { pruneJobConfig } from '../../../shared/contract';
 import { useJob } from '../api/use-job';
 import { LineChart } from '../charts/LineChart';
 import { NumberField, Section } from '../components/fields';
+import { ThreadsField } from '../components/ThreadsField';
 import { formatCount, formatPercent } from '../format/numbers';
 import { buildPruneConfig } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
@@ -38,6 +39,8 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
   const job = useJob('prune', reducePruneProgress, initialPruneProgress);
   useRunScoped(job.reset);
   useEffect(() => setForm((f) => ({ ...f, batchSize: pipeline.batchSize })), [pipeline.batchSize]);
+  const [threads, setThreads] = useState(pipeline.trainThreads);
+  useEffect(() => setThreads(pipeline.trainThreads), [pipeline.trainThreads]);
   const trainImages = pipeline.trainImages ?? 45_000;
   const plot = useMemo(() => schedulePlot(form, trainImages), [form, trainImages]);
   const set = (key: keyof ScheduleForm) => (value: number | undefined) => setForm((f) => ({ ...f, [key]: value ?? Number.NaN }));
@@ -49,6 +52,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
     limit: pipeline.limit,
     seed: 1,
     backend: pipeline.backend,
+    trainThreads: threads,
   });
   const valid = pruneJobConfig.safeParse(config).success && plot.error === undefined;
   const noUpdate = plot.error === undefined && plot.updates.length === 0;
@@ -126,6 +130,7 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
             disabled={job.active}
             help={t('wizard.prune.batchHelp')}
           />
+          <ThreadsField value={threads} onChange={setThreads} testId="prune-threads" disabled={job.active} />
         </div>
         <p className="muted">
           {t('wizard.prune.schedule', {

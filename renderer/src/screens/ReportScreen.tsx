@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../api/use-command';
-import type { Report } from '../api/responses';
 import { ErrorBox } from '../components/ErrorBox';
 import { Section } from '../components/fields';
 import { usePipeline } from '../state/pipeline-context';
@@ -12,7 +11,7 @@ import { useRunScoped } from '../state/use-run-scoped';
 export function ReportScreen({ visible }: { visible: boolean }) {
   const { t } = useTranslation();
   const { pipeline } = usePipeline();
-  const build = useCommand<'report.build', Report>('report.build');
+  const build = useCommand('report.build');
   const runDirs = pipeline.runDir ? [pipeline.runDir] : [];
   const { run, reset } = build;
   useRunScoped(reset);

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { trainJobConfig } from '../../../shared/contract';
 import { useJob } from '../api/use-job';
 import { NumberField, Section, SelectField } from '../components/fields';
+import { ThreadsField } from '../components/ThreadsField';
 import { buildTrainConfig, joinPath, newRunName, type BackendChoice, type TrainForm } from '../state/job-configs';
 import { usePipeline } from '../state/pipeline-context';
 import { initialTrainProgress, reduceTrainProgress } from '../state/train-progress';
@@ -18,7 +19,14 @@ const FIELDS = trainJobConfig.shape;
 export function TrainScreen({ onNext }: { onNext(): void }) {
   const { t } = useTranslation();
   const { pipeline, update, switchRun } = usePipeline();
-  const [form, setForm] = useState<TrainForm>({ epochs: 10, batchSize: 128, limit: undefined, seed: 1, backend: 'auto' });
+  const [form, setForm] = useState<TrainForm>({
+    epochs: 10,
+    batchSize: 128,
+    limit: undefined,
+    seed: 1,
+    backend: 'auto',
+    trainThreads: 'auto',
+  });
   const job = useJob('train', reduceTrainProgress, initialTrainProgress);
   const set =
     <K extends keyof TrainForm>(key: K) =>
@@ -41,7 +49,7 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
     if (!trainJobConfig.safeParse(config).success) return;
     setRunDir(dir);
     ownGeneration.current = pipeline.generation + 1;
-    switchRun({ backend: form.backend, batchSize: form.batchSize });
+    switchRun({ backend: form.backend, batchSize: form.batchSize, trainThreads: form.trainThreads });
     void job.start(config);
   };
   const summary = job.status === 'completed' ? (job.result as { out?: string } | undefined) : undefined;
@@ -96,6 +104,12 @@ export function TrainScreen({ onNext }: { onNext(): void }) {
             options={BACKENDS.map((value) => ({ value, label: t(`wizard.train.backend.${value}`) }))}
             onChange={(v) => setForm((f) => ({ ...f, backend: v }))}
             testId="train-backend"
+            disabled={job.active}
+          />
+          <ThreadsField
+            value={form.trainThreads}
+            onChange={(v) => setForm((f) => ({ ...f, trainThreads: v }))}
+            testId="train-threads"
             disabled={job.active}
           />
         </div>

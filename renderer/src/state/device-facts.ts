@@ -1,7 +1,9 @@
 // `devices.details` as the facts a person reads: "RAM 23.5 GiB", "SoC Qualcomm SM8750", "CPU 8 cores in 3 clusters".
 // Phones answer the core's DeviceDetails (electron/core/devices/details/device-details.ts); "This computer" answers
-// its device entry with environmentInfo() (electron/core/runs/environment.ts) under `details`.
+// its device entry with its HostDetails (electron/core/benchmark/host-device.ts) under `details`.
+import type { HostDetails } from '../../../electron/core/benchmark/host-device';
 import type { DeviceDetails } from '../../../electron/core/devices/details/device-details';
+import type { DeviceDetailsResponse } from '../api/responses';
 import { formatBytes } from '../format/numbers';
 
 export interface DeviceFact {
@@ -60,26 +62,24 @@ function phoneFacts(d: DeviceDetails): DeviceFact[] {
   return facts;
 }
 
-function hostFacts(env: Record<string, unknown>): DeviceFact[] {
+function hostFacts(env: HostDetails): DeviceFact[] {
   const facts: DeviceFact[] = [];
-  const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
   const add = (label: string, value: string | undefined): void => {
     if (value) facts.push({ label, value });
   };
-  add('CPU', text(env.cpu));
-  add('CPU cores', typeof env.cpuCount === 'number' ? String(env.cpuCount) : undefined);
-  add('RAM', typeof env.memoryBytes === 'number' ? formatBytes(env.memoryBytes) : undefined);
-  add('System', [text(env.platform), text(env.arch)].filter(Boolean).join(' ') || undefined);
+  add('CPU', env.cpu);
+  add('CPU cores', String(env.cpuCount));
+  add('RAM', formatBytes(env.memoryBytes));
+  add('System', [env.platform, env.arch].filter(Boolean).join(' ') || undefined);
   add('Runtime', 'TensorFlow Lite in WebAssembly (XNNPACK)');
-  add('Node.js', text(env.node));
-  add('TensorFlow.js', text(env.tfjs));
-  add('Sparse Studio', text(env.sparseStudio));
+  add('Node.js', env.node);
+  add('TensorFlow.js', env.tfjs);
+  add('Sparse Studio', env.sparseStudio);
   return facts;
 }
 
-export function deviceFacts(value: unknown): DeviceFact[] {
-  if (!value || typeof value !== 'object') return [];
-  const v = value as Record<string, unknown>;
-  if (v.kind === 'host' && v.details && typeof v.details === 'object') return hostFacts(v.details as Record<string, unknown>);
-  return phoneFacts(v as unknown as DeviceDetails);
+export function deviceFacts(value: DeviceDetailsResponse | undefined): DeviceFact[] {
+  if (!value) return [];
+  if ('kind' in value) return value.details ? hostFacts(value.details) : [];
+  return phoneFacts(value);
 }

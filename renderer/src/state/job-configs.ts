@@ -8,10 +8,13 @@ import type {
   modelName,
   pruneJobConfig,
   trainJobConfig,
+  trainThreads,
 } from '../../../shared/contract';
 import type { ScheduleForm } from './schedule-points';
 
 export type BackendChoice = z.infer<typeof backendChoice>;
+/** Training threads of the fast CPU engine: 'auto' (one per core) or a count (the contract's trainThreads). */
+export type TrainThreadsChoice = NonNullable<z.infer<typeof trainThreads>>;
 export type ModelName = z.infer<typeof modelName>;
 
 /** Joins a folder and a name with the folder's own separator (Windows workspaces use backslashes). */
@@ -32,6 +35,7 @@ export interface TrainForm {
   limit: number | undefined;
   seed: number;
   backend: BackendChoice;
+  trainThreads: TrainThreadsChoice;
 }
 
 export function buildTrainConfig(
@@ -48,13 +52,22 @@ export function buildTrainConfig(
     ...(form.limit !== undefined ? { limit: form.limit } : {}),
     seed: form.seed,
     backend: form.backend,
+    trainThreads: form.trainThreads,
     out: runDir,
   };
 }
 
 export function buildPruneConfig(
   schedule: ScheduleForm,
-  options: { runDir: string; data: string; fix: boolean; limit: number | undefined; seed: number; backend: BackendChoice },
+  options: {
+    runDir: string;
+    data: string;
+    fix: boolean;
+    limit: number | undefined;
+    seed: number;
+    backend: BackendChoice;
+    trainThreads: TrainThreadsChoice;
+  },
 ): z.infer<typeof pruneJobConfig> {
   return {
     from: options.runDir,
@@ -70,6 +83,7 @@ export function buildPruneConfig(
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     seed: options.seed,
     backend: options.backend,
+    trainThreads: options.trainThreads,
   };
 }
 

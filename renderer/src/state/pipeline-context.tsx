@@ -1,7 +1,8 @@
 // What one wizard step hands to the next (the data source, the model, the run folder, the converted files).
 // Each screen keeps its own working state; only these few choices are shared.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { BackendChoice, ModelName } from './job-configs';
+import type { ImportSummary } from '../../../electron/core/import/import-run';
+import type { BackendChoice, ModelName, TrainThreadsChoice } from './job-configs';
 
 export interface Pipeline {
   data: string;
@@ -11,8 +12,12 @@ export interface Pipeline {
   /** Classes in the chosen data (10 for CIFAR-10): tells an accuracy at chance level. */
   classes: number;
   model: ModelName;
+  /** The model opened with "Open model…": its run folder (`runDir`) holds it, ready to prune (no training). */
+  imported: ImportSummary | undefined;
   /** The training engine chosen in step 3; pruning and validation use it too. */
   backend: BackendChoice;
+  /** The training threads chosen in step 3; pruning starts from them. */
+  trainThreads: TrainThreadsChoice;
   fixForXnnpack: boolean;
   /** The batch size training used; pruning starts from it. */
   batchSize: number;
@@ -47,7 +52,9 @@ const INITIAL: Pipeline = {
   limit: undefined,
   classes: 10,
   model: 'baseline-keepdims',
+  imported: undefined,
   backend: 'auto',
+  trainThreads: 'auto',
   fixForXnnpack: false,
   batchSize: 128,
   runDir: undefined,
@@ -69,6 +76,7 @@ export function PipelineProvider({ children }: { children: ReactNode }) {
         setPipeline((p) => ({
           ...p,
           runDir: undefined,
+          imported: undefined,
           pruned: false,
           tfliteFiles: [],
           ...changes,

@@ -1,5 +1,6 @@
 import type { SparseStudioApi } from '../../../shared/contract';
 import { ApiError } from './api-error';
+import { WS_PATH, type WsRequest } from '../../../shared/transport';
 import { unwrapEnvelope } from './envelope';
 import { Listeners } from './listeners';
 
@@ -33,7 +34,7 @@ export function socketUrl(location: { protocol: string; host: string; search: st
     });
   }
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws?token=${encodeURIComponent(token)}`;
+  return `${scheme}//${location.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
 }
 
 /**
@@ -101,7 +102,7 @@ export function createWsClient(socket: SocketLike, serverLabel: string): SparseS
         }
         const id = nextId++;
         pending.set(id, { command, resolve: resolve as (value: unknown) => void, reject });
-        const text = JSON.stringify({ id, command, request });
+        const text = JSON.stringify({ id, command, request } satisfies WsRequest);
         if (socket.readyState === OPEN) socket.send(text);
         else queued.push(text);
       }),

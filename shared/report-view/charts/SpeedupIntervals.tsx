@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { keepUnits } from '../../format/formatters';
 import { useFormat } from '../use-format';
-import { COLORS, linear, niceTicks } from './axis';
+import { COLORS, linear, niceTicks, wrapLabel } from './axis';
 
 export interface SpeedupPoint {
   label: string;
@@ -14,12 +15,15 @@ const W = 640;
 const LEFT = 200;
 const RIGHT = 110;
 const ROW = 26;
+const LINE = 12;
+/** Characters per label line: 28 fit the 200-unit label column at the chart's 11-unit font. */
+const LABEL_WIDTH = 28;
 
 /** Speed-up per device as a point with its 95 % interval, against the no-change line at 1×. */
 export function SpeedupIntervals({ points }: { points: SpeedupPoint[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const title = t('report.charts.speedupTitle');
+  const title = keepUnits(t('report.charts.speedupTitle'));
   const values = points.flatMap((p) => [p.speedup, p.low, p.high]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) {
     return (
@@ -33,8 +37,12 @@ export function SpeedupIntervals({ points }: { points: SpeedupPoint[] }) {
   const lo = ticks[0] ?? 0;
   const hi = ticks[ticks.length - 1] ?? 2;
   const x = linear([lo, hi], [LEFT, W - RIGHT]);
-  const height = 12 + points.length * ROW + 40;
-  const bottom = 12 + points.length * ROW;
+  // Each row is as tall as its wrapped label needs; the full name is also the row's tooltip.
+  const labels = points.map((p) => wrapLabel(p.synthetic ? `${p.label} (${t('report.synthetic.short')})` : p.label, LABEL_WIDTH));
+  const rowHeights = labels.map((lines) => Math.max(ROW, lines.length * LINE + 10));
+  const rowTops = rowHeights.map((_, i) => 12 + rowHeights.slice(0, i).reduce((a, b) => a + b, 0));
+  const bottom = 12 + rowHeights.reduce((a, b) => a + b, 0);
+  const height = bottom + 40;
   return (
     <figure className="chart" data-chart="speedup">
       <figcaption>{title}</figcaption>
@@ -52,12 +60,17 @@ export function SpeedupIntervals({ points }: { points: SpeedupPoint[] }) {
           {t('report.charts.noChange')}
         </text>
         {points.map((p, i) => {
-          const cy = 12 + i * ROW + ROW / 2;
+          const cy = rowTops[i]! + rowHeights[i]! / 2;
+          const lines = labels[i]!;
           return (
             <g key={p.label} className="speedup-row" data-synthetic={p.synthetic}>
-              <text x={LEFT - 8} y={cy + 4} textAnchor="end">
-                {p.label.length > 28 ? `${p.label.slice(0, 27)}…` : p.label}
-                {p.synthetic ? ` (${t('report.synthetic.short')})` : ''}
+              <title>{p.label}</title>
+              <text className="row-label" x={LEFT - 8} y={cy + 4 - ((lines.length - 1) * LINE) / 2} textAnchor="end">
+                {lines.map((line, k) => (
+                  <tspan key={k} x={LEFT - 8} dy={k === 0 ? 0 : LINE}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
               {p.low !== null && p.high !== null ? (
                 <line className="interval" x1={x(p.low)} x2={x(p.high)} y1={cy} y2={cy} stroke={COLORS.pruned} strokeWidth={3} />

@@ -34,3 +34,17 @@ export function thin<T>(points: readonly T[], max: number): T[] {
 /** Colour-blind-friendly colours (Okabe–Ito): dense blue, pruned vermilion, then the rest. */
 export const COLORS = { dense: '#0072B2', pruned: '#D55E00', grid: '#e3e3e3', text: '#222', muted: '#666', accent: '#009E73' };
 export const SERIES = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+
+/**
+ * A chart label split into lines of at most `width` characters at spaces (a longer word gets a line of its own,
+ * whole), so a device name is shown in full instead of cut ("WebAssem…"). SVG text does not wrap by itself.
+ */
+export function wrapLabel(label: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [''];
+}

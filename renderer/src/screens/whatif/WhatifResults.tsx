@@ -1,6 +1,6 @@
 import type { WhatifDevice, WhatifReport } from '../../../../electron/core/whatif/whatif-report';
 import { whatifLatencyChart } from '../../../../electron/core/whatif/whatif-chart';
-import { describeBreakEven } from '../../../../electron/core/whatif/whatif-html';
+import { describeBreakEven, describeProfileCoverage } from '../../../../electron/core/whatif/whatif-html';
 import { SvgMarkup } from '../../charts/SvgMarkup';
 import { Section } from '../../components/fields';
 import { formatMicros, formatPercent } from '../../format/numbers';
@@ -50,6 +50,13 @@ function DeviceTable({ report, device }: { report: WhatifReport; device: WhatifD
           })}
         </tbody>
       </table>
+      {device.points.some((p) => p.profile) && (
+        <p className="muted small" data-testid={`whatif-profile-${device.device.id}`}>
+          1×1 share from profiles of{' '}
+          {device.points.map((p) => `${formatPercent(p.sparsity, 0)}: ${describeProfileCoverage(p)}`).join('; ')}; the warm-up is
+          not in them.
+        </p>
+      )}
       <p className="muted small">{device.tool}</p>
     </div>
   );

@@ -1,6 +1,6 @@
+import { HOST_DEVICE } from '../../state/devices';
 import { useEffect, useState } from 'react';
 import { benchmarkJobConfig, whatifJobConfig } from '../../../../shared/contract';
-import type { WhatifReport } from '../../../../electron/core/whatif/whatif-report';
 import { useCommand } from '../../api/use-command';
 import { useDevices } from '../../api/use-devices';
 import { useJob } from '../../api/use-job';
@@ -29,11 +29,11 @@ export function WhatifScreen() {
   const [model, setModel] = useState('');
   const [sparsityText, setSparsityText] = useState('0.5, 0.75, 0.9');
   const [includeFc, setIncludeFc] = useState(false);
-  const [selected, setSelected] = useState<string[]>(['host']);
+  const [selected, setSelected] = useState<string[]>([HOST_DEVICE.id]);
   const [form, setForm] = useState<BenchmarkForm>({ ...DEFAULT_BENCHMARK_FORM, repeat: 3 });
   const [runDir, setRunDir] = useState<string | undefined>(undefined);
   const job = useJob('whatif', reduceWhatifProgress, initialWhatifProgress);
-  const report = useCommand<'whatif.report', WhatifReport>('whatif.report');
+  const report = useCommand('whatif.report');
   const set = (key: 'runs' | 'warmup' | 'repeat' | 'threads') => (value: number | undefined) =>
     setForm((f) => ({ ...f, [key]: value ?? Number.NaN }));
 
