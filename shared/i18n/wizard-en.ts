@@ -290,7 +290,7 @@ export const wizardEn = {
       s1: 'On the phone, open Settings › About phone and tap “Build number” seven times to turn on Developer options.',
       s2: 'In Settings › System › Developer options, turn on “USB debugging”.',
       s3: 'Connect the phone with a data cable, unlock it and tap Allow on “Allow USB debugging?”. It appears here within a second.',
-      s4: 'Nothing appears? On Linux, install udev rules for Android devices (e.g. the android-sdk-platform-tools-common package); on Windows, install the phone maker’s USB driver. Then replug the cable.',
+      s4: 'Nothing appears? On Linux, install udev rules for Android devices (e.g. the <code>android-sdk-platform-tools-common</code> package); on Windows, install the phone maker’s USB driver. Then replug the cable.',
       adb: 'adb program: <code>{{path}}</code> (change it in Settings).',
       adbDefault: 'adb program: found through ANDROID_HOME/platform-tools or PATH (set its path in Settings if it is elsewhere).',
       remote: 'No cable? Add the phone over the network below (Wireless debugging or adb tcpip).',

@@ -70,7 +70,8 @@ function knownEnglish(tree: object): string[] {
   for (const value of Object.values(tree)) {
     if (typeof value !== 'string') out.push(...knownEnglish(value as object));
     else
-      for (const part of value.split(/\{\{\w+\}\}|<\/?code>/))
+      // Text inside <code> is a command or a name, the same in every language.
+      for (const part of value.replace(/<code>.*?<\/code>/g, '{{code}}').split(/\{\{\w+\}\}/))
         if (/[a-z]{2,} [a-z]{2,}/i.test(part) && part.trim().length >= 8) out.push(part.trim());
   }
   return out;

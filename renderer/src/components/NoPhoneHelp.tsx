@@ -17,7 +17,9 @@ export function NoPhoneHelp() {
       <p>{t('wizard.devices.empty.intro')}</p>
       <ol>
         {(['s1', 's2', 's3', 's4'] as const).map((s) => (
-          <li key={s}>{t(`wizard.devices.empty.${s}`)}</li>
+          <li key={s}>
+            <Trans t={t} i18nKey={`wizard.devices.empty.${s}`} components={{ code: <code /> }} />
+          </li>
         ))}
       </ol>
       <p data-testid="devices-empty-adb">
