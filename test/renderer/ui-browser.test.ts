@@ -3,18 +3,13 @@
 // navigable. Skips when Chromium is not installed. Screenshots go to test-results/renderer/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventBus } from '../../electron/app/event-bus';
-import { startBrowserServer } from '../../electron/server/ws-server';
 import { pruneJobConfig, trainJobConfig } from '../../shared/contract';
-import { CHROMIUM_ARGS } from '../../electron/core/report/chromium';
-import { scriptedHandlers } from './fixtures/scripted-handlers';
+import { CHROMIUM, startScriptedApp } from './fixtures/scripted-app';
 import { WizardDriver } from '../e2e/support/wizard-driver';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = join(root, 'test-results', 'renderer');
 
@@ -22,14 +17,7 @@ test(
   'the wizard in headless Chromium over the WebSocket transport',
   { timeout: 120_000, skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed` },
   async () => {
-    const out = mkdtempSync(join(tmpdir(), 'renderer-build-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
-    const bus = new EventBus();
-    const { handlers, control } = scriptedHandlers(bus);
-    const server = await startBrowserServer({ handlers, bus, staticDir: out });
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const { control, server, browser, close } = await startScriptedApp('renderer-build-');
     mkdirSync(shots, { recursive: true });
     const problems: string[] = [];
     try {
@@ -169,9 +157,7 @@ test(
       await refused.getByTestId('startup-error').getByText('refused this page').waitFor();
       await refused.getByTestId('startup-error').getByText('npm run serve').waitFor();
     } finally {
-      await browser.close();
-      await server.close();
-      rmSync(out, { recursive: true, force: true });
+      await close();
     }
   },
 );

@@ -4,19 +4,14 @@
 // English sentence (nor any known English UI string of the wizard steps and the Devices panel) in Thai. Screenshots: test-results/languages/<lang>-<width>/*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { EventBus } from '../../electron/app/event-bus';
-import { startBrowserServer } from '../../electron/server/ws-server';
-import { CHROMIUM_ARGS } from '../../electron/core/report/chromium';
-import { scriptedHandlers } from './fixtures/scripted-handlers';
+import { CHROMIUM, startScriptedApp } from './fixtures/scripted-app';
 import { WizardDriver } from '../e2e/support/wizard-driver';
 import { wizardEn } from '../../shared/i18n/wizard-en';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = [
   { width: 1280, height: 800 },
@@ -88,14 +83,7 @@ test(
   'English and Thai screens at 1280x800 and 1024x700: switchable in Settings, nothing cut or overflowing',
   { timeout: 300_000, skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed` },
   async () => {
-    const out = mkdtempSync(join(tmpdir(), 'renderer-lang-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
-    const bus = new EventBus();
-    const { handlers, control } = scriptedHandlers(bus);
-    const server = await startBrowserServer({ handlers, bus, staticDir: out });
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const { out, control, server, browser, close } = await startScriptedApp('renderer-lang-');
     const problems: string[] = [];
     try {
       const page = await browser.newPage({ viewport: SIZES[0] });
@@ -186,9 +174,7 @@ test(
       }
       assert.deepEqual(problems, []);
     } finally {
-      await browser.close();
-      await server.close();
-      rmSync(out, { recursive: true, force: true });
+      await close();
     }
   },
 );
