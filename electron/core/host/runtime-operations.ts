@@ -24,6 +24,20 @@ function microsecondsSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1000;
 }
 
+/** Runs the model until it has made at least `minCalls` calls and `minMicros` have passed. */
+function warmUp(model: HostModel, minCalls: number, minMicros: number): { calls: number; totalUs: number } {
+  let calls = 0;
+  let totalUs = 0;
+  const start = process.hrtime.bigint();
+  while (calls < minCalls || microsecondsSince(start) < minMicros) {
+    const callStart = process.hrtime.bigint();
+    model.infer();
+    totalUs += microsecondsSince(callStart);
+    calls++;
+  }
+  return { calls, totalUs };
+}
+
 async function measure(request: Request<'measure'>): Promise<MeasuredRun> {
   const threads = request.threads ?? 1;
   // A fresh runtime instance per measurement: a model's speed depends on what was created before it in the same one.
@@ -38,15 +52,7 @@ async function measure(request: Request<'measure'>): Promise<MeasuredRun> {
     const firstInferenceUs = microsecondsSince(start);
     // As benchmark_model: warm up for --warmup_runs AND at least warmup_min_secs, which on this runtime also covers
     // V8 optimising the freshly instantiated WebAssembly (without it the first repetitions ran up to 4x slower).
-    let warmupTotal = 0;
-    let warmupCalls = 0;
-    const warmupStart = process.hrtime.bigint();
-    while (warmupCalls < request.warmup || microsecondsSince(warmupStart) < WARMUP_MIN_SECONDS * 1e6) {
-      start = process.hrtime.bigint();
-      model.infer();
-      warmupTotal += microsecondsSince(start);
-      warmupCalls++;
-    }
+    const { calls: warmupCalls, totalUs: warmupTotal } = warmUp(model, request.warmup, WARMUP_MIN_SECONDS * 1e6);
     const runsUs: number[] = [];
     for (let i = 0; i < request.runs; i++) {
       start = process.hrtime.bigint();
@@ -70,11 +76,7 @@ async function profile(request: Request<'profile'>): Promise<RuntimeRequests['pr
   let warmupCalls = 0;
   try {
     warm.fillInputs();
-    const start = process.hrtime.bigint();
-    while (warmupCalls < request.warmup || microsecondsSince(start) < request.warmupMs * 1000) {
-      warm.infer();
-      warmupCalls++;
-    }
+    warmupCalls = warmUp(warm, request.warmup, request.warmupMs * 1000).calls;
   } finally {
     warm.dispose();
   }
