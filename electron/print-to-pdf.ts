@@ -3,8 +3,9 @@ import { BrowserWindow } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { electronPrintToPdfOptions, type PageSize } from './core/report/pdf-options';
 
-export async function printToPdf(html: string, page: 'A4' | 'Letter' = 'A4'): Promise<Uint8Array> {
+export async function printToPdf(html: string, page: PageSize = 'A4'): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'sparse-studio-pdf-'));
   const file = join(dir, 'report.html');
   const window = new BrowserWindow({
@@ -14,7 +15,7 @@ export async function printToPdf(html: string, page: 'A4' | 'Letter' = 'A4'): Pr
   try {
     await writeFile(file, html);
     await window.loadFile(file);
-    return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: page, preferCSSPageSize: true }));
+    return new Uint8Array(await window.webContents.printToPDF(electronPrintToPdfOptions(page)));
   } finally {
     window.destroy();
     await rm(dir, { recursive: true, force: true });

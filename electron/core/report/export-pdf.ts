@@ -1,5 +1,5 @@
 import { withReportPage } from './headless-page';
-import type { PageSize } from './render-html';
+import { playwrightPdfOptions, type PageSize } from './pdf-options';
 
 /** The HTML report printed by headless Chromium (Electron's printToPDF does the same in the app). */
 export async function renderPdf(html: string, page: PageSize = 'A4'): Promise<Uint8Array> {
@@ -7,6 +7,6 @@ export async function renderPdf(html: string, page: PageSize = 'A4'): Promise<Ui
     await p.emulateMedia({ media: 'print' });
     // Embedded fonts decode asynchronously: print only once every face is ready, or text falls back.
     await p.evaluate(() => document.fonts.ready.then(() => undefined));
-    return p.pdf({ format: page, printBackground: true, preferCSSPageSize: true });
+    return p.pdf(playwrightPdfOptions(page));
   });
 }

@@ -4,17 +4,18 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, type Language } from '../../../shared/i18n/i18n';
 import { ReportDocument } from '../../../shared/report-view/ReportDocument';
 import { embeddedFontCss } from './report-fonts';
+import { pageRule, type PageSize } from './pdf-options';
 import type { Report } from './types';
 
 // The HTML/PDF report: the app's own React report component rendered to static markup, with its stylesheet and
 // font inlined. No script, no external request: the file opens offline and prints the same everywhere.
 
-export type PageSize = 'A4' | 'Letter';
+export type { PageSize };
 
 const REPORT_CSS = new URL('../../../shared/report-view/report.css', import.meta.url);
 
 const PAGE_CSS = (size: PageSize) => `
-@page{size:${size};margin:12mm 10mm}
+${pageRule(size)}
 html{background:#fff}body{margin:24px auto;padding:0 16px;max-width:1000px}
 @media print{body{margin:0;padding:0;max-width:none}}
 `;
