@@ -147,6 +147,7 @@ export const wizardEn = {
     epoch: 'epoch',
     crossEntropy: 'cross-entropy',
     accuracyAxis: 'accuracy',
+    noData: 'No data yet',
   },
   prune: {
     title: 'Pruning schedule (PolynomialDecay)',

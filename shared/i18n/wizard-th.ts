@@ -152,6 +152,7 @@ export const wizardTh: Messages['wizard'] = {
     epoch: 'รอบ',
     crossEntropy: 'ครอสเอนโทรปี',
     accuracyAxis: 'ความแม่นยำ',
+    noData: 'ยังไม่มีข้อมูล',
   },
   prune: {
     title: 'กำหนดการตัดแต่ง (PolynomialDecay)',

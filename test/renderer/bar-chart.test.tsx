@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { BarChart } from '../../renderer/src/charts/BarChart';
+import { BarChart } from '../../shared/report-view/charts/BarChart';
 import { wrapLabel } from '../../shared/report-view/charts/axis';
 
 const LONG = 'This computer (AMD EPYC 7B13 64-Core Processor, WebAssembly)';
@@ -17,7 +17,7 @@ describe('chart labels keep device names whole (18.7)', () => {
 
   it('the app bar chart shows a long device name in full, over several lines, with the name as its tooltip', () => {
     const html = renderToStaticMarkup(
-      <BarChart name="latency" title="Median latency" yLabel="µs" groups={[{ label: LONG, bars: [{ series: 'dense', value: 20 }] }]} />,
+      <BarChart name="latency" title="Median latency" yLabel="µs" emptyText="No data yet" groups={[{ label: LONG, bars: [{ series: 'dense', value: 20 }] }]} />,
     );
     assert.doesNotMatch(html, /…/);
     const label = html.match(/<text class="tick group-label"[^>]*>([\s\S]*?)<\/text>/)![1]!;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extent, linearScale, niceTicks, thin, tickLabel } from '../../renderer/src/charts/scale';
+import { extent, linear as linearScale, niceTicks, thin, tickLabel } from '../../shared/report-view/charts/axis';
 
 test('niceTicks gives round steps covering the range', () => {
   assert.deepEqual(niceTicks(0, 1, 5), [0, 0.2, 0.4, 0.6, 0.8, 1]);

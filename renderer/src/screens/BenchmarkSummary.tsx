@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { BarChart } from '../charts/BarChart';
+import { BarChart } from '../../../shared/report-view/charts/BarChart';
 import { Section } from '../components/fields';
 import { formatMicros, formatNumber } from '../format/numbers';
 import type { BenchmarkProgress } from '../state/benchmark-progress';
@@ -47,6 +47,7 @@ export function BenchmarkSummary({ progress, label }: { progress: BenchmarkProgr
           bars: row.models.map((m) => ({ series: m.model, value: m.medianUs, synthetic: m.synthetic })),
         }))}
         yLabel="µs"
+        emptyText={t('wizard.charts.noData')}
       />
       {rows
         .filter((row) => row.opProfile.length > 0)

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pruneJobConfig } from '../../../shared/contract';
 import { useJob } from '../api/use-job';
-import { LineChart } from '../charts/LineChart';
+import { LineChart } from '../../../shared/report-view/charts/LineChart';
 import { NumberField, Section } from '../components/fields';
 import { ThreadsField } from '../components/ThreadsField';
 import { formatCount, formatPercent } from '../format/numbers';
@@ -165,7 +165,8 @@ export function PruneScreen({ onNext }: { onNext(): void }) {
           </div>
         ) : (
           <LineChart
-            name="prune-schedule"
+            chart="prune-schedule"
+            emptyText={t('wizard.charts.noData')}
             title={t('wizard.prune.chartTitle')}
             series={[
               { name: t('wizard.prune.target'), points: plot.points.map((p) => ({ x: p.step, y: p.sparsity })) },

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LineChart, type LineSeries } from '../charts/LineChart';
+import { LineChart, type LineSeries } from '../../../shared/report-view/charts/LineChart';
 import type { TrainProgress } from '../state/train-progress';
 
 /**
@@ -44,14 +44,16 @@ export function TrainCharts({
   return (
     <div className="chart-row">
       <LineChart
-        name={`${prefix}-loss`}
+        chart={`${prefix}-loss`}
+        emptyText={t('wizard.charts.noData')}
         title={shown.loss}
         series={curves('loss', 'valLoss')}
         xLabel={t('wizard.charts.epoch')}
         yLabel={t('wizard.charts.crossEntropy')}
       />
       <LineChart
-        name={`${prefix}-accuracy`}
+        chart={`${prefix}-accuracy`}
+        emptyText={t('wizard.charts.noData')}
         title={shown.accuracy}
         series={curves('accuracy', 'valAccuracy')}
         xLabel={t('wizard.charts.epoch')}

@@ -1,17 +1,40 @@
 // Axis math shared by the report's SVG charts.
 
-/** Round tick values (1, 2, 5 x 10^k) covering [min, max]. */
+/** Round tick values (1, 2, 5 x 10^k) covering [min, max]; a single value gets a small range around it. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
-  if (min === max) max = min === 0 ? 1 : min + Math.abs(min) * 0.1;
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (min === max) {
+    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+    return niceTicks(min - pad, max + pad, count);
+  }
   if (min > max) [min, max] = [max, min];
   const rough = (max - min) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const first = Math.floor(min / step) * step;
   const ticks: number[] = [];
-  for (let t = Math.floor(min / step) * step; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
-  if ((ticks[ticks.length - 1] ?? -Infinity) < max) ticks.push(Number(((ticks[ticks.length - 1] ?? min) + step).toPrecision(12)));
+  for (let t = first; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  if ((ticks[ticks.length - 1] ?? -Infinity) < max) ticks.push(Number((first + ticks.length * step).toPrecision(12)));
   return ticks;
+}
+
+/** The finite extent of some values, or undefined when there are none. */
+export function extent(values: Iterable<number>): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+/** A compact tick label in the reader's locale: 12000 -> 12k, 2500000 -> 2.5M, 0.25 -> 0.25. */
+export function tickLabel(v: number, locale = 'en-US'): string {
+  const a = Math.abs(v);
+  const [scaled, suffix] = a >= 1e6 ? [v / 1e6, 'M'] : a >= 1e4 ? [v / 1e3, 'k'] : [v, ''];
+  return `${new Intl.NumberFormat(locale, { maximumSignificantDigits: a >= 1e4 ? 3 : 4 }).format(scaled)}${suffix}`;
 }
 
 export function linear(domain: [number, number], range: [number, number]): (v: number) => number {

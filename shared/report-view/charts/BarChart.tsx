@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { linearScale, niceTicks, tickLabel } from './scale';
-import { seriesColor } from './palette';
-import { wrapLabel } from '../../../shared/report-view/charts/axis';
+import { useFormat } from '../use-format';
+import { COLORS, SERIES, linear, niceTicks, tickLabel, wrapLabel } from './axis';
+
+const seriesColor = (index: number): string => SERIES[index % SERIES.length]!;
 
 export interface BarGroup {
   label: string;
@@ -17,6 +18,8 @@ interface BarChartProps {
   height?: number;
   /** A horizontal reference line (e.g. speed-up 1). */
   reference?: number;
+  /** Shown in the chart's place while there are no values yet. */
+  emptyText: string;
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 48, left: 56 };
@@ -24,8 +27,10 @@ const LABEL_WIDTH = 22;
 const LINE = 12;
 
 /** Grouped vertical bars with optional error bars; synthetic values are hatched and labelled. */
-export function BarChart({ name, title, groups, yLabel, width = 520, height = 260, reference }: BarChartProps) {
+export function BarChart({ name, title, groups, yLabel, width = 520, height = 260, reference, emptyText }: BarChartProps) {
   const { t } = useTranslation();
+  const f = useFormat();
+  const tick = (v: number) => tickLabel(v, f.locale);
   const seriesNames = [...new Set(groups.flatMap((g) => g.bars.map((b) => b.series)))];
   const values = groups
     .flatMap((g) => g.bars.flatMap((b) => [b.value, b.high ?? null]))
@@ -41,14 +46,14 @@ export function BarChart({ name, title, groups, yLabel, width = 520, height = 26
       <figure className="chart" data-chart={name}>
         <figcaption>{title}</figcaption>
         <div className="chart-empty" style={{ height }}>
-          No data yet
+          {emptyText}
         </div>
       </figure>
     );
   }
   const ticks = niceTicks(0, Math.max(...values, reference ?? 0), 4);
   const yMax = ticks[ticks.length - 1] ?? Math.max(...values);
-  const y = linearScale([0, yMax], [innerH, 0]);
+  const y = linear([0, yMax], [innerH, 0]);
   const groupW = innerW / groups.length;
   const barW = Math.min(36, (groupW * 0.8) / Math.max(1, seriesNames.length));
   return (
@@ -63,9 +68,9 @@ export function BarChart({ name, title, groups, yLabel, width = 520, height = 26
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {ticks.map((t) => (
             <g key={t}>
-              <line className="grid" x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
+              <line className="grid" x1={0} x2={innerW} y1={y(t)} y2={y(t)} stroke={COLORS.grid} />
               <text className="tick" x={-6} y={y(t)} textAnchor="end" dominantBaseline="middle">
-                {tickLabel(t)}
+                {tick(t)}
               </text>
             </g>
           ))}
@@ -80,7 +85,7 @@ export function BarChart({ name, title, groups, yLabel, width = 520, height = 26
                   return (
                     <g key={b.series}>
                       <rect x={bx + 2} y={y(b.value)} width={barW - 4} height={innerH - y(b.value)} fill={color}>
-                        <title>{`${g.label} · ${b.series}: ${tickLabel(b.value)}${b.synthetic ? ` (${t('wizard.bench.syntheticShort')})` : ''}`}</title>
+                        <title>{`${g.label} · ${b.series}: ${tick(b.value)}${b.synthetic ? ` (${t('wizard.bench.syntheticShort')})` : ''}`}</title>
                       </rect>
                       {b.synthetic ? (
                         <rect
