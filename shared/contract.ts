@@ -17,6 +17,8 @@ import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 import type { ImportSummary } from '../electron/core/import/import-run';
 import { MAX_TRAIN_THREADS } from '../electron/core/train/types';
 import { MAX_BENCHMARK_THREADS } from '../electron/core/devices/device';
+import { PAIRING_CODE } from '../electron/core/devices/pairing-code';
+import type { PairedEndpoint } from '../electron/core/devices/pair-endpoint';
 
 const path = z.string().min(1).max(4096);
 /** A bare file name (an uploaded model file or shard): no folders. */
@@ -193,6 +195,16 @@ export const commandRequests = {
       .regex(/^[\w.:-]+$/),
     port: z.number().int().min(1).max(65535),
   }),
+  /** `adb pair HOST:PORT CODE` (Android 11+ Wireless debugging): the pairing dialog's address and 6-digit code. */
+  'devices.pair': z.strictObject({
+    host: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[\w.:-]+$/),
+    port: z.number().int().min(1).max(65535),
+    code: z.string().regex(PAIRING_CODE),
+  }),
   'devices.details': z.strictObject({ id: z.string().min(1).max(255) }),
   /** adb disconnect of a network device; `forget` also stops reconnecting it at start. */
   'devices.disconnect': z.strictObject({ id: deviceTarget, forget: z.boolean() }),
@@ -269,6 +281,7 @@ export interface CommandResponses {
   'jobs.cancel': { cancelled: boolean };
   'devices.list': DeviceEntry[];
   'devices.connect': ConnectOutcome;
+  'devices.pair': PairedEndpoint;
   'devices.details': Awaited<ReturnType<DeviceService['details']>>;
   'devices.disconnect': Awaited<ReturnType<DeviceService['disconnect']>>;
   'runs.list': Awaited<ReturnType<typeof listRunsWithLabels>>;

@@ -5,6 +5,7 @@ import type { DeviceDetails } from '../core/devices/details/device-details';
 import { DeviceWatcher } from '../core/devices/device-watcher';
 import { listDevices, type ListedDevice } from '../core/devices/list-devices';
 import { connectEndpoint, disconnectEndpoint } from '../core/devices/remote-endpoint';
+import { pairEndpoint, type PairedEndpoint } from '../core/devices/pair-endpoint';
 import {
   defaultDeviceSettingsPath,
   forgetEndpoint,
@@ -167,6 +168,12 @@ export class DeviceService {
     }
     await rememberEndpoint(this.#settingsPath, serial);
     return { serial, state };
+  }
+
+  /** `adb pair` with a phone's Wireless debugging pairing dialog; the phone is then connected on its own address. */
+  async pair(host: string, port: number, code: string): Promise<PairedEndpoint> {
+    const { client } = await this.#connect();
+    return pairEndpoint(client, `${host}:${port}`, code);
   }
 
   /** `adb disconnect` a network device; `forget` also drops it from the endpoints reconnected at start. */

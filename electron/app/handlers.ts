@@ -94,6 +94,7 @@ export function createHandlers(context: AppContext): Handlers {
     'jobs.cancel': async ({ jobId }) => ({ cancelled: context.jobs.cancel(jobId) }),
     'devices.list': () => context.devices.list(),
     'devices.connect': ({ host, port }) => context.devices.connect(host, port),
+    'devices.pair': ({ host, port, code }) => context.devices.pair(host, port, code),
     'devices.details': ({ id }) => context.devices.details(id),
     'devices.disconnect': ({ id, forget }) => context.devices.disconnect(id, forget),
     'runs.list': () => listRunsWithLabels(context.settings.get().workspace),

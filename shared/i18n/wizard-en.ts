@@ -282,6 +282,18 @@ export const wizardEn = {
     connecting: 'Connecting…',
     connect: 'Connect',
     connected: 'Connected: {{serial}} is ready.',
+    pair: {
+      title: 'Android 11 or newer over Wi-Fi: pair first with a pairing code',
+      s1: 'On the phone, open Developer options › Wireless debugging and tap “Pair device with pairing code”.',
+      s2: 'Enter the IP address, the port and the 6-digit code that dialog shows, and pair while it stays open.',
+      s3: 'Then connect above with the address and port under “IP address & Port” on the Wireless debugging screen: it is not the pairing port. (Same as <code>adb pair HOST:PORT CODE</code>, then <code>adb connect</code>.)',
+      port: 'Pairing port',
+      code: 'Pairing code',
+      codeProblem: 'The pairing code is the 6 digits the phone shows.',
+      submit: 'Pair',
+      pairing: 'Pairing…',
+      done: 'Paired with {{endpoint}}. Now enter the port shown under “IP address & Port” and connect.',
+    },
     mustAllow:
       'Connected to {{serial}}, but the phone must still allow debugging from this computer: unlock it and tap Allow.',
     reading: 'Reading device details…',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pruneJobConfig, trainJobConfig } from '../../shared/contract';
 import { CHROMIUM, startScriptedApp } from './fixtures/scripted-app';
+import { SCRIPTED_PAIRING_CODE } from './fixtures/scripted-handlers';
 import { WizardDriver } from '../e2e/support/wizard-driver';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -118,6 +119,20 @@ test(
       await id('connect-host').fill('10.0.0.5');
       await id('connect-add').click();
       await id('connect-error').getByText('Could not connect to 10.0.0.5:5555').waitFor();
+      // Wireless debugging pairing: a wrong code is refused by the server, the right one fills in the host.
+      await id('pair-form').locator('summary').click();
+      await id('pair-host').fill('192.168.1.40');
+      await id('pair-port').fill('37099');
+      await id('pair-code').fill('12345');
+      await id('pair-code-error').waitFor();
+      assert.equal(await id('pair-submit').isDisabled(), true, 'a 5-digit code cannot be sent');
+      await id('pair-code').fill('111111');
+      await id('pair-submit').click();
+      await id('pair-error').getByText('Wrong password or connection was dropped.', { exact: false }).waitFor();
+      await id('pair-code').fill(SCRIPTED_PAIRING_CODE);
+      await id('pair-submit').click();
+      await id('pair-result').getByText('Paired with 192.168.1.40:37099', { exact: false }).waitFor();
+      assert.equal(await id('connect-host').inputValue(), '192.168.1.40');
       await wizard.shot('devices-panel');
 
       // History lists readable and unreadable runs and opens a run's report.

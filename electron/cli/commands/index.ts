@@ -3,6 +3,7 @@ import { trainCommand } from './train';
 import { pipelineCommand } from './pipeline';
 import { devicesCommand } from './devices';
 import { connectCommand } from './connect';
+import { pairCommand } from './pair';
 import { benchCommand } from './bench';
 import { reportCommand } from './report';
 import { runsListCommand, runsShowCommand } from './runs';
@@ -23,6 +24,7 @@ export const COMMANDS: CliCommand[] = [
   pipelineCommand,
   devicesCommand,
   connectCommand,
+  pairCommand,
   benchCommand,
   reportCommand,
   runsListCommand,

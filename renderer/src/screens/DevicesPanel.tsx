@@ -9,6 +9,7 @@ import { NumberField, Section, TextField } from '../components/fields';
 import { DeviceAdvice } from '../components/DeviceAdvice';
 import { DeviceDetails } from '../components/DeviceDetails';
 import { NoPhoneHelp } from '../components/NoPhoneHelp';
+import { PairForm } from './PairForm';
 import { numberProblem } from '../forms/number-limits';
 import { deviceName, isNetworkDevice, isReady } from '../state/devices';
 import { asContractError } from '../transport/api-error';
@@ -157,6 +158,7 @@ export function DevicesPanel() {
           </button>
         </div>
         <ErrorBox error={connect.error} testId="connect-error" />
+        <PairForm onPaired={setHost} />
         {connect.value && !connect.error ? (
           connect.value.state === 'device' ? (
             <p className="saved" data-testid="connect-result">
