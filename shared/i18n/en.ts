@@ -236,6 +236,7 @@ export const en = {
     },
     devices: {
       host: 'this computer',
+      thisComputer: 'This computer',
       noDetails: 'No device details recorded.',
       noThermal: 'No thermal readings recorded for this device.',
       notRecorded: 'not recorded',

@@ -234,6 +234,7 @@ export const th: Messages = {
     },
     devices: {
       host: 'คอมพิวเตอร์เครื่องนี้',
+      thisComputer: 'คอมพิวเตอร์เครื่องนี้',
       noDetails: 'ไม่ได้บันทึกรายละเอียดอุปกรณ์',
       noThermal: 'ไม่ได้บันทึกอุณหภูมิของอุปกรณ์นี้',
       notRecorded: 'ไม่ได้บันทึก',

@@ -23,7 +23,7 @@ export function OpProfiles({ report }: { report: Report }) {
         const prunedBench = dense ? benchmarkOf(report, c.run, c.device, dense.pruned) : undefined;
         const denseTotal = c.rows.reduce((s, r) => s + (r.denseMs ?? 0), 0);
         const prunedTotal = c.rows.reduce((s, r) => s + (r.prunedMs ?? 0), 0);
-        const label = groupLabel(report, c.device, c.run);
+        const label = groupLabel(report, c.device, c.run, t('report.devices.thisComputer'));
         const scaled = (v: number | null, median: number | null | undefined): string =>
           v === null || median === null || median === undefined ? '—' : f.micros(v * median);
         return (
@@ -171,7 +171,7 @@ export function ToolsTable({ report }: { report: Report }) {
           const flags = flagsText(b);
           return (
             <tr key={`${b.run}/${b.device}/${b.model}`}>
-              <td>{deviceLabel(report, b.device)}</td>
+              <td>{deviceLabel(report, b.device, t('report.devices.thisComputer'))}</td>
               <td>{modelName(report, b, t)}</td>
               <td className="wrap">
                 {b.tool.name}
@@ -216,7 +216,7 @@ export function RepetitionsTable({ report }: { report: Report }) {
           b.repetitions.map((r) => (
             <tr key={`${b.run}/${b.device}/${b.model}/${r.repetition}`} className={r.synthetic ? 'synthetic-row' : undefined}>
               <td>
-                {deviceLabel(report, b.device)}
+                {deviceLabel(report, b.device, t('report.devices.thisComputer'))}
                 {r.synthetic ? <span className="tag synthetic">{t('report.synthetic.short')}</span> : null}
               </td>
               <td>{modelName(report, b, t)}</td>
@@ -247,7 +247,11 @@ export function RunsSection({ report }: { report: Report }) {
           <h3>
             {run.id}{' '}
             <span className="muted">
-              {t('report.runs.meta', { kind: run.kind, status: t(`status.${run.status}`, { defaultValue: run.status }), created: f.date(run.createdAt) })}
+              {t('report.runs.meta', {
+                kind: run.kind,
+                status: t(`status.${run.status}`, { defaultValue: run.status }),
+                created: f.date(run.createdAt),
+              })}
             </span>
           </h3>
           <p className="muted">
@@ -262,7 +266,9 @@ export function RunsSection({ report }: { report: Report }) {
                 validation: f.count(run.dataset.validation),
                 test: f.count(run.dataset.test),
               })}{' '}
-              {run.dataset.fingerprint ? <Abbrev full={run.dataset.fingerprint} short={abbreviate(run.dataset.fingerprint)} /> : null}
+              {run.dataset.fingerprint ? (
+                <Abbrev full={run.dataset.fingerprint} short={abbreviate(run.dataset.fingerprint)} />
+              ) : null}
             </p>
           ) : null}
           <table className="table compact">
@@ -282,7 +288,9 @@ export function RunsSection({ report }: { report: Report }) {
                   <td>{t(`status.${s.status}`, { defaultValue: s.status })}</td>
                   <td>{f.date(s.startedAt)}</td>
                   <td>{f.date(s.endedAt)}</td>
-                  <td className="wrap">{s.error ? <Abbrev full={s.error} short={s.error.length > 60 ? `${s.error.slice(0, 59)}…` : s.error} /> : ''}</td>
+                  <td className="wrap">
+                    {s.error ? <Abbrev full={s.error} short={s.error.length > 60 ? `${s.error.slice(0, 59)}…` : s.error} /> : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

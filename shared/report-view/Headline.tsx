@@ -11,7 +11,13 @@ export function useHeadlineText(): (h: HeadlineFacts) => { main: string; rest: s
   return (h) => {
     const medians = { pruned: f.micros(h.prunedMedianUs), dense: f.micros(h.denseMedianUs) };
     const interval = h.ci
-      ? keepUnits(t('report.headline.interval', { level: f.number(h.ci.level * 100, 0), low: f.times(h.ci.low), high: f.times(h.ci.high) }))
+      ? keepUnits(
+          t('report.headline.interval', {
+            level: f.number(h.ci.level * 100, 0),
+            low: f.times(h.ci.low),
+            high: f.times(h.ci.high),
+          }),
+        )
       : t('report.headline.noInterval');
     const main =
       h.speedup === null
@@ -36,7 +42,7 @@ export function useHeadlineText(): (h: HeadlineFacts) => { main: string; rest: s
 export function Headline({ report }: { report: Report }) {
   const { t } = useTranslation();
   const text = useHeadlineText();
-  const facts = headlineFacts(report);
+  const facts = headlineFacts(report, t('report.devices.thisComputer'));
   return (
     <section className="report-section headline keep" data-testid="report-headline">
       <h2>{t('report.headline.title')}</h2>

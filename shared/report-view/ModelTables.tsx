@@ -106,7 +106,9 @@ export function VerdictChecklist({ report }: { report: Report }) {
                   return (
                     <tr key={i} className={r.pass ? 'pass-row' : 'fail-row'}>
                       <td>{r.id && i18n.exists(key) ? t(key) : r.title}</td>
-                      <td className={r.pass ? 'pass' : 'fail'}>{r.pass ? `✓ ${t('report.verdict.pass')}` : `✗ ${t('report.verdict.fail')}`}</td>
+                      <td className={r.pass ? 'pass' : 'fail'}>
+                        {r.pass ? `✓ ${t('report.verdict.pass')}` : `✗ ${t('report.verdict.fail')}`}
+                      </td>
                       <td className="wrap reason" title={r.reason}>
                         {r.reason}
                       </td>

@@ -13,11 +13,11 @@ import { LatencyDetailTables, SpeedupTable, SummaryTable } from './SummaryTables
 import { TrainingCharts } from './TrainingCharts';
 import { useFormat } from './use-format';
 
-function latencyPanels(report: Report, role: (r: 'dense' | 'pruned') => string): LatencyPanel[] {
+function latencyPanels(report: Report, role: (r: 'dense' | 'pruned') => string, thisComputer: string): LatencyPanel[] {
   const panels = new Map<string, LatencyPanel>();
   for (const b of report.benchmarks) {
     const key = `${b.run}\u0000${b.device}`;
-    const panel = panels.get(key) ?? { label: groupLabel(report, b.device, b.run), synthetic: false, rows: [] };
+    const panel = panels.get(key) ?? { label: groupLabel(report, b.device, b.run, thisComputer), synthetic: false, rows: [] };
     panel.synthetic ||= b.synthetic;
     panel.rows.push({ role: b.role, label: role(b.role), box: b.latencyBox });
     panels.set(key, panel);
@@ -40,7 +40,11 @@ export function ReportDocument({ report }: { report: Report }) {
         <h1>{report.runs.length > 1 ? t('report.titleCompare', { count: report.runs.length }) : t('report.title')}</h1>
         <p className="muted">
           {report.runs.map((r) => r.id).join(', ')} ·{' '}
-          {t('report.generated', { date: f.date(report.generatedAt), version: report.generator.version ?? '', schema: report.schemaVersion })}
+          {t('report.generated', {
+            date: f.date(report.generatedAt),
+            version: report.generator.version ?? '',
+            schema: report.schemaVersion,
+          })}
         </p>
         {report.synthetic ? (
           <p className="banner synthetic" data-testid="report-synthetic">
@@ -66,10 +70,10 @@ export function ReportDocument({ report }: { report: Report }) {
       </header>
       <Headline report={report} />
       <ReportSection id="charts" title={t('report.sections.latency')} keep>
-        <LatencyBoxPlot panels={latencyPanels(report, (r) => t(`report.role.${r}`))} />
+        <LatencyBoxPlot panels={latencyPanels(report, (r) => t(`report.role.${r}`), t('report.devices.thisComputer'))} />
         <SpeedupIntervals
           points={report.speedups.map((s) => ({
-            label: groupLabel(report, s.device, s.run),
+            label: groupLabel(report, s.device, s.run, t('report.devices.thisComputer')),
             synthetic: s.synthetic,
             speedup: s.speedup,
             low: s.ci?.low ?? null,
@@ -85,7 +89,14 @@ export function ReportDocument({ report }: { report: Report }) {
         </p>
         <p className="muted note">
           {fromStats.length
-            ? t('report.notes.statsOnly', { list: fromStats.map((b) => `${groupLabel(report, b.device, b.run)} ${t(`report.role.${b.role}`)}`).join(', ') })
+            ? t('report.notes.statsOnly', {
+                list: fromStats
+                  .map(
+                    (b) =>
+                      `${groupLabel(report, b.device, b.run, t('report.devices.thisComputer'))} ${t(`report.role.${b.role}`)}`,
+                  )
+                  .join(', '),
+              })
             : t('report.notes.allRuns')}
         </p>
         <h3>{t('report.sections.latencyDetail')}</h3>

@@ -37,7 +37,7 @@ export function SummaryTable({ report }: { report: Report }) {
           return (
             <tr key={`${b.run}/${b.device}/${b.model}`} className={b.synthetic ? 'synthetic-row' : undefined}>
               <td>
-                {deviceLabel(report, b.device)} <Synthetic on={b.synthetic} />
+                {deviceLabel(report, b.device, t('report.devices.thisComputer'))} <Synthetic on={b.synthetic} />
               </td>
               <td>{modelName(report, b, t)}</td>
               <td className="num">{f.micros(b.latency.median)}</td>
@@ -72,7 +72,7 @@ export function SpeedupTable({ report }: { report: Report }) {
         {report.speedups.map((s) => (
           <tr key={`${s.run}/${s.device}`}>
             <td>
-              {deviceLabel(report, s.device)}
+              {deviceLabel(report, s.device, t('report.devices.thisComputer'))}
               {report.runs.length > 1 ? ` · ${s.run}` : ''} <Synthetic on={s.synthetic} />
             </td>
             <td className="num">
@@ -80,7 +80,9 @@ export function SpeedupTable({ report }: { report: Report }) {
               {s.basis === 'mean' ? ` ${t('report.col.ofAverages')}` : ''}
             </td>
             <td className="num">{s.ci ? `${f.times(s.ci.low)} – ${f.times(s.ci.high)}` : '—'}</td>
-            <td className="wrap">{s.ci ? t(`report.ciMethod.${s.ci.method}`, { resamples: f.count(s.ci.resamples) }) : t('report.ciMethod.none')}</td>
+            <td className="wrap">
+              {s.ci ? t(`report.ciMethod.${s.ci.method}`, { resamples: f.count(s.ci.resamples) }) : t('report.ciMethod.none')}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -96,7 +98,7 @@ export function LatencyDetailTables({ report }: { report: Report }) {
     report.benchmarks.map((b) => (
       <tr key={`${b.run}/${b.device}/${b.model}`} className={b.synthetic ? 'synthetic-row' : undefined}>
         <td>
-          {deviceLabel(report, b.device)} <Synthetic on={b.synthetic} />
+          {deviceLabel(report, b.device, t('report.devices.thisComputer'))} <Synthetic on={b.synthetic} />
         </td>
         <td>{modelName(report, b, t)}</td>
         {render(b).map((cell, i) => (

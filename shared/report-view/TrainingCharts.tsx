@@ -5,7 +5,12 @@ import { useFormat } from './use-format';
 
 type EpochKey = 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy';
 
-function curve(epochs: { x: number; e: TrainingHistory['epochs'][number] }[], key: EpochKey, name: string, dashed: boolean): LineSeries {
+function curve(
+  epochs: { x: number; e: TrainingHistory['epochs'][number] }[],
+  key: EpochKey,
+  name: string,
+  dashed: boolean,
+): LineSeries {
   return {
     name,
     dashed,
@@ -44,7 +49,10 @@ export function TrainingCharts({ report }: { report: Report }) {
         key={`${run.id}-loss`}
         chart="training"
         title={t('report.training.lossTitle', { run: run.id })}
-        series={[curve(points, 'loss', t('report.training.trainLoss'), false), curve(points, 'valLoss', t('report.training.valLoss'), true)]}
+        series={[
+          curve(points, 'loss', t('report.training.trainLoss'), false),
+          curve(points, 'valLoss', t('report.training.valLoss'), true),
+        ]}
         xLabel={t('report.training.epoch')}
         yLabel={t('report.training.loss')}
         marks={dense.length && pruning.length ? [dense.length + 0.5] : []}

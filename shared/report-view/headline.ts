@@ -21,7 +21,7 @@ function difference(a: number | null | undefined, b: number | null | undefined):
   return a === null || a === undefined || b === null || b === undefined ? null : a - b;
 }
 
-export function headlineFacts(report: Report): HeadlineFacts[] {
+export function headlineFacts(report: Report, thisComputer?: string): HeadlineFacts[] {
   return report.speedups.map((s) => {
     const dense = report.models.find((m) => m.key === s.dense);
     const pruned = report.models.find((m) => m.key === s.pruned);
@@ -30,7 +30,7 @@ export function headlineFacts(report: Report): HeadlineFacts[] {
     const tflite = difference(pruned?.accuracyTflite, dense?.accuracyTflite);
     return {
       key: `${s.run}/${s.device}`,
-      label: groupLabel(report, s.device, s.run),
+      label: groupLabel(report, s.device, s.run, thisComputer),
       synthetic: s.synthetic,
       speedup: s.speedup,
       ci: s.ci ? { low: s.ci.low, high: s.ci.high, level: s.ci.level } : null,

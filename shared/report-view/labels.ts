@@ -1,12 +1,19 @@
 import type { BenchmarkSummary, Report } from '../../electron/core/report/types';
 
-export function deviceLabel(report: Report, id: string): string {
-  return report.devices.find((d) => d.id === id)?.label ?? id;
+/**
+ * The device's recorded label; "This computer" (the host runtime's label, recorded in English) in the reader's
+ * language when `thisComputer` is given.
+ */
+export function deviceLabel(report: Report, id: string, thisComputer?: string): string {
+  const device = report.devices.find((d) => d.id === id);
+  if (!device) return id;
+  return thisComputer && device.kind === 'host' ? device.label.replace(/^This computer/, thisComputer) : device.label;
 }
 
 /** Device label, plus the run id when the report covers several runs. */
-export function groupLabel(report: Report, device: string, run: string): string {
-  return report.runs.length > 1 ? `${deviceLabel(report, device)} · ${run}` : deviceLabel(report, device);
+export function groupLabel(report: Report, device: string, run: string, thisComputer?: string): string {
+  const label = deviceLabel(report, device, thisComputer);
+  return report.runs.length > 1 ? `${label} · ${run}` : label;
 }
 
 export function benchmarkOf(report: Report, run: string, device: string, model: string): BenchmarkSummary | undefined {

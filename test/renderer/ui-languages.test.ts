@@ -42,10 +42,11 @@ async function overflowing(page: Page): Promise<string[]> {
  * (device labels, run ids, file names: marked `value`, `code`, `pre`; chart tooltips naming them) and inputs. A heuristic, but it catches a
  * sentence that was never translated.
  */
-async function englishLeft(page: Page, screen: string): Promise<string[]> {
-  return page.evaluate((testId) => {
-    const scope = document.querySelector(`[data-testid="${testId}"]`);
-    if (!scope) return [`no ${testId}`];
+async function englishLeft(page: Page, screen: string, within?: string): Promise<string[]> {
+  const selector = `[data-testid="${screen}"]${within ? ` [data-testid="${within}"]` : ''}`;
+  return page.evaluate((css) => {
+    const scope = document.querySelector(css);
+    if (!scope) return [`no ${css}`];
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
     const found: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -56,7 +57,7 @@ async function englishLeft(page: Page, screen: string): Promise<string[]> {
       if (/\b[A-Za-z][a-z]{2,}\b(?:[\s,:()·-]+\b[a-z]{2,}\b){2,}/.test(text)) found.push(text.trim().slice(0, 80));
     }
     return found;
-  }, screen);
+  }, selector);
 }
 
 /** The English UI strings of the wizard, Devices panel and jobs: each literal run of text between placeholders that has a space in it. */
@@ -132,8 +133,24 @@ test(
           await shot('8-history');
           assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: history`);
 
+          // History's comparison of two runs: one headline line per run, both runs in the tables.
+          await id('history-select-run-a').check();
+          await id('history-select-run-b').check();
+          await id('history-compare').click();
+          const compared = id('screen-history').getByTestId('report-view');
+          await compared.getByText('run-b', { exact: false }).first().waitFor();
+          await shot('8b-history-compare');
+          assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: history comparison`);
+          // (The run list's error column quotes the core's error text, checked with the error messages.)
+          if (lang === 'th')
+            assert.deepEqual(await englishLeft(page, 'screen-history', 'report-view'), [], 'history comparison in Thai');
+          await id('history-select-run-a').uncheck();
+          await id('history-select-run-b').uncheck();
+
           await id('open-devices').click();
           await id('screen-devices').getByTestId('devices-host').waitFor();
+          // The Wireless debugging pairing steps open, so their text is checked too.
+          await id('pair-form').evaluate((el) => ((el as HTMLDetailsElement).open = true));
           await shot('10-devices');
           assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: devices`);
           if (lang === 'th') {
