@@ -1,3 +1,4 @@
+import { whatifEn } from './whatif-en';
 import { wizardEn } from './wizard-en';
 
 // English strings. th.ts has the same keys (the type below makes a missing key a compile error, and
@@ -340,6 +341,7 @@ export const en = {
   },
   languages: { en: 'English', th: 'ไทย (Thai)' },
   wizard: wizardEn,
+  whatif: whatifEn,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */

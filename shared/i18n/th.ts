@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { whatifTh } from './whatif-th';
 import { wizardTh } from './wizard-th';
 
 // ภาษาไทย: คีย์ชุดเดียวกับ en.ts (ชนิด Messages ทำให้คีย์ที่ขาดเป็นข้อผิดพลาดตอนคอมไพล์)
@@ -345,4 +346,5 @@ export const th: Messages = {
   },
   languages: { en: 'English', th: 'ไทย (Thai)' },
   wizard: wizardTh,
+  whatif: whatifTh,
 };
