@@ -137,6 +137,7 @@ export const whatifJobConfig = z.strictObject({
   out: path,
   sparsities: z.array(z.number().gt(0).lt(1)).min(1).max(16),
   includeFc: z.boolean(),
+  lang: reportLanguage,
   ...benchmarkSettings,
 });
 

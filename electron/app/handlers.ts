@@ -86,8 +86,8 @@ export function createHandlers(context: AppContext): Handlers {
       // Phone work goes to the adb server chosen in Settings unless the request names one.
       let config: JobConfig<JobName> =
         'devices' in request.config && !request.config.adbServer && adbServer ? { ...request.config, adbServer } : request.config;
-      // Reports a job writes (pipeline, benchmark) are in the app's language unless the request names one.
-      if ((request.job === 'pipeline' || request.job === 'benchmark') && !('lang' in config && config.lang))
+      // Reports a job writes (pipeline, benchmark, whatif) are in the app's language unless the request names one.
+      if ((request.job === 'pipeline' || request.job === 'benchmark' || request.job === 'whatif') && !('lang' in config && config.lang))
         config = { ...config, lang: context.settings.get().language ?? systemLanguage() } as JobConfig<JobName>;
       return { jobId: context.jobs.start(request.job as JobName, config) };
     },

@@ -70,8 +70,8 @@ test(
         assert.equal(await id(where).textContent(), WHATIF_NOTICE, where);
       assert.equal(await screen.locator('svg[data-chart="whatif-latency"]').count(), 1);
       assert.match(
-        (await screen.locator('svg[data-chart="whatif-latency"]').textContent()) ?? '',
-        /weights pruned without training: accuracy not preserved/,
+        (await screen.locator('figure[data-chart="whatif-latency"]').textContent()) ?? '',
+        /Weights pruned without training: accuracy not preserved/,
       );
       await id('whatif-break-even-host')
         .getByText(/Break-even sparsity: (\d|at or below|not reached)/)
@@ -93,7 +93,7 @@ test(
       assert.equal(host.synthetic, false);
       assert.equal(host.points.find((p) => p.sparsity === 0.75)?.sparseInference.engaged, 'yes');
       const row75 = (await id('whatif-row-host-75').locator('td').allTextContents()).join(' | ');
-      assert.match(row75, new RegExp(`^75 % \\| eligible \\| yes \\| `));
+      assert.match(row75, new RegExp(`^75\\s% \\| eligible \\| yes \\| `));
       assert.match(row75, new RegExp(host.points[2]!.ratio!.toFixed(2)));
       await wizard.shot('whatif');
 

@@ -2,13 +2,15 @@ import { MAX_BENCHMARK_THREADS } from '../../core/devices/device';
 import { resolve } from 'node:path';
 import { runJob } from '../../core/jobs/run-job';
 import { HOST_DEVICE_ID } from '../../core/benchmark/device-registry';
-import { describeBreakEven, describeProfileCoverage } from '../../core/whatif/whatif-html';
+import { createFormatters } from '../../../shared/format/formatters';
+import { createI18n, type Language } from '../../../shared/i18n/i18n';
+import { describeBreakEven, describeProfileCoverage } from '../../../shared/whatif-view/describe';
 import type { WhatifConfig, WhatifEvent } from '../../core/whatif/whatif-run';
 import type { WhatifReport } from '../../core/whatif/whatif-report';
 import { UserError } from '../../core/util/errors';
 import { BENCHMARK_OPTIONS, xnnpackOption } from '../benchmark-options';
 import type { CliCommand, CliIO, ParsedValues } from '../command';
-import { intOption, requiredString, stringList, stringOption } from '../options';
+import { intOption, languageOption, requiredString, stringList, stringOption } from '../options';
 import { runWithProgress } from '../run-with-progress';
 import { sparsityList } from '../sparsity-list';
 
@@ -33,9 +35,10 @@ Options:
   --big-cores               pin to the fastest CPU cluster
   --adb-server HOST:PORT
   --out RUN_DIR             run folder (required)
+  --lang en|th              language of the report and this summary (default: the system language)
   --json                    one JSON object per line`;
 
-function configFrom(values: ParsedValues, positionals: string[]): WhatifConfig {
+function configFrom(values: ParsedValues, positionals: string[], lang: Language): WhatifConfig {
   const model = positionals[0];
   if (!model) throw new UserError('MISSING_OPTION', 'Give the .tflite file: whatif IN.tflite --device host --out RUN_DIR');
   const devices = stringList(values, 'device');
@@ -46,6 +49,7 @@ function configFrom(values: ParsedValues, positionals: string[]): WhatifConfig {
     out: resolve(requiredString(values, 'out')),
     sparsities: sparsityList(values, [0.5, 0.75, 0.9]),
     includeFc: values['include-fc'] === true,
+    lang,
     devices: devices.length > 0 ? devices : [HOST_DEVICE_ID],
     runs: intOption(values, 'runs', 100, 1),
     warmup: intOption(values, 'warmup', 1, 0),
@@ -80,20 +84,28 @@ function humanProgress(io: CliIO): (event: WhatifEvent) => void {
   };
 }
 
-function printSummary(io: CliIO, result: { runDir: string; report: WhatifReport }): void {
+function printSummary(io: CliIO, result: { runDir: string; report: WhatifReport }, lang: Language): void {
   const { report } = result;
-  io.stdout.write(`${report.notice}\n`);
+  const { t } = createI18n(lang);
+  const f = createFormatters(lang);
+  io.stdout.write(`${t('whatif.notice')}\n`);
   for (const d of report.devices) {
-    io.stdout.write(`${d.device.label}${d.synthetic ? ' [SYNTHETIC: emulated phone]' : ''}\n`);
+    io.stdout.write(`${d.device.label}${d.synthetic ? ` ${t('whatif.cli.synthetic')}` : ''}\n`);
     for (const p of d.points) {
-      io.stdout.write(
-        `  ${`${(p.sparsity * 100).toFixed(0)} %`.padStart(5)}  median ${p.medianUs === null ? '–' : `${p.medianUs.toFixed(1)} µs`}  ratio ${p.ratio === null ? '–' : p.ratio.toFixed(2)}  sparse inference ${p.sparseInference.engaged}  1x1 share ${p.pointwiseShare === null ? '–' : `${(p.pointwiseShare * 100).toFixed(0)} %`} (profile: ${describeProfileCoverage(p)})\n`,
-      );
+      const point = t('whatif.cli.point', {
+        sparsity: f.percent(p.sparsity, 0).padStart(5),
+        median: f.micros(p.medianUs),
+        ratio: f.number(p.ratio, 2),
+        engaged: t(`report.engaged.${p.sparseInference.engaged}`),
+        share: f.percent(p.pointwiseShare, 0),
+        profile: describeProfileCoverage(p, t, f),
+      });
+      io.stdout.write(`  ${point}\n`);
     }
-    io.stdout.write(`  break-even: ${describeBreakEven(d.breakEven)}\n`);
+    io.stdout.write(`  ${t('whatif.cli.breakEven', { value: describeBreakEven(d.breakEven, t, f) })}\n`);
   }
-  for (const f of report.failures) io.stdout.write(`failed: ${f.device}: ${f.message}\n`);
-  io.stdout.write(`Report: ${result.runDir}/report/whatif.html\n`);
+  for (const x of report.failures) io.stdout.write(`${t('whatif.cli.failed', { device: x.device, message: x.message })}\n`);
+  io.stdout.write(`${t('whatif.cli.report', { file: `${result.runDir}/report/whatif.html` })}\n`);
 }
 
 export const whatifCommand: CliCommand = {
@@ -106,13 +118,15 @@ export const whatifCommand: CliCommand = {
     sparsity: { type: 'string', multiple: true },
     'include-fc': { type: 'boolean' },
     out: { type: 'string' },
+    lang: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(values, positionals, io) {
-    const config = configFrom(values, positionals);
+    const lang = languageOption(values);
+    const config = configFrom(values, positionals, lang);
     return runWithProgress(io, values.json === true, (onEvent, signal) => runJob('whatif', config, onEvent, signal), {
       onEvent: humanProgress(io),
-      printSummary: (summary) => printSummary(io, summary),
+      printSummary: (summary) => printSummary(io, summary, lang),
     });
   },
 };

@@ -10,9 +10,11 @@ import { sparseInferenceVerdict } from '../tflite/xnnpack-verdict';
 import { writeFileAtomic, writeJsonAtomic } from '../util/atomic-write';
 import { CancelledError, isCancellation } from '../util/cancel';
 import { UserError } from '../util/errors';
+import { systemLanguage } from '../util/system-language';
+import type { Language } from '../../../shared/i18n/i18n';
 import { sparsifyModel } from './sparsify-model';
 import { buildWhatifReport, type WhatifFile, type WhatifReport } from './whatif-report';
-import { renderWhatifHtml } from './whatif-html';
+import { renderWhatifHtml } from './render-whatif-html';
 
 export const WHATIF_MODELS_DIR = 'models';
 export const WHATIF_REPORT_JSON = 'report/whatif.json';
@@ -26,6 +28,8 @@ export interface WhatifConfig extends BenchmarkStepConfig {
   /** Target sparsities, each in (0, 1); the unpruned file is always measured as the 0 % point. */
   sparsities: number[];
   includeFc: boolean;
+  /** The language of whatif.html; unset: the system language. */
+  lang?: Language;
 }
 
 export type WhatifEvent =
@@ -143,7 +147,7 @@ export async function whatifRun(
         },
       });
       await writeJsonAtomic(join(run.dir, WHATIF_REPORT_JSON), built);
-      await writeFileAtomic(join(run.dir, WHATIF_REPORT_HTML), renderWhatifHtml(built));
+      await writeFileAtomic(join(run.dir, WHATIF_REPORT_HTML), await renderWhatifHtml(built, config.lang ?? systemLanguage()));
       onEvent({ kind: 'report', files: [WHATIF_REPORT_JSON, WHATIF_REPORT_HTML] });
       return { files: [WHATIF_REPORT_JSON, WHATIF_REPORT_HTML], report: built };
     });

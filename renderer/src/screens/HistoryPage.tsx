@@ -15,7 +15,7 @@ import { ComparisonSummary } from './ComparisonSummary';
 import { RunLabelsEditor } from './RunLabelsEditor';
 import { ExportButtons } from './report/ExportButtons';
 import { ReportView } from './report/ReportView';
-import { WhatifResults } from './whatif/WhatifResults';
+import { WhatifReportView } from '../../../shared/whatif-view/WhatifReportView';
 
 /** The wizard step to continue a run at: the first step it has not completed. */
 function continueStep(run: RunRow): number {
@@ -237,7 +237,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
       {build.value && shown.length > 1 ? <ComparisonSummary report={build.value} names={names} /> : null}
       {build.value && shown.length > 0 ? <ReportView report={build.value} /> : null}
       {shownWhatif ? <ErrorBox error={whatif.error} testId="history-whatif-error" /> : null}
-      {shownWhatif && whatif.value ? <WhatifResults report={whatif.value} /> : null}
+      {shownWhatif && whatif.value ? <WhatifReportView report={whatif.value} /> : null}
     </div>
   );
 }

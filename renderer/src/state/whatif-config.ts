@@ -5,17 +5,20 @@ import type { BenchmarkForm } from './job-configs';
 
 export type WhatifJobConfig = z.infer<typeof whatifJobConfig>;
 
-/** "0.5, 0.75, 90%" -> [0.5, 0.75, 0.9]; a message naming the first entry that is not a fraction in (0, 1). */
-export function parseSparsities(text: string): { values: number[] } | { error: string } {
+/** Why a typed sparsity list is refused: nothing typed, or the first entry that is not a fraction in (0, 1). */
+export type SparsityListError = { kind: 'empty' } | { kind: 'bad'; value: string };
+
+/** "0.5, 0.75, 90%" -> [0.5, 0.75, 0.9], or what is wrong with the text (the screen words it). */
+export function parseSparsities(text: string): { values: number[] } | { error: SparsityListError } {
   const parts = text
     .split(/[,\s]+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length === 0) return { error: 'Enter at least one sparsity, e.g. 0.5, 0.75, 0.9.' };
+  if (parts.length === 0) return { error: { kind: 'empty' } };
   const values: number[] = [];
   for (const part of parts) {
     const value = part.endsWith('%') ? Number(part.slice(0, -1)) / 100 : Number(part);
-    if (!(value > 0 && value < 1)) return { error: `'${part}' is not a sparsity between 0 and 1 (e.g. 0.75 or 75%).` };
+    if (!(value > 0 && value < 1)) return { error: { kind: 'bad', value: part } };
     values.push(value);
   }
   return { values: [...new Set(values)].sort((a, b) => a - b) };

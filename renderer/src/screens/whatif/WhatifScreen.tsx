@@ -1,12 +1,12 @@
 import { HOST_DEVICE } from '../../state/devices';
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { benchmarkJobConfig, whatifJobConfig } from '../../../../shared/contract';
 import { useCommand } from '../../api/use-command';
 import { useDevices } from '../../api/use-devices';
 import { useJob } from '../../api/use-job';
 import { ErrorBox } from '../../components/ErrorBox';
 import { CheckField, NumberField, Section, TextField } from '../../components/fields';
-import { formatBytes, formatPercent } from '../../format/numbers';
 import { DEFAULT_BENCHMARK_FORM, joinPath, newRunName, type BenchmarkForm } from '../../state/job-configs';
 import { usePipeline } from '../../state/pipeline-context';
 import { buildWhatifConfig, parseSparsities } from '../../state/whatif-config';
@@ -14,8 +14,10 @@ import { initialWhatifProgress, reduceWhatifProgress } from '../../state/whatif-
 import { DevicePicker } from '../DevicePicker';
 import { DeviceRunCard } from '../DeviceRunCard';
 import { JobStatusLine } from '../JobStatus';
-import { WhatifNotice } from './WhatifNotice';
-import { WhatifResults } from './WhatifResults';
+import { WhatifNotice } from '../../../../shared/whatif-view/WhatifNotice';
+import { WhatifReportView } from '../../../../shared/whatif-view/WhatifReportView';
+import '../../../../shared/report-view/report.css';
+import { WhatifFilesTable } from './WhatifFilesTable';
 
 const FIELDS = benchmarkJobConfig.shape;
 
@@ -24,6 +26,7 @@ const FIELDS = benchmarkJobConfig.shape;
  * benchmarks the original and each copy on the chosen devices and shows latency against sparsity (the `whatif` job).
  */
 export function WhatifScreen() {
+  const { t } = useTranslation();
   const { pipeline } = usePipeline();
   const { devices, error: devicesError } = useDevices();
   const [model, setModel] = useState('');
@@ -65,16 +68,14 @@ export function WhatifScreen() {
 
   return (
     <div className="screen" data-testid="screen-whatif">
-      <Section title="Try sparse inference on a .tflite">
+      <Section title={t('whatif.screen.title')}>
         <p>
-          Would XNNPACK’s sparse inference make your model faster on your phones, and from what sparsity on? This prunes the 1×1
-          convolutions of a float <code>.tflite</code> to each sparsity without training, stores them as the converter’s sparse
-          format does, and benchmarks the original and every copy. No training, no Keras model needed.
+          <Trans t={t} i18nKey="whatif.screen.intro" components={{ code: <code /> }} />
         </p>
         <WhatifNotice testId="whatif-notice-form" />
         <div className="form-row">
           <TextField
-            label="Float .tflite file (full path)"
+            label={t('whatif.screen.model')}
             value={model}
             onChange={setModel}
             placeholder="/path/to/model.tflite"
@@ -84,7 +85,7 @@ export function WhatifScreen() {
         </div>
         <div className="form-row">
           <div className={'error' in sparsities ? 'field invalid' : 'field'}>
-            <label htmlFor="whatif-sparsities">Sparsities (fractions of zeros)</label>
+            <label htmlFor="whatif-sparsities">{t('whatif.screen.sparsities')}</label>
             <input
               id="whatif-sparsities"
               type="text"
@@ -96,14 +97,16 @@ export function WhatifScreen() {
             />
             {'error' in sparsities ? (
               <small className="field-error" role="alert" data-testid="whatif-sparsities-error">
-                {sparsities.error}
+                {sparsities.error.kind === 'empty'
+                  ? t('whatif.screen.sparsitiesEmpty')
+                  : t('whatif.screen.sparsitiesBad', { value: sparsities.error.value })}
               </small>
             ) : (
-              <small className="field-help">The original file is measured too, as the 0 % point.</small>
+              <small className="field-help">{t('whatif.screen.sparsitiesHelp')}</small>
             )}
           </div>
           <NumberField
-            label="Timed runs per repetition"
+            label={t('whatif.screen.runs')}
             value={form.runs}
             onChange={set('runs')}
             schema={FIELDS.runs}
@@ -111,7 +114,7 @@ export function WhatifScreen() {
             disabled={job.active}
           />
           <NumberField
-            label="Warm-up runs"
+            label={t('whatif.screen.warmup')}
             value={form.warmup}
             onChange={set('warmup')}
             schema={FIELDS.warmup}
@@ -119,7 +122,7 @@ export function WhatifScreen() {
             disabled={job.active}
           />
           <NumberField
-            label="Repetitions per file"
+            label={t('whatif.screen.repeat')}
             value={form.repeat}
             onChange={set('repeat')}
             schema={FIELDS.repeat}
@@ -127,7 +130,7 @@ export function WhatifScreen() {
             disabled={job.active}
           />
           <NumberField
-            label="Threads"
+            label={t('whatif.screen.threads')}
             value={form.threads}
             onChange={set('threads')}
             schema={FIELDS.threads}
@@ -137,7 +140,7 @@ export function WhatifScreen() {
         </div>
         <div className="form-row">
           <CheckField
-            label="Also prune FULLY_CONNECTED weights (1×4 blocks)"
+            label={t('whatif.screen.includeFc')}
             checked={includeFc}
             onChange={setIncludeFc}
             testId="whatif-include-fc"
@@ -145,7 +148,7 @@ export function WhatifScreen() {
           />
         </div>
       </Section>
-      <Section title="Devices">
+      <Section title={t('whatif.screen.devices')}>
         <ErrorBox error={devicesError} testId="whatif-devices-error" />
         <DevicePicker
           devices={devices}
@@ -162,7 +165,7 @@ export function WhatifScreen() {
             disabled={job.active || !valid || chosen.length === 0 || !pipeline.workspace}
             data-testid="whatif-start"
           >
-            Try sparse inference
+            {t('whatif.screen.start')}
           </button>
           <button
             type="button"
@@ -170,47 +173,24 @@ export function WhatifScreen() {
             disabled={!job.active || !job.jobId}
             data-testid="whatif-cancel"
           >
-            Cancel
+            {t('common.cancel')}
           </button>
           <JobStatusLine status={job.status} error={job.error} name="whatif" />
         </div>
         {runDir ? (
           <p className="muted" data-testid="whatif-run-dir">
-            Run folder <code>{runDir}</code>
+            {t('whatif.screen.runFolder')} <code>{runDir}</code>
           </p>
         ) : null}
       </Section>
       {job.progress.files.length > 0 ? (
-        <Section title="Files">
+        <Section title={t('whatif.screen.files')}>
           <WhatifNotice testId="whatif-notice-files" />
-          <table className="table" data-testid="whatif-files">
-            <thead>
-              <tr>
-                <th>file</th>
-                <th>target</th>
-                <th>weights pruned</th>
-                <th>size</th>
-                <th>XNNPACK sparse-inference rules</th>
-              </tr>
-            </thead>
-            <tbody>
-              {job.progress.files.map((f) => (
-                <tr key={f.file}>
-                  <td>
-                    <code>{f.file}</code>
-                  </td>
-                  <td>{formatPercent(f.sparsity, 0)}</td>
-                  <td>{f.layers.length}</td>
-                  <td>{formatBytes(f.bytes)}</td>
-                  <td>{f.verdict.eligible ? 'eligible' : `not eligible: ${f.verdict.summary}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WhatifFilesTable files={job.progress.files} />
         </Section>
       ) : null}
       {Object.keys(job.progress.devices).length > 0 ? (
-        <Section title="Progress per device">
+        <Section title={t('whatif.screen.progress')}>
           <WhatifNotice testId="whatif-notice-progress" />
           <div className="device-runs">
             {Object.values(job.progress.devices).map((p) => (
@@ -228,7 +208,7 @@ export function WhatifScreen() {
         </Section>
       ) : null}
       <ErrorBox error={report.error} testId="whatif-report-error" />
-      {report.value && job.status === 'completed' ? <WhatifResults report={report.value} /> : null}
+      {report.value && job.status === 'completed' ? <WhatifReportView report={report.value} /> : null}
     </div>
   );
 }
