@@ -68,7 +68,7 @@ export const whatifEn = {
     runsValue: '{{runs}} ({{reps}} rep.)',
   },
   chart: {
-    title: 'Median latency vs sparsity: {{device}}',
+    title: 'Median latency vs sparsity',
     x: '1×1 weights pruned (%)',
     y: 'median latency ({{unit}})',
     median: 'median latency',

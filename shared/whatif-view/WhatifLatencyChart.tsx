@@ -45,18 +45,23 @@ export function WhatifLatencyChart({ device }: { device: WhatifDevice }) {
       points: [{ x: device.breakEven.sparsity * 100, y: dense / divisor }],
     });
   const showRule = xs.length > 0 && Math.min(...xs) < SPARSE_RULE_PERCENT && Math.max(...xs) > SPARSE_RULE_PERCENT;
-  const synthetic = device.synthetic ? ` (${t('whatif.report.synthetic')})` : '';
   return (
-    <LineChart
-      chart="whatif-latency"
-      title={`${t('whatif.chart.title', { device: device.device.label })}${synthetic}`}
-      series={series}
-      xLabel={t('whatif.chart.x')}
-      yLabel={t('whatif.chart.y', { unit })}
-      marks={showRule ? [SPARSE_RULE_PERCENT] : []}
-      {...(showRule ? { marksLabel: t('whatif.chart.rule') } : {})}
-      note={t('whatif.chart.note')}
-      emptyText={t('whatif.chart.empty')}
-    />
+    <div className="whatif-chart" data-testid={`whatif-chart-${device.device.id}`}>
+      <h3>
+        <span className="value">{device.device.label}</span>{' '}
+        {device.synthetic ? <span className="tag synthetic">{t('whatif.report.synthetic')}</span> : null}
+      </h3>
+      <LineChart
+        chart="whatif-latency"
+        title={t('whatif.chart.title')}
+        series={series}
+        xLabel={t('whatif.chart.x')}
+        yLabel={t('whatif.chart.y', { unit })}
+        marks={showRule ? [SPARSE_RULE_PERCENT] : []}
+        {...(showRule ? { marksLabel: t('whatif.chart.rule') } : {})}
+        note={t('whatif.chart.note')}
+        emptyText={t('whatif.chart.empty')}
+      />
+    </div>
   );
 }

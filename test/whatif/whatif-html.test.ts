@@ -43,7 +43,7 @@ test('whatif.html in Thai: Thai warning, break-even line and chart, one offline 
   // The shared line chart (not a string SVG): titled in Thai, the break-even and the 2/3 rule in its legend.
   assert.match(
     html,
-    /<figure class="chart" data-chart="whatif-latency"><figcaption>มัธยฐานเวลาแฝงเทียบกับความเบาบาง: Emulated phone \(synthetic\) \(ข้อมูลจำลอง \(โทรศัพท์จำลอง\)\)<\/figcaption><svg/,
+    /<h3><span class="value">Emulated phone \(synthetic\)<\/span> <span class="tag synthetic">ข้อมูลจำลอง \(โทรศัพท์จำลอง\)<\/span><\/h3><figure class="chart" data-chart="whatif-latency"><figcaption>มัธยฐานเวลาแฝงเทียบกับความเบาบาง<\/figcaption><svg/,
   );
   assert.match(text(html), /จุดคุ้มทุน 54\.2\u00a0%/);
   assert.match(text(html), new RegExp(whatifTh.chart.rule.replace(/[()/]/g, '\\$&')));

@@ -208,7 +208,11 @@ export function WhatifScreen() {
         </Section>
       ) : null}
       <ErrorBox error={report.error} testId="whatif-report-error" />
-      {report.value && job.status === 'completed' ? <WhatifReportView report={report.value} /> : null}
+      {report.value && job.status === 'completed' ? (
+        <section className="card">
+          <WhatifReportView report={report.value} />
+        </section>
+      ) : null}
     </div>
   );
 }
