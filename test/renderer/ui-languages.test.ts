@@ -1,7 +1,7 @@
 // The built renderer in headless Chromium against scripted handlers, in English and in Thai at 1280x800 and
 // 1024x700: the language switch in Settings changes the screens and the report, nothing overflows its panel
 // (scrollWidth <= clientWidth for the step panels and the report's tables), and the translated screens show no
-// English sentence (nor any known English UI string of the wizard steps and the Devices panel) in Thai. Screenshots: test-results/languages/<lang>-<width>/*.png.
+// English sentence (nor any known English UI string of the wizard steps, the Devices panel and the What-if screen) in Thai. Screenshots: test-results/languages/<lang>-<width>/*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, startScriptedApp } from './fixtures/scripted-app';
 import { WizardDriver } from '../e2e/support/wizard-driver';
 import { wizardEn } from '../../shared/i18n/wizard-en';
+import { whatifEn } from '../../shared/i18n/whatif-en';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = [
@@ -72,7 +73,7 @@ function knownEnglish(tree: object): string[] {
   }
   return out;
 }
-const ENGLISH = [...new Set(knownEnglish(wizardEn))];
+const ENGLISH = [...new Set([...knownEnglish(wizardEn), ...knownEnglish(whatifEn)])];
 
 /** Known English UI strings still visible in a screen (its rendered text, code and user data included). */
 async function knownEnglishLeft(page: Page, screen: string): Promise<string[]> {
@@ -101,6 +102,15 @@ test(
       await wizard.convert();
       await wizard.benchmark({ devices: ['host'], runs: 10, repeat: 1 });
       await wizard.waitForJob('bench');
+      // A what-if on the emulated phone (scripted, its numbers synthetic and labelled so), for the What-if screen.
+      await id('open-whatif').click();
+      await id('whatif-model').fill('/tmp/ws/mobilenet-float.tflite');
+      await id('whatif-device-select-host').uncheck();
+      await id('whatif-device-select-127.0.0.1:5601').check();
+      await id('whatif-repeat').fill('1');
+      await id('whatif-start').click();
+      await wizard.waitForJob('whatif');
+      await id('screen-whatif').getByTestId('whatif-report').waitFor();
 
       for (const lang of ['en', 'th'] as const) {
         await id('open-settings').click();
@@ -174,6 +184,23 @@ test(
           control.devices = phones;
           control.plug();
           await empty.waitFor({ state: 'detached' });
+
+          await id('open-whatif').click();
+          const whatif = id('screen-whatif');
+          await whatif.getByTestId('whatif-report').waitFor();
+          await shot('12-whatif');
+          assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: what-if`);
+          assert.match(
+            (await whatif.getByTestId('whatif-break-even-127.0.0.1:5601').innerText()).replace(/\s+/g, ' '),
+            lang === 'th'
+              ? /^ความเบาบาง ณ จุดคุ้มทุน: 54\.2 % \(ประมาณค่าในช่วงระหว่าง 50 % ถึง 75 %\)/
+              : /^Break-even sparsity: 54\.2 % \(interpolated between 50 % and 75 %\)/,
+          );
+          assert.equal(await whatif.locator('figure[data-chart="whatif-latency"] .series').count(), 3);
+          if (lang === 'th') {
+            assert.deepEqual(await englishLeft(page, 'screen-whatif'), [], 'what-if in Thai');
+            assert.deepEqual(await knownEnglishLeft(page, 'screen-whatif'), [], 'what-if in Thai: English UI strings');
+          }
 
           await id('open-settings').click();
           await shot('9-settings');

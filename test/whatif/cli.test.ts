@@ -12,6 +12,7 @@ import type { WhatifReport } from '../../electron/core/whatif/whatif-report';
 import { cli } from '../cli/cli-io';
 import { testModel } from '../tflite/test-model';
 import { T, int8PointwiseModel, pointwiseSubgraph, writeTinyModel } from './tiny-models';
+import { whatifTh } from '../../shared/i18n/whatif-th';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sparse-whatif-cli-'));
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -134,4 +135,37 @@ test('whatif on this computer: latency per sparsity from the real runtime, the b
     readFileSync(join(out, 'report', 'whatif.html'), 'utf8'),
     /weights pruned without training: accuracy not preserved/,
   );
+});
+
+test('whatif --lang th: the summary and whatif.html in Thai; an unknown language is refused before anything runs', async () => {
+  const out = join(tmp, 'whatif-th');
+  const run = await cli([
+    'whatif',
+    guideFile,
+    '--device',
+    'host',
+    '--sparsity',
+    '0.75',
+    '--runs',
+    '2',
+    '--repeat',
+    '1',
+    '--lang',
+    'th',
+    '--out',
+    out,
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(run.stdout.startsWith(`${whatifTh.notice}\n`), run.stdout);
+  assert.match(run.stdout, /^ {3}75 % {2}มัธยฐาน \d+(\.\d+)? (µs|ms) {2}อัตราส่วน \d\.\d\d/m);
+  assert.match(run.stdout, /^ {2}จุดคุ้มทุน: (ไม่เกิน 75 %|ยังไม่ถึงจุดคุ้มทุน)/m);
+  const html = readFileSync(join(out, 'report', 'whatif.html'), 'utf8');
+  assert.match(html, /<html lang="th">/);
+  assert.ok(html.includes(whatifTh.notice));
+  assert.ok(html.includes(whatifTh.report.breakEvenLabel));
+
+  const bad = await cli(['whatif', guideFile, '--device', 'host', '--lang', 'de', '--out', join(tmp, 'whatif-de')]);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /--lang must be one of en, th, got 'de'/);
+  assert.equal(existsSync(join(tmp, 'whatif-de')), false);
 });

@@ -1,6 +1,6 @@
 // A what-if report from an emulated phone, every number SYNTHETIC (test data, labelled so on the device and its tool),
 // built by the real buildWhatifReport: 0 / 50 / 75 / 90 % with the crossing between 50 and 75 %. The what-if HTML
-// test and the scripted app's whatif.report share it.
+// test and the scripted app (its whatif job and whatif.report) share it.
 import type { ModelBenchmark, OpProfileRow } from '../../shared/benchmark-result';
 import type { SparseVerdict } from '../../electron/core/tflite/xnnpack-verdict';
 import { buildWhatifReport, type WhatifFile, type WhatifReport } from '../../electron/core/whatif/whatif-report';
@@ -79,13 +79,19 @@ function result(f: WhatifFile): ModelBenchmark {
   };
 }
 
-export function syntheticWhatifReport(runDir = '/tmp/ws/whatif-synthetic'): WhatifReport {
+/** The files and the per-file results of the synthetic what-if (what a what-if job's events carry). */
+export function syntheticWhatifRun(): { files: WhatifFile[]; results: ModelBenchmark[] } {
   const files = [0, 0.5, 0.75, 0.9].map(file);
+  return { files, results: files.map(result) };
+}
+
+export function syntheticWhatifReport(runDir = '/tmp/ws/whatif-synthetic'): WhatifReport {
+  const { files, results } = syntheticWhatifRun();
   return buildWhatifReport({
     source: { file: 'mobilenet-float.tflite', bytes: files[0]!.bytes },
     runDir,
     files,
-    results: files.map(result),
+    results,
     failures: [],
     config: { devices: [DEVICE.id], runs: 5, repeat: 1, threads: 1, includeFc: false },
   });
