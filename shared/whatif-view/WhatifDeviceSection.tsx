@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WhatifDevice, WhatifReport } from '../../electron/core/whatif/whatif-report';
+import { DASH } from '../format/formatters';
 import { useFormat } from '../report-view/use-format';
 import { describeBreakEven, describeProfileCoverage, describeVerdict } from './describe';
 import { WhatifNotice } from './WhatifNotice';
@@ -41,7 +42,7 @@ export function WhatifDeviceSection({ report, device }: { report: WhatifReport; 
             return (
               <tr key={p.file} data-testid={`whatif-row-${id}-${Math.round(p.sparsity * 100)}`}>
                 <td>{f.percent(p.sparsity, 0)}</td>
-                <td title={verdict?.reason}>{verdict?.text ?? f.micros(null)}</td>
+                <td title={verdict?.reason}>{verdict?.text ?? DASH}</td>
                 <td title={p.sparseInference.reason}>{t(`report.engaged.${p.sparseInference.engaged}`)}</td>
                 <td className="num">{f.micros(p.medianUs)}</td>
                 <td className="num">{f.micros(p.p90Us)}</td>

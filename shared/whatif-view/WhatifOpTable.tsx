@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WhatifDevice } from '../../electron/core/whatif/whatif-report';
+import { DASH } from '../format/formatters';
 import { useFormat } from '../report-view/use-format';
 
 /** Time per kind of operation at each sparsity, from the per-operator profiles; the 1x1 row is the one pruning acts on. */
@@ -33,7 +34,7 @@ export function WhatifOpTable({ device }: { device: WhatifDevice }) {
               const op = p.ops.find((o) => o.category === c);
               return (
                 <td key={p.file} className="num">
-                  {op ? `${f.micros(op.avgMs * 1000)} (${f.percent(op.share, 0)})` : f.micros(null)}
+                  {op ? `${f.micros(op.avgMs * 1000)} (${f.percent(op.share, 0)})` : DASH}
                 </td>
               );
             })}
