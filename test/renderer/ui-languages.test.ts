@@ -200,6 +200,11 @@ test(
           if (lang === 'th') {
             assert.deepEqual(await englishLeft(page, 'screen-whatif'), [], 'what-if in Thai');
             assert.deepEqual(await knownEnglishLeft(page, 'screen-whatif'), [], 'what-if in Thai: English UI strings');
+            // A sparsity outside (0, 1) is named in Thai, and nothing can start.
+            await id('whatif-sparsities').fill('0.5, 1.2');
+            assert.equal(await id('whatif-sparsities-error').innerText(), "'1.2' ไม่ใช่ความเบาบางระหว่าง 0 ถึง 1 (เช่น 0.75 หรือ 75%)");
+            assert.equal(await id('whatif-start').isDisabled(), true);
+            await id('whatif-sparsities').fill('0.5, 0.75, 0.9');
           }
 
           await id('open-settings').click();
