@@ -28,6 +28,12 @@ async function createWindow(): Promise<void> {
       return choice.canceled ? undefined : choice.filePath;
     },
     trashItem: (path) => shell.trashItem(path),
+    chooseFolder: async () => {
+      const options = { title: 'Open run folder', properties: ['openDirectory' as const] };
+      const owner = BrowserWindow.getFocusedWindow();
+      const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? undefined : choice.filePaths[0];
+    },
   });
   registerIpc(ipcMain, createHandlers(context), isOurPage);
 

@@ -12,6 +12,7 @@ import type { RunManifest } from '../electron/core/runs/manifest';
 import type { Inspection } from '../electron/core/tflite/inspect';
 import type { WhatifReport } from '../electron/core/whatif/whatif-report';
 import type { DeletedRun } from '../electron/app/run-trash';
+import type { OpenedRun } from '../electron/app/opened-runs';
 import type { RunLabels } from '../electron/core/runs/manifest';
 import { MODEL_NAMES, WIDTH_LIMITS } from '../electron/core/model/built-in';
 import type { ImportSummary } from '../electron/core/import/import-run';
@@ -21,6 +22,9 @@ import { PAIRING_CODE } from '../electron/core/devices/pairing-code';
 import type { PairedEndpoint } from '../electron/core/devices/pair-endpoint';
 
 const path = z.string().min(1).max(4096);
+/** A full path on this computer: /… (POSIX), C:\… or C:/… (Windows), \\server\share (UNC). */
+export const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+export const absolutePath = path.regex(ABSOLUTE_PATH, 'must be a full path (such as /home/me/runs/my-run)');
 /** A bare file name (an uploaded model file or shard): no folders. */
 const fileName = z.string().min(1).max(255).regex(/^[^/\\]+$/).refine((name) => name !== '.' && name !== '..', 'not a file name');
 const inputSize = z.tuple([z.number().int().min(1).max(4096), z.number().int().min(1).max(4096)]);
@@ -215,6 +219,10 @@ export const commandRequests = {
   'runs.update': z.strictObject({ runDir: path, name: z.string().max(120).optional(), note: z.string().max(2000).optional() }),
   /** Moves a run folder of the workspace to the trash. */
   'runs.delete': z.strictObject({ runDir: path }),
+  /** Adds a run folder from outside the workspace to History; no path: the desktop app's folder dialog asks. */
+  'runs.open': z.strictObject({ runDir: absolutePath.optional() }),
+  /** Removes an opened run folder from History (the folder stays). */
+  'runs.forget': z.strictObject({ runDir: absolutePath }),
   'report.build': z.strictObject({ runDirs: z.array(path).min(1).max(32) }),
   'report.export': z.strictObject({
     runDirs: z.array(path).min(1).max(32),
@@ -258,6 +266,8 @@ export interface StoredSettings {
   /** Light or dark screens; 'system' (the default) follows the operating system's preference. */
   theme?: ThemeChoice;
   adbServer?: string;
+  /** Run folders outside the workspace opened in History ("Open run folder…"), as full paths. */
+  runFolders?: string[];
 }
 
 /** The Settings page's values: the app's settings plus the adb program, kept in the device settings the CLI reads. */
@@ -289,6 +299,8 @@ export interface CommandResponses {
   'runs.show': RunManifest;
   'runs.update': RunLabels;
   'runs.delete': DeletedRun;
+  'runs.open': OpenedRun;
+  'runs.forget': { runFolders: string[] };
   'report.build': Report;
   /** `cancelled`: the user closed the desktop save dialog without choosing a file. */
   'report.export': { file: string } | { cancelled: true };

@@ -19,6 +19,8 @@ export interface AppContext {
   chooseSavePath?: (suggestedPath: string) => Promise<string | undefined>;
   /** Moves a folder to the system trash (Electron's shell.trashItem). Absent in browser mode. */
   trashItem?: (path: string) => Promise<void>;
+  /** The desktop folder dialog ("Open run folder…"): the chosen folder, or undefined when cancelled. Absent in browser mode. */
+  chooseFolder?: () => Promise<string | undefined>;
   dispose(): void;
 }
 
@@ -29,6 +31,7 @@ export async function createAppContext(options: {
   printToPdf?: (html: string, page: 'A4' | 'Letter') => Promise<Uint8Array>;
   chooseSavePath?: (suggestedPath: string) => Promise<string | undefined>;
   trashItem?: (path: string) => Promise<void>;
+  chooseFolder?: () => Promise<string | undefined>;
   /** The device settings file shared with the CLI (endpoints, adb servers, adb path); default ~/.sparse-studio. */
   deviceSettingsPath?: string;
 }): Promise<AppContext> {
@@ -50,6 +53,7 @@ export async function createAppContext(options: {
     ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
     ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
     ...(options.trashItem ? { trashItem: options.trashItem } : {}),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
     dispose: () => {
       jobs.cancelAll();
       devices.dispose();

@@ -9,6 +9,7 @@ import { readManifest, updateRunLabels } from '../core/runs/manifest';
 import { deleteRun } from './run-trash';
 import { renderReportFile, reportFileName } from './report-file';
 import { listRunsWithLabels } from './run-list';
+import { forgetRunFolder, openRunFolder } from './opened-runs';
 import { buildReport } from '../core/report/build-report';
 import { writeReport } from '../core/report/write-report';
 import { summaryCsv } from '../core/report/export-csv';
@@ -97,11 +98,13 @@ export function createHandlers(context: AppContext): Handlers {
     'devices.pair': ({ host, port, code }) => context.devices.pair(host, port, code),
     'devices.details': ({ id }) => context.devices.details(id),
     'devices.disconnect': ({ id, forget }) => context.devices.disconnect(id, forget),
-    'runs.list': () => listRunsWithLabels(context.settings.get().workspace),
+    'runs.list': () => listRunsWithLabels(context.settings.get().workspace, context.settings.get().runFolders),
     'runs.show': async ({ runDir }) => readManifest(runDir),
     'runs.update': ({ runDir, name, note }) =>
       updateRunLabels(runDir, { ...(name !== undefined ? { name } : {}), ...(note !== undefined ? { note } : {}) }),
     'runs.delete': ({ runDir }) => deleteRun(context.settings.get().workspace, runDir, context.trashItem),
+    'runs.open': ({ runDir }) => openRunFolder(context, runDir),
+    'runs.forget': ({ runDir }) => forgetRunFolder(context, runDir),
     'report.build': ({ runDirs }) => buildReport(runDirs),
     'report.export': async ({ runDirs, format, out, lang, page }) => {
       let target = out;

@@ -336,4 +336,17 @@ export const wizardEn = {
       },
     },
   },
+  openRun: {
+    button: 'Open run folder…',
+    pathLabel: 'Full path of the run folder (the folder holding run.json)',
+    notAbsolute: 'Enter a full path, such as /home/me/runs/train-20260101-120000.',
+    open: 'Open',
+    cancel: 'Cancel',
+    opened: 'Added {{dir}} to History.',
+    alreadyListed: '{{dir}} is already in History.',
+    badge: 'opened',
+    badgeTitle: 'Opened from outside the workspace; the folder stays where it is.',
+    remove: 'Remove from History',
+    removed: 'Removed {{dir}} from History; the folder itself is unchanged.',
+  },
 } as const;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../electron/core/report/types';
-import { headlineFacts, type HeadlineFacts } from './headline';
+import { headlineFacts, type HeadlineFacts } from './headline-facts';
 import { keepUnits } from '../format/formatters';
 import { useFormat } from './use-format';
 

@@ -8,8 +8,9 @@ test('run history rows from the report module’s run list, unreadable runs incl
   const rows = runRows([
     { ok: true, overview: overviewFromReport(scriptedReport(['/runs/run-a'])) },
     { ok: false, dir: '/runs/run-b/', error: 'run.json is not valid JSON' },
+    { ok: true, overview: overviewFromReport(scriptedReport(['/usb/run-c'])), opened: true },
   ]);
-  assert.equal(rows.length, 2);
+  assert.equal(rows.length, 3);
   assert.equal(rows[0]?.id, 'run-a');
   assert.equal(rows[0]?.dir, '/runs/run-a');
   assert.equal(rows[0]?.status, 'completed');
@@ -26,7 +27,13 @@ test('run history rows from the report module’s run list, unreadable runs incl
     createdAt: undefined,
     summary: '',
     error: 'run.json is not valid JSON',
+    opened: false,
   });
+  assert.deepEqual(
+    rows.map((r) => r.opened),
+    [false, false, true],
+    'runs opened from outside the workspace are marked',
+  );
   assert.deepEqual(runRows({ runs: [] }), []);
   assert.deepEqual(runRows(null), []);
 });

@@ -12,6 +12,7 @@ import { usePipeline } from '../state/pipeline-context';
 import { runRows, WHATIF_KIND, type RunRow } from '../state/run-list';
 import { asContractError } from '../transport/api-error';
 import { ComparisonSummary } from './ComparisonSummary';
+import { OpenRunFolder } from './OpenRunFolder';
 import { RunLabelsEditor } from './RunLabelsEditor';
 import { ExportButtons } from './report/ExportButtons';
 import { ReportView } from './report/ReportView';
@@ -25,7 +26,10 @@ function continueStep(run: RunRow): number {
   return 6;
 }
 
-/** Past runs in the workspace: open, compare, continue, rename and annotate, or move to the trash. */
+/**
+ * Past runs in the workspace and run folders opened from elsewhere: open, compare, continue, rename and annotate, move
+ * to the trash (workspace runs) or remove from the list (opened ones).
+ */
 export function HistoryPage({ visible, onContinue }: { visible: boolean; onContinue(step: number): void }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
@@ -41,6 +45,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
   const [confirming, setConfirming] = useState<RunRow | undefined>(undefined);
   const [deleted, setDeleted] = useState<{ runDir: string; movedTo: string } | undefined>(undefined);
   const [deleteError, setDeleteError] = useState<ContractError | undefined>(undefined);
+  const [removed, setRemoved] = useState<string | undefined>(undefined);
   const { run } = list;
   useEffect(() => {
     if (visible) void run({});
@@ -79,6 +84,19 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
     }
     void run({});
   };
+  const forget = async (r: RunRow): Promise<void> => {
+    setDeleteError(undefined);
+    setRemoved(undefined);
+    try {
+      await api.invoke('runs.forget', { runDir: r.dir });
+      setRemoved(r.dir);
+      setSelected((s) => s.filter((d) => d !== r.dir));
+      setShown((s) => (s.includes(r.dir) ? [] : s));
+    } catch (e) {
+      setDeleteError(asContractError(e));
+    }
+    void run({});
+  };
 
   return (
     <div className="screen" data-testid="screen-history">
@@ -102,6 +120,7 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
         }
       >
         <ErrorBox error={list.error} />
+        <OpenRunFolder onOpened={() => void run({})} />
         {runs.length === 0 && !list.busy ? <p className="muted">{t('history.empty')}</p> : null}
         {confirming ? (
           <div className="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="history-confirm">
@@ -131,6 +150,11 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
         {deleted ? (
           <p className="muted" data-testid="history-deleted">
             {t('history.moved', { from: deleted.runDir, to: deleted.movedTo })}
+          </p>
+        ) : null}
+        {removed ? (
+          <p className="muted" data-testid="history-removed">
+            {t('wizard.openRun.removed', { dir: removed })}
           </p>
         ) : null}
         {runs.length > 0 ? (
@@ -166,6 +190,12 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                   <td>
                     {r.name ? <div className="run-name">{r.name}</div> : null}
                     <code>{r.id}</code>
+                    {r.opened ? (
+                      <span className="badge" title={t('wizard.openRun.badgeTitle')} data-testid={`history-opened-${r.id}`}>
+                        {t('wizard.openRun.badge')}
+                      </span>
+                    ) : null}
+                    {r.opened ? <div className="muted small">{r.dir}</div> : null}
                     {r.note ? <div className="muted small run-note">{r.note}</div> : null}
                     {editing === r.dir ? (
                       <RunLabelsEditor
@@ -211,15 +241,26 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                     >
                       {t('history.rename')}
                     </button>
-                    <button
-                      type="button"
-                      className="link danger-link"
-                      disabled={r.status === 'running'}
-                      onClick={() => setConfirming(r)}
-                      data-testid={`history-delete-${r.id}`}
-                    >
-                      {t('history.delete')}
-                    </button>
+                    {r.opened ? (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void forget(r)}
+                        data-testid={`history-forget-${r.id}`}
+                      >
+                        {t('wizard.openRun.remove')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="link danger-link"
+                        disabled={r.status === 'running'}
+                        onClick={() => setConfirming(r)}
+                        data-testid={`history-delete-${r.id}`}
+                      >
+                        {t('history.delete')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

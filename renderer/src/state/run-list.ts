@@ -5,8 +5,11 @@ import type { RunOverview } from '../../../electron/core/report/run-overview';
 import type { RunLabels } from '../../../electron/core/runs/manifest';
 import { formatPercent } from '../format/numbers';
 
-/** `runs.list` entries; the app's handler adds each readable run's name and note from its run.json. */
-export type LabelledRunListEntry = RunListEntry & { labels?: RunLabels };
+/**
+ * `runs.list` entries; the app's handler adds each readable run's name and note from its run.json, and marks the run
+ * folders opened from outside the workspace.
+ */
+export type LabelledRunListEntry = RunListEntry & { labels?: RunLabels; opened?: true };
 
 /** Below this mean 1x1 sparsity no mask update happened: the pruned model equals the dense one. */
 const NOTHING_PRUNED = 0.005;
@@ -39,6 +42,8 @@ export interface RunRow {
   createdAt: string | undefined;
   summary: string;
   error: string | undefined;
+  /** Opened with "Open run folder…" from outside the workspace: removable from the list, not deletable here. */
+  opened: boolean;
 }
 
 function baseName(dir: string): string {
@@ -62,6 +67,7 @@ export function runRows(value: unknown): RunRow[] {
         createdAt: undefined,
         summary: '',
         error: entry.error,
+        opened: entry.opened === true,
       };
     const o = entry.overview;
     const parts = [
@@ -88,6 +94,7 @@ export function runRows(value: unknown): RunRow[] {
       createdAt: o.createdAt,
       summary: parts.filter(Boolean).join(' · '),
       error: undefined,
+      opened: entry.opened === true,
     };
   });
 }

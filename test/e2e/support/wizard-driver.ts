@@ -127,4 +127,20 @@ export class WizardDriver {
     await screen.getByTestId('export-file').getByText(download.suggestedFilename()).waitFor();
     return { fileName: download.suggestedFilename(), path: await download.path() };
   }
+
+  /**
+   * The desktop app's export (IPC transport): the click sends report.export and the main process asks where to save
+   * with its save dialog. Returns the path the screen says the report was saved to.
+   */
+  async saveReport(format: 'json' | 'csv' | 'summary-csv' | 'html' | 'pdf', screenId = 'screen-report'): Promise<string> {
+    const screen = this.id(screenId);
+    await screen.getByTestId(`export-${format}`).click();
+    await screen
+      .locator('[data-testid="export-file"], [data-testid="export-error"]')
+      .first()
+      .waitFor({ timeout: this.options.jobTimeoutMs });
+    if ((await screen.getByTestId('export-error').count()) > 0)
+      throw new Error(`Export ${format} failed: ${await screen.getByTestId('export-error').textContent()}`);
+    return ((await screen.getByTestId('export-file').locator('code').textContent()) ?? '').trim();
+  }
 }
