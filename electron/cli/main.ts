@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { UserError, errorMessage } from '../core/util/errors';
+import { UserError } from '../core/util/errors';
+import { cliLanguage, formatCliError } from './cli-error';
 import type { CliCommand, CliIO } from './command';
 import { COMMANDS } from './commands/index';
 
@@ -66,7 +67,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(values, positionals, io);
   } catch (error) {
     const known = error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr.write(`Error: ${errorMessage(error)}\n`);
+    io.stderr.write(formatCliError(error, cliLanguage(rest)));
     if (!known && process.env.SPARSE_STUDIO_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.stderr.write(`\n${command.usage}\n`);
     return 1;
@@ -81,7 +82,7 @@ if (isEntry) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`Error: ${errorMessage(error)}\n`);
+      process.stderr.write(formatCliError(error, cliLanguage(process.argv.slice(2))));
       process.exitCode = 1;
     },
   );

@@ -1,4 +1,6 @@
 import { whatifEn } from './whatif-en';
+import { errorsEn } from './errors-en';
+import { verdictReasonsEn } from './verdict-reasons-en';
 import { wizardEn } from './wizard-en';
 
 // English strings. th.ts has the same keys (the type below makes a missing key a compile error, and
@@ -195,7 +197,9 @@ export const en = {
       notEligible: 'not eligible for sparse inference',
       pass: 'pass',
       fail: 'fail',
+      reason: verdictReasonsEn,
       rule: {
+        'float-model': 'Float model (sparse inference is float only)',
         'stem-conv': 'Stem: 3×3 stride-2 convolution with 3 input channels',
         'allowed-ops': 'Only operators the sparse path supports',
         'mean-at-end': 'Ends in a global average (MEAN)',
@@ -327,6 +331,7 @@ export const en = {
     saved: 'Saved.',
   },
   cli: {
+    error: 'Error',
     headline: {
       speedup: 'speed-up',
       speedupCi: '{{speedup}} [{{low}}, {{high}}] ({{level}} % CI)',
@@ -342,6 +347,7 @@ export const en = {
   languages: { en: 'English', th: 'ไทย (Thai)' },
   wizard: wizardEn,
   whatif: whatifEn,
+  errors: errorsEn,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */

@@ -1,5 +1,7 @@
 import type { Messages } from './en';
 import { whatifTh } from './whatif-th';
+import { errorsTh } from './errors-th';
+import { verdictReasonsTh } from './verdict-reasons-th';
 import { wizardTh } from './wizard-th';
 
 // ภาษาไทย: คีย์ชุดเดียวกับ en.ts (ชนิด Messages ทำให้คีย์ที่ขาดเป็นข้อผิดพลาดตอนคอมไพล์)
@@ -193,9 +195,11 @@ export const th: Messages = {
       notEligible: 'ใช้การอนุมานแบบเบาบางไม่ได้',
       pass: 'ผ่าน',
       fail: 'ไม่ผ่าน',
+      reason: verdictReasonsTh,
       rule: {
+        'float-model': 'โมเดลแบบ float (การอนุมานแบบเบาบางใช้ได้กับ float เท่านั้น)',
         'stem-conv': 'ส่วนต้น: คอนโวลูชัน 3×3 stride 2 อินพุต 3 ช่อง',
-        'allowed-ops': 'มีเฉพาะโอเปอเรเตอร์ที่เส้นทางแบบเบาบางรองรับ',
+        'allowed-ops': 'มีเฉพาะตัวดำเนินการที่เส้นทางแบบเบาบางรองรับ',
         'mean-at-end': 'จบด้วยการเฉลี่ยทั่วทั้งภาพ (MEAN)',
         'densify-weights': 'น้ำหนัก 1×1 เก็บแบบเบาบางหลัง DENSIFY',
         'zeros-1x1': 'เคอร์เนล 1×1 มีศูนย์มากพอ',
@@ -332,6 +336,7 @@ export const th: Messages = {
     saved: 'บันทึกแล้ว',
   },
   cli: {
+    error: 'ข้อผิดพลาด',
     headline: {
       speedup: 'อัตราเร่ง',
       speedupCi: '{{speedup}} [{{low}}, {{high}}] (ช่วงความเชื่อมั่น {{level}} %)',
@@ -347,4 +352,5 @@ export const th: Messages = {
   languages: { en: 'English', th: 'ไทย (Thai)' },
   wizard: wizardTh,
   whatif: whatifTh,
+  errors: errorsTh,
 };

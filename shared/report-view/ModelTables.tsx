@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ModelInfo, Report } from '../../electron/core/report/types';
+import type { ModelInfo, Report, VerdictRuleRow } from '../../electron/core/report/types';
 import { Abbrev } from './Abbrev';
 import { abbreviate, shortPath } from './labels';
 import { useFormat } from './use-format';
@@ -77,6 +77,11 @@ export function SparseTensorsTable({ report }: { report: Report }) {
 /** The XNNPACK sparse-inference verdict as a checklist: rule, pass or fail, one line why. */
 export function VerdictChecklist({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
+  // Rules read from older run folders have only the English line.
+  const verdictReason = (r: VerdictRuleRow): string => {
+    const key = r.reasonKey ? `report.verdict.reason.${r.reasonKey}` : undefined;
+    return key && i18n.exists(key) ? t(key, r.reasonValues ?? {}) : r.reason;
+  };
   return (
     <div className="verdict-cards">
       {report.models.map((m) => (
@@ -109,8 +114,8 @@ export function VerdictChecklist({ report }: { report: Report }) {
                       <td className={r.pass ? 'pass' : 'fail'}>
                         {r.pass ? `✓ ${t('report.verdict.pass')}` : `✗ ${t('report.verdict.fail')}`}
                       </td>
-                      <td className="wrap reason" title={r.reason}>
-                        {r.reason}
+                      <td className="wrap reason" title={verdictReason(r)}>
+                        {verdictReason(r)}
                       </td>
                     </tr>
                   );

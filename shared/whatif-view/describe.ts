@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../format/formatters';
 import type { BreakEven, WhatifPoint } from '../../electron/core/whatif/whatif-report';
-import type { SparseVerdict } from '../../electron/core/tflite/xnnpack-verdict';
+import type { SparseVerdict, VerdictRule } from '../../electron/core/tflite/xnnpack-verdict';
 
 // The what-if's sentences, in the language of `t` with the numbers of `f`: the app, whatif.html and the CLI summary.
 
@@ -32,7 +32,7 @@ export function describeProfileCoverage(p: Pick<WhatifPoint, 'profile'>, t: TFun
   return p.profile.source === 'these-runs' ? t('whatif.profile.theseRuns', { calls }) : calls;
 }
 
-/** "eligible", or "not eligible: <the first failing rule>" (the rule's own English reason stays in `reason`). */
+/** "eligible", or "not eligible: <the first failing rule>", with the failing rule's reason in the same language. */
 export function describeVerdict(verdict: SparseVerdict, t: TFunction): { text: string; reason: string } {
   if (verdict.eligible) return { text: t('whatif.files.eligible'), reason: verdict.summary };
   const failing = verdict.rules.find((r) => !r.pass);
@@ -40,6 +40,13 @@ export function describeVerdict(verdict: SparseVerdict, t: TFunction): { text: s
   const rule = failing && t(key) !== key ? t(key) : undefined;
   return {
     text: rule ? t('whatif.files.notEligibleBecause', { rule }) : t('whatif.files.notEligible'),
-    reason: failing?.reason ?? verdict.summary,
+    reason: failing ? ruleReason(failing, t) : verdict.summary,
   };
+}
+
+/** A verdict rule's one-line reason in the language of `t` (the English line when its key is unknown). */
+export function ruleReason(rule: Pick<VerdictRule, 'reason' | 'reasonKey' | 'reasonValues'>, t: TFunction): string {
+  const key = `report.verdict.reason.${rule.reasonKey}`;
+  const text = t(key, rule.reasonValues);
+  return text === key ? rule.reason : text;
 }

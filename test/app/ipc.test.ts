@@ -90,6 +90,7 @@ test('malformed arguments, unknown commands and foreign senders are refused befo
   const cases: [string | null, unknown, unknown, string][] = [
     [PAGE, 'devices.connect', { host: 'x;reboot', port: 5555 }, 'INVALID_REQUEST'],
     [PAGE, 'devices.connect', { host: '127.0.0.1', port: 70000 }, 'INVALID_REQUEST'],
+    [PAGE, 'devices.pair', { host: '192.168.1.23', port: 37099, code: '12345;reboot' }, 'INVALID_REQUEST'],
     [PAGE, 'jobs.cancel', { jobId: '' }, 'INVALID_REQUEST'],
     [PAGE, 'jobs.start', { job: 'train', config: { data: 'sample' } }, 'INVALID_REQUEST'],
     [PAGE, 'jobs.start', { job: 'shell', config: {} }, 'INVALID_REQUEST'],

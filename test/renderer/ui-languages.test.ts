@@ -12,6 +12,8 @@ import { CHROMIUM, startScriptedApp } from './fixtures/scripted-app';
 import { WizardDriver } from '../e2e/support/wizard-driver';
 import { wizardEn } from '../../shared/i18n/wizard-en';
 import { whatifEn } from '../../shared/i18n/whatif-en';
+import { errorsEn } from '../../shared/i18n/errors-en';
+import { errorsTh } from '../../shared/i18n/errors-th';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = [
@@ -161,6 +163,16 @@ test(
           await id('screen-devices').getByTestId('devices-host').waitFor();
           // The Wireless debugging pairing steps open, so their text is checked too.
           await id('pair-form').evaluate((el) => ((el as HTMLDetailsElement).open = true));
+          // A refused pairing: the error's title and advice in this language, the adb server's own words quoted.
+          await id('pair-host').fill('192.168.1.40');
+          await id('pair-port').fill('37099');
+          await id('pair-code').fill('111111');
+          await id('pair-submit').click();
+          await id('pair-error').getByText('Wrong password or connection was dropped.', { exact: false }).waitFor();
+          assert.equal(
+            await id('pair-error').locator('.error-title').textContent(),
+            lang === 'th' ? errorsTh.PAIR_FAILED.title : errorsEn.PAIR_FAILED.title,
+          );
           await shot('10-devices');
           assert.deepEqual(await overflowing(page), [], `${lang} ${size.width}: devices`);
           if (lang === 'th') {

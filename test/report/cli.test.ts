@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli } from '../cli/cli-io';
 import { writeFixtureRun } from './fixture-run';
+import { errorsTh } from '../../shared/i18n/errors-th';
 
 
 describe('report and runs commands', () => {
@@ -59,6 +60,11 @@ describe('report and runs commands', () => {
     const future = await cli(['report', join(workspace, 'run-future'), '--out', join(workspace, 'f.html')]);
     assert.equal(future.code, 1);
     assert.match(future.stderr, /run schema version 99/);
+    // In Thai: the code's title and advice first, then the core's message naming the file.
+    const thai = await cli(['report', join(workspace, 'run-future'), '--lang', 'th', '--out', join(workspace, 'f.html')]);
+    assert.equal(thai.code, 1);
+    assert.ok(thai.stderr.startsWith(`ข้อผิดพลาด: ${errorsTh.RUN_SCHEMA.title}\n${errorsTh.RUN_SCHEMA.todo}\n`), thai.stderr);
+    assert.match(thai.stderr, /run-future\/run\.json has run schema version 99/);
   });
 
   it('runs list shows each run with its status, interrupted and unreadable ones included', async () => {

@@ -9,6 +9,9 @@ import { saveModel } from '../../electron/core/model/io';
 import { initWeights } from '../../electron/core/model/weights';
 import { RUN_SCHEMA_VERSION, type RunManifest } from '../../electron/core/runs/manifest';
 import { createRng } from '../../electron/core/util/rng';
+import { convertToTflite } from '../../electron/core/tflite/convert';
+import { inspectTfliteBytes } from '../../electron/core/tflite/inspect';
+import { testModel } from '../tflite/test-model';
 import type { ModelBenchmark, OpProfileRow } from '../../shared/benchmark-result';
 
 export interface FixtureOptions {
@@ -172,6 +175,12 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
     pruned: new TextEncoder().encode('fixture pruned bytes'),
   };
   const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+  // The verdicts are real: the checker's rules on the guide model converted dense and sparse.
+  const verdict = (sparse: boolean) => {
+    const { spec, weights } = testModel(4);
+    const v = inspectTfliteBytes(convertToTflite(spec, weights, { sparse }).bytes, 'fixture.tflite').sparseInference;
+    return { eligible: v.eligible, reasons: v.rules.map((r) => `${r.pass ? 'pass' : 'FAIL'} ${r.title}: ${r.reason}`), rules: v.rules };
+  };
   await writeFile(join(dir, 'tflite', 'dense.tflite'), files.dense);
   await writeFile(join(dir, 'tflite', 'pruned.tflite'), files.pruned);
   await writeFile(
@@ -184,7 +193,7 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
           bytes: 9876,
           weightBytes: 7000,
           sparseTensors: [],
-          xnnpackVerdict: { eligible: false, reasons: ['no sparse 1x1 kernels'] },
+          xnnpackVerdict: verdict(false),
           validation: { maxAbsDiff: 2e-6, agreement: 1, accuracyTflite: 0.45 },
         },
         {
@@ -196,7 +205,7 @@ export async function writeFixtureRun(root: string, options: FixtureOptions): Pr
             { name: 'conv2d_1/kernel', zeros: 96, bytesSaved: 300 },
             { name: 'conv2d_2/kernel', zeros: 384, bytesSaved: 1200 },
           ],
-          xnnpackVerdict: { eligible: true, reasons: [] },
+          xnnpackVerdict: verdict(true),
           validation: { maxAbsDiff: 3e-6, agreement: 0.995, accuracyTflite: 0.44 },
         },
       ],

@@ -70,6 +70,7 @@ describe('report rendered in headless Chromium', { skip }, () => {
             wide,
             fontsLoaded,
             headline: document.querySelector('[data-testid="report-headline"]')?.textContent ?? '',
+            reasons: [...document.querySelectorAll('[data-testid="xnnpack-verdict"] td.reason')].map((td) => td.textContent ?? ''),
           };
         }, CHARTS);
       });
@@ -89,6 +90,15 @@ describe('report rendered in headless Chromium', { skip }, () => {
         lang === 'th' ? /โมเดลที่ตัดแต่งเร็วขึ้น 1\.\d\d×/ : /Pruned is 1\.\d\d× faster \(median [\d.]+\sµs vs [\d.]+\sµs/,
       );
       assert.deepEqual(requests, []);
+      // The checker's own reasons (real verdicts of the guide model, dense and sparse), in the reader's language.
+      assert.equal(result.reasons.length, 12);
+      if (lang === 'th') {
+        for (const reason of result.reasons) assert.match(reason, /[\u0E00-\u0E7F]/, `untranslated reason: ${reason}`);
+        assert.ok(result.reasons.some((r) => r.startsWith('ไม่มี DENSIFY ของค่าคงที่แบบเบาบาง')));
+      } else {
+        assert.ok(result.reasons.some((r) => /^no DENSIFY of a sparse constant/.test(r)));
+        assert.ok(result.reasons.some((r) => /^\d+ of \d+ weights are zero \(7\d\.\d %; needs > 66\.7 %\)$/.test(r)));
+      }
     });
   }
 

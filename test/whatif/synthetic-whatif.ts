@@ -2,7 +2,8 @@
 // built by the real buildWhatifReport: 0 / 50 / 75 / 90 % with the crossing between 50 and 75 %. The what-if HTML
 // test and the scripted app (its whatif job and whatif.report) share it.
 import type { ModelBenchmark, OpProfileRow } from '../../shared/benchmark-result';
-import type { SparseVerdict } from '../../electron/core/tflite/xnnpack-verdict';
+import type { SparseVerdict, VerdictRule } from '../../electron/core/tflite/xnnpack-verdict';
+import { englishVerdictReason, type VerdictReasonKey } from '../../shared/i18n/verdict-reasons-en';
 import { buildWhatifReport, type WhatifFile, type WhatifReport } from '../../electron/core/whatif/whatif-report';
 
 const DEVICE = { id: '127.0.0.1:5601', kind: 'adb', label: 'Emulated phone (synthetic)' } as const;
@@ -11,14 +12,24 @@ const LAYER = 'model/conv_pw/filter';
 const MEDIAN_US: Record<number, number> = { 0: 1500, 0.5: 1560, 0.75: 1200, 0.9: 1000 };
 
 function verdict(sparsity: number): SparseVerdict {
-  const rules = [
+  const because = (reasonKey: VerdictReasonKey, reasonValues: Record<string, string | number> = {}) => ({
+    reasonKey,
+    reasonValues,
+    reason: englishVerdictReason(reasonKey, reasonValues),
+  });
+  const rules: VerdictRule[] = [
     {
-      id: 'densify-weights' as const,
+      id: 'densify-weights',
       title: '1x1 weights stored sparse behind DENSIFY',
       pass: sparsity > 0,
-      reason: 'synthetic',
+      ...(sparsity > 0 ? because('densifyOk', { densified: 1, total: 1 }) : because('densifyMissing')),
     },
-    { id: 'zeros-1x1' as const, title: 'Enough zeros in the 1x1 kernels', pass: sparsity > 2 / 3, reason: 'synthetic' },
+    {
+      id: 'zeros-1x1',
+      title: 'Enough zeros in the 1x1 kernels',
+      pass: sparsity > 2 / 3,
+      ...because('zerosShare', { zeros: Math.round(128 * sparsity), params: 128, share: (sparsity * 100).toFixed(1) }),
+    },
   ];
   const failing = rules.find((r) => !r.pass);
   return { eligible: !failing, rules, summary: failing ? failing.reason : 'All rules pass' };

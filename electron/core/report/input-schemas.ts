@@ -70,7 +70,16 @@ export const conversionInputSchema = z.looseObject({
           eligible: z.boolean(),
           reasons: z.array(z.string()),
           rules: z
-            .array(z.looseObject({ id: z.string(), title: z.string(), pass: z.boolean(), reason: z.string() }))
+            .array(
+              z.looseObject({
+                id: z.string(),
+                title: z.string(),
+                pass: z.boolean(),
+                reason: z.string(),
+                reasonKey: z.string().optional(),
+                reasonValues: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+              }),
+            )
             .optional(),
         })
         .optional(),

@@ -98,6 +98,14 @@ export const verdictRuleSchema = z.object({
   title: z.string(),
   pass: z.boolean(),
   reason: z.string().describe('One line: why the rule passes or fails'),
+  reasonKey: z
+    .string()
+    .nullable()
+    .describe("The reason's key (report.verdict.reason.<key> in shared/i18n); null when read from an older run folder"),
+  reasonValues: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .describe("The values the reason's text is filled with"),
 });
 
 export const modelInfoSchema = z.object({

@@ -1,11 +1,29 @@
 import type { TfliteModel, TfliteOperator, TfliteSubgraph } from './model-types';
 import { denseFloats } from './tensor-values';
+import {
+  englishVerdictReason,
+  type VerdictReasonKey,
+  type VerdictReasonValues,
+} from '../../../shared/i18n/verdict-reasons-en';
+
+/** A rule's reason: its key and values (the report shows them in the reader's language) and the English line. */
+interface Because {
+  reasonKey: VerdictReasonKey;
+  reasonValues: VerdictReasonValues;
+  reason: string;
+}
+
+function because(reasonKey: VerdictReasonKey, reasonValues: VerdictReasonValues = {}): Because {
+  return { reasonKey, reasonValues, reason: englishVerdictReason(reasonKey, reasonValues) };
+}
 
 export interface VerdictRule {
   id: 'float-model' | 'stem-conv' | 'allowed-ops' | 'mean-at-end' | 'densify-weights' | 'zeros-1x1';
   title: string;
   pass: boolean;
   reason: string;
+  reasonKey: VerdictReasonKey;
+  reasonValues: VerdictReasonValues;
 }
 
 export interface SparseVerdict {
@@ -77,29 +95,27 @@ function filterShape(ctx: Ctx, op: TfliteOperator): number[] {
   return ctx.sg.tensors[op.inputs[1]!]?.shape ?? [];
 }
 
-function isStem(ctx: Ctx, op: TfliteOperator): { ok: boolean; why: string } {
+function isStem(ctx: Ctx, op: TfliteOperator): { ok: boolean; why: Because } {
   if (op.opName !== 'CONV_2D')
-    return { ok: false, why: `the first compute operator is operator ${op.index} ${op.opName}, not a CONV_2D` };
+    return { ok: false, why: because('stemNotConv', { index: op.index, op: op.opName }) };
   const [, kh, kw, cin] = filterShape(ctx, op);
   const o = op.options;
   const pad = padBefore(ctx, op);
   const padded = o.padding === 'VALID' && pad?.every((v) => v === 1);
-  if (kh !== 3 || kw !== 3) return { ok: false, why: `the first convolution is ${kh}x${kw}, not 3x3` };
+  if (kh !== 3 || kw !== 3) return { ok: false, why: because('stemKernel', { kh: String(kh), kw: String(kw) }) };
   if (o.stride_w !== 2 || o.stride_h !== 2)
-    return { ok: false, why: `the first convolution has stride ${o.stride_h}x${o.stride_w}, not 2` };
-  if (cin !== 3) return { ok: false, why: `the first convolution has ${cin} input channels, not 3` };
+    return { ok: false, why: because('stemStride', { sh: String(o.stride_h), sw: String(o.stride_w) }) };
+  if (cin !== 3) return { ok: false, why: because('stemChannels', { channels: String(cin) }) };
   if (!padded) {
-    return {
-      ok: false,
-      why: 'the first convolution is not padded by exactly 1 on every side (use ZeroPadding2D(1) + padding="valid"; TF "same" with stride 2 pads 0/1)',
-    };
+    return { ok: false, why: because('stemPadding') };
   }
-  return { ok: true, why: '3x3 stride-2 CONV_2D on 3 channels, padded 1 on every side by a fused PAD' };
+  return { ok: true, why: because('stemOk') };
 }
 
 /** Why `op` cannot run in XNNPACK's NCHW (sparse) cluster, or undefined when it can. */
-function nchwProblem(ctx: Ctx, op: TfliteOperator, consumers: Map<number, TfliteOperator[]>): string | undefined {
+function nchwProblem(ctx: Ctx, op: TfliteOperator, consumers: Map<number, TfliteOperator[]>): Because | undefined {
   const o = op.options;
+  const problem = (key: VerdictReasonKey, values: VerdictReasonValues = {}) => because(key, { index: op.index, ...values });
   switch (op.opName) {
     case 'DENSIFY':
       return undefined;
@@ -108,49 +124,49 @@ function nchwProblem(ctx: Ctx, op: TfliteOperator, consumers: Map<number, Tflite
       const ok =
         users.length > 0 &&
         users.every((u) => (u.opName === 'CONV_2D' || u.opName === 'DEPTHWISE_CONV_2D') && u.options.padding === 'VALID');
-      return ok && padBefore(ctx, users[0]!) ? undefined : 'PAD that cannot be fused into a following VALID convolution';
+      return ok && padBefore(ctx, users[0]!) ? undefined : problem('padUnfused');
     }
     case 'CONV_2D': {
       const [, kh, kw] = filterShape(ctx, op);
       if (kh === 1 && kw === 1 && o.stride_w === 1 && o.stride_h === 1 && o.dilation_w_factor === 1 && !padBefore(ctx, op))
         return undefined;
-      return `CONV_2D ${kh}x${kw} stride ${o.stride_h} (only 1x1 stride-1 convolutions run sparse after the stem)`;
+      return problem('convNot1x1', { kh: String(kh), kw: String(kw), stride: String(o.stride_h) });
     }
     case 'DEPTHWISE_CONV_2D': {
       const [, kh, kw] = filterShape(ctx, op);
       const stride = o.stride_w;
       const pad = padBefore(ctx, op);
       const wantPad = kh === 3 ? 1 : kh === 5 ? 2 : -1;
-      if (kh !== kw || wantPad < 0) return `DEPTHWISE_CONV_2D ${kh}x${kw} (only 3x3 and 5x5)`;
-      if (o.stride_h !== stride || (stride !== 1 && stride !== 2)) return `DEPTHWISE_CONV_2D stride ${o.stride_h}x${o.stride_w}`;
+      if (kh !== kw || wantPad < 0) return problem('depthwiseKernel', { kh: String(kh), kw: String(kw) });
+      if (o.stride_h !== stride || (stride !== 1 && stride !== 2)) return problem('depthwiseStride', { sh: String(o.stride_h), sw: String(o.stride_w) });
       if (o.depth_multiplier !== 1 || o.dilation_w_factor !== 1 || o.dilation_h_factor !== 1)
-        return 'DEPTHWISE_CONV_2D with depth multiplier or dilation';
+        return problem('depthwiseMultiplier');
       if (o.padding === 'SAME' && stride === 1) return undefined;
-      if (o.padding === 'SAME') return 'DEPTHWISE_CONV_2D with SAME padding and stride 2 (use ZeroPadding2D + valid)';
+      if (o.padding === 'SAME') return problem('depthwiseSameStride2');
       return pad?.every((v) => v === wantPad)
         ? undefined
-        : `DEPTHWISE_CONV_2D ${kh}x${kw} without padding ${wantPad} on every side`;
+        : problem('depthwisePadding', { kh: String(kh), kw: String(kw), pad: wantPad });
     }
     case 'ADD':
     case 'MUL': {
       const shapes = op.inputs.map((t) => ctx.sg.tensors[t]?.shape ?? []);
-      if (shapes.some((s) => s.length !== 4)) return `${op.opName} on tensors that are not 4-D (XNNPACK needs 4-D operands)`;
+      if (shapes.some((s) => s.length !== 4)) return problem('elementwiseNot4d', { op: op.opName });
       // Measured in the WebAssembly runtime: a constant operand keeps XNNPACK in NHWC unless the feature map is 1x1
       // (a squeeze-excite gate); on an HxW map (an unfolded batch norm, a Rescaling) it ends the NCHW part.
       const constant = op.inputs.findIndex((t) => isConst(ctx, t));
       const other = shapes[1 - constant];
       if (constant >= 0 && other && (other[1] !== 1 || other[2] !== 1))
-        return `${op.opName} by a constant on a ${other[1]}x${other[2]} feature map (an unfolded batch norm or a Rescaling?)`;
+        return problem('elementwiseConstant', { op: op.opName, h: String(other[1]), w: String(other[2]) });
       return undefined;
     }
     case 'MEAN':
       return isSpatialMean(ctx, op) && op.options.keep_dims === true
         ? undefined
-        : 'MEAN that is not over height and width with keep_dims (GlobalAveragePooling2D(keepdims=True))';
+        : problem('meanNotSpatial');
     case 'RESIZE_BILINEAR':
       return undefined;
     default:
-      return UNARY.has(op.opName) ? undefined : `${op.opName} is not supported in sparse (NCHW) inference`;
+      return UNARY.has(op.opName) ? undefined : problem('unsupportedOp', { op: op.opName });
   }
 }
 
@@ -201,18 +217,18 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'float-model',
     title: 'float model (XNNPACK sparse inference is float only)',
     pass: !example,
-    reason: example
-      ? `XNNPACK sparse inference is float only: ${quantized.length} tensors are quantized (e.g. tensor ${example.index} '${example.name}' is ${example.type})`
-      : 'weights and activations are float32 (or float16)',
+    ...(example
+      ? because('floatQuantized', { n: quantized.length, index: example.index, name: example.name, type: example.type })
+      : because('floatOk')),
   });
 
   const first = compute[0];
-  const stem = first ? isStem(ctx, first) : { ok: false, why: 'the model has no compute operators' };
+  const stem = first ? isStem(ctx, first) : { ok: false, why: because('noCompute') };
   rules.push({
     id: 'stem-conv',
     title: 'starts with a 3x3 stride-2 convolution on 3 channels, padding 1',
     pass: stem.ok,
-    reason: stem.why,
+    ...stem.why,
   });
 
   // The last one: a keep_dims MEAN earlier on (a squeeze-excite block) stays inside the NCHW part.
@@ -222,9 +238,7 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'mean-at-end',
     title: 'ends the sparse part with MEAN over height and width (or DEPTH_TO_SPACE)',
     pass: meanIndex >= 0,
-    reason: meanOp
-      ? `operator ${meanIndex} ${meanOp.opName} ends the NCHW part`
-      : 'no MEAN over axes [1, 2] of a 4-D tensor (GlobalAveragePooling2D needs keepdims=True or a static MEAN)',
+    ...(meanOp ? because('meanOk', { index: meanIndex, op: meanOp.opName }) : because('meanMissing')),
   });
 
   const startIndex = first ? sg.operators.indexOf(first) + 1 : 0;
@@ -234,11 +248,7 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'allowed-ops',
     title: 'only NCHW-capable operators between them (1x1 conv, 3x3/5x5 depthwise, PAD fused into VALID convs, ADD, MUL, unary)',
     pass: !bad && stem.ok,
-    reason: bad
-      ? `operator ${bad.op.index}: ${bad.why}`
-      : stem.ok
-        ? `all ${middle.length} operators qualify`
-        : 'not checked: no valid stem',
+    ...(bad?.why ?? (stem.ok ? because('opsOk', { n: middle.length }) : because('opsNotChecked'))),
   });
 
   const convs1x1 = middle.filter(
@@ -250,9 +260,9 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'densify-weights',
     title: 'weights stored sparse and read through DENSIFY',
     pass: anySparse,
-    reason: anySparse
-      ? `${densified.length} of ${convs1x1.length} 1x1 convolutions read sparse weights through DENSIFY`
-      : 'no DENSIFY of a sparse constant: XNNPACK only tries sparse inference when weights are stored sparse (convert with --sparse)',
+    ...(anySparse
+      ? because('densifyOk', { densified: densified.length, total: convs1x1.length })
+      : because('densifyMissing')),
   });
 
   const { params, zeros } = zeros1x1(ctx, convs1x1);
@@ -261,11 +271,11 @@ export function sparseInferenceVerdict(model: TfliteModel): SparseVerdict {
     id: 'zeros-1x1',
     title: 'more than 2/3 of the 1x1 convolution weights are zero',
     pass: params > 0 && zeros * 3 > params * 2 && !example,
-    reason: example
-      ? 'not checked: the weights are quantized and sparse inference is float only'
+    ...(example
+      ? because('zerosQuantized')
       : params > 0
-        ? `${zeros} of ${params} weights are zero (${(share * 100).toFixed(1)} %; needs > 66.7 %)`
-        : 'no 1x1 convolution weights found',
+        ? because('zerosShare', { zeros, params, share: (share * 100).toFixed(1) })
+        : because('zerosNone')),
   });
 
   const failing = rules.find((r) => !r.pass);

@@ -5,6 +5,7 @@ import type { HostDetails } from '../../../electron/core/benchmark/host-device';
 import type { DeviceDetails } from '../../../electron/core/devices/details/device-details';
 import type { DeviceDetailsResponse } from '../api/responses';
 import { formatBytes } from '../format/numbers';
+import { appI18n } from '../i18n/app-i18n';
 
 export interface DeviceFact {
   label: string;
@@ -12,6 +13,8 @@ export interface DeviceFact {
 }
 
 const THERMAL = ['none', 'light', 'moderate', 'severe', 'critical', 'emergency', 'shutdown'];
+const K = 'wizard.devices.fact';
+const t = (key: string, values?: Record<string, string | number>): string => appI18n.t(`${K}.${key}`, values);
 
 function ghz(khz: number): string {
   return `${(khz / 1e6).toFixed(2)} GHz`;
@@ -24,41 +27,44 @@ function phoneFacts(d: DeviceDetails): DeviceFact[] {
   };
   const id = d.identity;
   if (id) {
-    add('Model', [id.manufacturer, id.model].filter(Boolean).join(' ') || undefined);
-    add('Android', id.androidVersion ? `Android ${id.androidVersion}${id.sdk ? ` (API ${id.sdk})` : ''}` : undefined);
-    add('SoC', id.soc);
-    add('ABIs', id.abis.join(', ') || undefined);
-    add('Security patch', id.securityPatch);
+    add(t('model'), [id.manufacturer, id.model].filter(Boolean).join(' ') || undefined);
+    add(t('android'), id.androidVersion ? `Android ${id.androidVersion}${id.sdk ? ` (API ${id.sdk})` : ''}` : undefined);
+    add(t('soc'), id.soc);
+    add(t('abis'), id.abis.join(', ') || undefined);
+    add(t('securityPatch'), id.securityPatch);
   }
   if (d.cpu) {
     const cores = d.cpu.clusters.reduce((n, c) => n + c.cpus.length, 0) + d.cpu.unknownCores.length;
-    add('CPU cores', String(cores));
+    add(t('cpuCores'), String(cores));
     add(
-      'CPU clusters',
-      d.cpu.clusters.map((c) => `${c.cpus.length} × ${ghz(c.maxFreqKhz)} (cores ${c.cpus.join(', ')})`).join('; ') || undefined,
+      t('cpuClusters'),
+      d.cpu.clusters.map((c) => t('cluster', { count: c.cpus.length, freq: ghz(c.maxFreqKhz), cores: c.cpus.join(', ') })).join('; ') ||
+        undefined,
     );
-    add('Big cores', d.cpu.bigCores.length ? d.cpu.bigCores.join(', ') : undefined);
+    add(t('bigCores'), d.cpu.bigCores.length ? d.cpu.bigCores.join(', ') : undefined);
   }
   if (d.memory?.totalKb !== undefined) {
     add(
-      'RAM',
+      t('ram'),
       d.memory.availableKb !== undefined
-        ? `${formatBytes(d.memory.totalKb * 1024)} (${formatBytes(d.memory.availableKb * 1024)} available)`
+        ? t('ramAvailable', { total: formatBytes(d.memory.totalKb * 1024), available: formatBytes(d.memory.availableKb * 1024) })
         : formatBytes(d.memory.totalKb * 1024),
     );
   }
   if (d.battery) {
     const level = d.battery.level !== undefined ? `${d.battery.level} %` : undefined;
     const temperature = d.battery.temperatureC !== undefined ? `${d.battery.temperatureC.toFixed(1)} °C` : undefined;
-    add('Battery', [level, temperature, d.battery.charging ? 'charging' : undefined].filter(Boolean).join(', ') || undefined);
+    add(t('battery'), [level, temperature, d.battery.charging ? t('charging') : undefined].filter(Boolean).join(', ') || undefined);
   }
   if (d.thermal) {
     const status =
-      d.thermal.status !== undefined ? (THERMAL[d.thermal.status] ?? String(d.thermal.status)) : d.thermal.statusName;
-    const hottest = d.thermal.maxCpuC !== undefined ? `hottest CPU sensor ${d.thermal.maxCpuC.toFixed(1)} °C` : undefined;
-    add('Thermal throttling', [status, hottest].filter(Boolean).join(', ') || undefined);
+      d.thermal.status !== undefined && THERMAL[d.thermal.status] !== undefined
+        ? t(`thermalState.${THERMAL[d.thermal.status]}`)
+        : (d.thermal.statusName ?? (d.thermal.status !== undefined ? String(d.thermal.status) : undefined));
+    const hottest = d.thermal.maxCpuC !== undefined ? t('hottest', { temperature: `${d.thermal.maxCpuC.toFixed(1)} °C` }) : undefined;
+    add(t('thermal'), [status, hottest].filter(Boolean).join(', ') || undefined);
   }
-  for (const [source, reason] of Object.entries(d.unavailable ?? {})) add(`${source} (unavailable)`, reason);
+  for (const [source, reason] of Object.entries(d.unavailable ?? {})) add(t('unavailable', { source }), reason);
   return facts;
 }
 
@@ -67,11 +73,11 @@ function hostFacts(env: HostDetails): DeviceFact[] {
   const add = (label: string, value: string | undefined): void => {
     if (value) facts.push({ label, value });
   };
-  add('CPU', env.cpu);
-  add('CPU cores', String(env.cpuCount));
-  add('RAM', formatBytes(env.memoryBytes));
-  add('System', [env.platform, env.arch].filter(Boolean).join(' ') || undefined);
-  add('Runtime', 'TensorFlow Lite in WebAssembly (XNNPACK)');
+  add(t('cpu'), env.cpu);
+  add(t('cpuCores'), String(env.cpuCount));
+  add(t('ram'), formatBytes(env.memoryBytes));
+  add(t('system'), [env.platform, env.arch].filter(Boolean).join(' ') || undefined);
+  add(t('runtime'), t('runtimeValue'));
   add('Node.js', env.node);
   add('TensorFlow.js', env.tfjs);
   add('Sparse Studio', env.sparseStudio);
