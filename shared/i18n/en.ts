@@ -26,6 +26,7 @@ export const en = {
     pending: 'pending',
     skipped: 'skipped',
     created: 'created',
+    unreadable: 'unreadable',
   },
   steps: {
     train: 'Train',
@@ -315,6 +316,16 @@ export const en = {
     setting: 'Setting',
     noDifference: 'No setting that all these runs record has different values.',
     partial: 'Settings only some of the runs record ({{count}})',
+    kindPipeline: 'pipeline',
+    kindWhatif: 'what-if',
+    summary: {
+      dense: 'dense {{value}}',
+      pruned: 'pruned {{value}}',
+      nothingPruned: 'nothing pruned (1×1 sparsity {{value}}): the “pruned” model is the dense one',
+      sparsity: '1×1 sparsity {{value}}',
+      speedup: '{{device}} {{value}}×',
+      speedupSynthetic: '{{device}} {{value}}× (synthetic)',
+    },
   },
   settings: {
     title: 'Settings',

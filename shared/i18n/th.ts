@@ -26,6 +26,7 @@ export const th: Messages = {
     pending: 'รอดำเนินการ',
     skipped: 'ข้าม',
     created: 'สร้างแล้ว',
+    unreadable: 'อ่านไม่ได้',
   },
   steps: {
     train: 'ฝึกโมเดล',
@@ -321,6 +322,16 @@ export const th: Messages = {
     setting: 'ค่าที่ตั้ง',
     noDifference: 'ไม่มีค่าที่ตั้งซึ่งทุกการรันบันทึกไว้และมีค่าต่างกัน',
     partial: 'ค่าที่ตั้งซึ่งบันทึกไว้เพียงบางการรัน ({{count}})',
+    kindPipeline: 'ไปป์ไลน์ครบทุกขั้น',
+    kindWhatif: 'การทดลองสมมุติ',
+    summary: {
+      dense: 'แบบหนาแน่น {{value}}',
+      pruned: 'แบบตัดแต่ง {{value}}',
+      nothingPruned: 'ไม่ได้ตัดแต่งเลย (ความเบาบาง 1×1 {{value}}): โมเดล “แบบตัดแต่ง” คือโมเดลแบบหนาแน่น',
+      sparsity: 'ความเบาบาง 1×1 {{value}}',
+      speedup: '{{device}} เร็วขึ้น {{value}}×',
+      speedupSynthetic: '{{device}} เร็วขึ้น {{value}}× (ข้อมูลสังเคราะห์)',
+    },
   },
   settings: {
     title: 'การตั้งค่า',

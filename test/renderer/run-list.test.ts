@@ -7,7 +7,7 @@ import { scriptedReport } from './fixtures/scripted-report';
 test('run history rows from the report module’s run list, unreadable runs included', () => {
   const rows = runRows([
     { ok: true, overview: overviewFromReport(scriptedReport(['/runs/run-a'])) },
-    { ok: false, dir: '/runs/run-b/', error: 'run.json is not valid JSON' },
+    { ok: false, dir: '/runs/run-b/', error: 'run.json is not valid JSON', code: 'RUN_UNREADABLE' },
     { ok: true, overview: overviewFromReport(scriptedReport(['/usb/run-c'])), opened: true },
   ]);
   assert.equal(rows.length, 3);
@@ -27,6 +27,7 @@ test('run history rows from the report module’s run list, unreadable runs incl
     createdAt: undefined,
     summary: '',
     error: 'run.json is not valid JSON',
+    errorCode: 'RUN_UNREADABLE',
     opened: false,
   });
   assert.deepEqual(

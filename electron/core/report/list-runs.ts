@@ -4,7 +4,9 @@ import { RUN_FILE } from '../runs/manifest';
 import { errorMessage } from '../util/errors';
 import { runOverview, type RunOverview } from './run-overview';
 
-export type RunListEntry = { ok: true; overview: RunOverview } | { ok: false; dir: string; error: string };
+export type RunListEntry =
+  | { ok: true; overview: RunOverview }
+  | { ok: false; dir: string; error: string; code: string };
 
 const hasRunFile = (dir: string): Promise<boolean> =>
   stat(join(dir, RUN_FILE)).then(
@@ -16,7 +18,13 @@ async function entryOf(dir: string): Promise<RunListEntry> {
   try {
     return { ok: true, overview: await runOverview(dir) };
   } catch (error) {
-    return { ok: false, dir, error: errorMessage(error).split('\n')[0] ?? 'unreadable' };
+    const code = (error as { code?: unknown }).code;
+    return {
+      ok: false,
+      dir,
+      error: errorMessage(error).split('\n')[0] ?? 'unreadable',
+      code: typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : 'RUN_UNREADABLE',
+    };
   }
 }
 
@@ -47,7 +55,13 @@ export async function listRunFolders(dirs: readonly string[]): Promise<RunListEn
   const entries: RunListEntry[] = [];
   for (const dir of dirs) {
     if (await hasRunFile(dir)) entries.push(await entryOf(dir));
-    else entries.push({ ok: false, dir, error: `${join(dir, RUN_FILE)} is missing: the folder was moved or deleted` });
+    else
+      entries.push({
+        ok: false,
+        dir,
+        error: `${join(dir, RUN_FILE)} is missing: the folder was moved or deleted`,
+        code: 'RUN_FOLDER_MISSING',
+      });
   }
   return newestFirst(entries);
 }

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createFormatters } from '../../../shared/format/formatters';
 import { isLanguage } from '../../../shared/i18n/languages';
+import { errorText } from '../../../shared/i18n/error-text';
+import type { TFunction } from 'i18next';
 import type { ContractError } from '../../../shared/contract';
 import { useApi } from '../api/api-context';
 import { useCommand } from '../api/use-command';
@@ -19,6 +21,16 @@ import { ReportView } from './report/ReportView';
 import { WhatifReportView } from '../../../shared/whatif-view/WhatifReportView';
 
 /** The wizard step to continue a run at: the first step it has not completed. */
+/** 'pipeline', 'what-if' or the steps a wizard run went through ("train → prune"), in the app's language. */
+function kindLabel(kind: string, t: TFunction): string {
+  if (kind === 'pipeline') return t('history.kindPipeline');
+  if (kind === WHATIF_KIND) return t('history.kindWhatif');
+  return kind
+    .split(' → ')
+    .map((step) => t(`steps.${step}`, { defaultValue: step }))
+    .join(' → ');
+}
+
 function continueStep(run: RunRow): number {
   if (!run.completedSteps.includes('train')) return 3;
   if (!run.completedSteps.includes('prune')) return 4;
@@ -207,12 +219,23 @@ export function HistoryPage({ visible, onContinue }: { visible: boolean; onConti
                       />
                     ) : null}
                   </td>
-                  <td data-testid={`history-kind-${r.id}`}>{r.kind}</td>
+                  <td data-testid={`history-kind-${r.id}`}>{kindLabel(r.kind, t)}</td>
                   <td>
                     <span className={`badge badge-${r.status}`}>{t(`status.${r.status}`, { defaultValue: r.status })}</span>
                   </td>
                   <td>{f.date(r.createdAt)}</td>
-                  <td className={r.error ? 'error-message' : 'muted'}>{r.error ?? r.summary}</td>
+                  <td className={r.error ? 'error-message' : 'muted'}>
+                    {r.error ? (
+                      <>
+                        <strong>{errorText(i18n, r.errorCode ?? 'RUN_UNREADABLE').title}</strong>:{' '}
+                        <span lang="en" data-raw="">
+                          {r.error}
+                        </span>
+                      </>
+                    ) : (
+                      r.summary
+                    )}
+                  </td>
                   <td className="row-actions">
                     <button
                       type="button"

@@ -4,6 +4,7 @@ import type { RunListEntry } from '../../../electron/core/report/list-runs';
 import type { RunOverview } from '../../../electron/core/report/run-overview';
 import type { RunLabels } from '../../../electron/core/runs/manifest';
 import { formatPercent } from '../format/numbers';
+import { appI18n } from '../i18n/app-i18n';
 
 /**
  * `runs.list` entries; the app's handler adds each readable run's name and note from its run.json, and marks the run
@@ -42,6 +43,8 @@ export interface RunRow {
   createdAt: string | undefined;
   summary: string;
   error: string | undefined;
+  /** The error's code (its title in the catalog), for unreadable runs. */
+  errorCode: string | undefined;
   /** Opened with "Open run folder…" from outside the workspace: removable from the list, not deletable here. */
   opened: boolean;
 }
@@ -67,20 +70,24 @@ export function runRows(value: unknown): RunRow[] {
         createdAt: undefined,
         summary: '',
         error: entry.error,
+        errorCode: entry.code,
         opened: entry.opened === true,
       };
     const o = entry.overview;
+    const t = (key: string, values: Record<string, string>): string => appI18n.t(`history.summary.${key}`, values);
     const parts = [
-      o.accuracy.dense !== null ? `dense ${formatPercent(o.accuracy.dense)}` : '',
-      o.accuracy.pruned !== null ? `pruned ${formatPercent(o.accuracy.pruned)}` : '',
+      o.accuracy.dense !== null ? t('dense', { value: formatPercent(o.accuracy.dense) }) : '',
+      o.accuracy.pruned !== null ? t('pruned', { value: formatPercent(o.accuracy.pruned) }) : '',
       o.pointwiseSparsity !== null && o.pointwiseSparsity < NOTHING_PRUNED
-        ? `nothing pruned (1×1 sparsity ${formatPercent(o.pointwiseSparsity)}): the “pruned” model is the dense one`
+        ? t('nothingPruned', { value: formatPercent(o.pointwiseSparsity) })
         : '',
       o.pointwiseSparsity !== null && o.pointwiseSparsity >= NOTHING_PRUNED
-        ? `1×1 sparsity ${formatPercent(o.pointwiseSparsity)}`
+        ? t('sparsity', { value: formatPercent(o.pointwiseSparsity) })
         : '',
       ...o.speedups.map((s) =>
-        s.speedup !== null ? `${s.label} ${s.speedup.toFixed(2)}×${s.synthetic ? ' (synthetic)' : ''}` : '',
+        s.speedup !== null
+          ? t(s.synthetic ? 'speedupSynthetic' : 'speedup', { device: s.label, value: s.speedup.toFixed(2) })
+          : '',
       ),
     ];
     return {
@@ -94,6 +101,7 @@ export function runRows(value: unknown): RunRow[] {
       createdAt: o.createdAt,
       summary: parts.filter(Boolean).join(' · '),
       error: undefined,
+      errorCode: undefined,
       opened: entry.opened === true,
     };
   });
