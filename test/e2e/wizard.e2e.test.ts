@@ -429,7 +429,7 @@ test(
       await id('report-empty').waitFor();
       assert.equal(await id('screen-report').getByTestId('report-view').count(), 0, 'no previous report');
 
-      // History lists the cancelled training as a train run; deleting it asks first, naming the folder.
+      // History lists the cancelled training as a train run (its step name as the English screen shows it); deleting it asks first, naming the folder.
       await id('open-history').click();
       await id('history-refresh').click();
       await id('history-kind-pipeline-run').waitFor();
@@ -439,7 +439,7 @@ test(
           ((await cell.getAttribute('data-testid')) ?? '').replace('history-kind-', ''),
           (await cell.textContent()) ?? '',
         );
-      const cancelledId = [...kinds].find(([, kind]) => kind === 'train')?.[0];
+      const cancelledId = [...kinds].find(([, kind]) => kind === 'Train')?.[0];
       assert.ok(cancelledId, `a train-only run is listed as train: ${JSON.stringify([...kinds])}`);
       assert.equal(kinds.get('pipeline-run'), 'pipeline');
       await id(`history-delete-${cancelledId}`).click();
