@@ -20,7 +20,6 @@ import { ExportButtons } from './report/ExportButtons';
 import { ReportView } from './report/ReportView';
 import { WhatifReportView } from '../../../shared/whatif-view/WhatifReportView';
 
-/** The wizard step to continue a run at: the first step it has not completed. */
 /** 'pipeline', 'what-if' or the steps a wizard run went through ("train → prune"), in the app's language. */
 function kindLabel(kind: string, t: TFunction): string {
   if (kind === 'pipeline') return t('history.kindPipeline');
@@ -31,6 +30,7 @@ function kindLabel(kind: string, t: TFunction): string {
     .join(' → ');
 }
 
+/** The wizard step to continue a run at: the first step it has not completed. */
 function continueStep(run: RunRow): number {
   if (!run.completedSteps.includes('train')) return 3;
   if (!run.completedSteps.includes('prune')) return 4;
