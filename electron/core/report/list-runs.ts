@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RUN_FILE } from '../runs/manifest';
-import { errorMessage } from '../util/errors';
+import { errorMessage, UserError } from '../util/errors';
 import { runOverview, type RunOverview } from './run-overview';
 
 export type RunListEntry =
@@ -18,12 +18,11 @@ async function entryOf(dir: string): Promise<RunListEntry> {
   try {
     return { ok: true, overview: await runOverview(dir) };
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
     return {
       ok: false,
       dir,
       error: errorMessage(error).split('\n')[0] ?? 'unreadable',
-      code: typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : 'RUN_UNREADABLE',
+      code: error instanceof UserError ? error.code : 'RUN_UNREADABLE',
     };
   }
 }
